@@ -1,0 +1,164 @@
+'use strict';
+/**
+ * Runs the built node inside n8n-core's real execution engine (WorkflowExecute), the way n8n does:
+ * parameters and expressions are resolved by n8n-workflow, the credential's generic `authenticate` is
+ * applied through n8n's expression engine, and HTTP goes through n8n-core's httpRequestWithAuthentication.
+ * Only the credential store is a stand-in (it holds decrypted data in memory, as the CLI's would).
+ */
+const path = require('node:path');
+const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
+const { Workflow, ICredentialsHelper } = require('n8n-workflow');
+
+const DIST = path.join(__dirname, '..', '..', 'dist');
+const { ContactSwing } = require(path.join(DIST, 'nodes/ContactSwing/ContactSwing.node.js'));
+const { ContactSwingApi } = require(path.join(DIST, 'credentials/ContactSwingApi.credentials.js'));
+
+const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
+const nodeType = new ContactSwing();
+const credentialType = new ContactSwingApi();
+
+const nodeTypes = {
+	getByName: () => nodeType,
+	getByNameAndVersion: () => nodeType,
+	getKnownTypes: () => ({}),
+};
+
+function credentialDefaults() {
+	return Object.fromEntries(credentialType.properties.map((p) => [p.name, p.default]));
+}
+
+/** Resolves '=…{{ }}' templates exactly as n8n's CLI credentials helper does, with $credentials set. */
+function resolveTemplate(value, credentials, workflow, node) {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		value,
+		'internal',
+		{ $credentials: credentials },
+		undefined,
+		'',
+	);
+}
+
+class InMemoryCredentialsHelper extends ICredentialsHelper {
+	constructor(data) {
+		super();
+		this.data = data;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		const { authenticate } = credentialType;
+		if (typeof authenticate === 'function') return authenticate(credentials, requestOptions);
+		const options = { ...requestOptions };
+		for (const [where, entries] of Object.entries(authenticate.properties)) {
+			options[where] = { ...(options[where] ?? {}) };
+			for (const [key, template] of Object.entries(entries)) {
+				options[where][key] = resolveTemplate(template, credentials, workflow, node);
+			}
+		}
+		return options;
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials() {
+		throw new Error('not used');
+	}
+	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		if (type !== credentialType.name) throw new Error(`Unknown credential type ${type}`);
+		return { ...credentialDefaults(), ...this.data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactSwing' } = {}) {
+	return {
+		id: 'f0c1a5b2-0000-4000-8000-000000000001',
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [400, 300],
+		parameters,
+		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+}
+
+/**
+ * Executes the ContactSwing node once over `items` (each a plain JSON object or a full n8n item).
+ * Returns the node's output items, the run error (if the node failed) and the whole run data.
+ */
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false }) {
+	const node = contactSwingNode(parameters, { continueOnFail });
+	const workflow = new Workflow({
+		id: 'test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', nodes: [node], connections: {} });
+	let resolveRun;
+	const finished = new Promise((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new InMemoryCredentialsHelper(credentials),
+		currentNodeParameters: undefined,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	};
+
+	const inputItems = items.map((item) => (item && item.json ? item : { json: item }));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
+		},
+	};
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const nodeRun = run.data.resultData.runData[node.name]?.[0];
+	return {
+		output: nodeRun?.data?.main?.[0] ?? [],
+		error: nodeRun?.error ?? run.data.resultData.error,
+		run,
+	};
+}
+
+module.exports = { runNode, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
