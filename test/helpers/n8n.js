@@ -161,4 +161,33 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 	};
 }
 
-module.exports = { runNode, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+/**
+ * Runs the credential's `test` request the way n8n's Test button does: the request's templates are
+ * resolved against the credential data, `authenticate` is applied, and n8n's outbound HTTP client sends it.
+ * Returns n8n's verdict shape: { status: 'OK' } or { status: 'Error', message }.
+ */
+async function testCredential(data) {
+	const { Container } = require('@n8n/di');
+	const { OutboundHttp } = require('@n8n/backend-network');
+	const node = contactSwingNode({});
+	const workflow = new Workflow({ id: 'credential-test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const credentials = { ...credentialDefaults(), ...data };
+	const helper = new InMemoryCredentialsHelper(data);
+	const { request } = credentialType.test;
+	let options = {
+		method: request.method ?? 'GET',
+		baseURL: resolveTemplate(request.baseURL, credentials, workflow, node),
+		url: resolveTemplate(request.url, credentials, workflow, node),
+		qs: request.qs,
+		json: true,
+	};
+	options = await helper.authenticate(credentials, credentialType.name, options, workflow, node);
+	try {
+		await Container.get(OutboundHttp).requests().request(options);
+		return { status: 'OK', message: 'Connection successful!' };
+	} catch (error) {
+		return { status: 'Error', message: error.message, httpCode: error.response?.status };
+	}
+}
+
+module.exports = { runNode, testCredential, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

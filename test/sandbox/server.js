@@ -170,6 +170,8 @@ function createSandbox(options = {}) {
 		createdByName: new Map(),
 		actions: seedActions(options.actions ?? 25),
 		customers: seedCustomers(options.customers ?? 35),
+		// Canned answers for the next requests, e.g. a 500 burst: [{ status, body, headers }].
+		scripted: [],
 	};
 
 	const routes = [
@@ -221,6 +223,11 @@ function createSandbox(options = {}) {
 		};
 
 		try {
+			const canned = state.scripted.shift();
+			if (canned) {
+				send(canned.status, canned.body ?? '', canned.headers);
+				return;
+			}
 			if (req.headers.authorization !== `Bearer ${state.token}`) {
 				throw new HttpFailure(401, { detail: 'Invalid or expired token' });
 			}
@@ -269,8 +276,13 @@ function createSandbox(options = {}) {
 			server.closeAllConnections?.();
 			return new Promise((resolve) => server.close(() => resolve()));
 		},
-		/** Forgets requests and created agents between tests; seeded lists stay. */
+		/** Answers the next requests with these responses, in order, whatever they ask. */
+		script(...responses) {
+			state.scripted.push(...responses);
+		},
+		/** Forgets requests, scripts and created agents between tests; seeded lists stay. */
 		reset() {
+			state.scripted.length = 0;
 			state.requests.length = 0;
 			state.agents.clear();
 			state.createdByName.clear();

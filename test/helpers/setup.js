@@ -1,0 +1,9 @@
+'use strict';
+// n8n-core's InstanceSettings writes an encryption key into the user folder: keep it out of $HOME.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+if (!process.env.N8N_USER_FOLDER) {
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-jest-'));
+}

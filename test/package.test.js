@@ -1,0 +1,67 @@
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { nodeType } = require('./helpers/n8n');
+
+const root = path.join(__dirname, '..');
+const pkg = require('../package.json');
+
+describe('package', () => {
+	test('npm pack holds only dist/, README, LICENSE and package.json, including every n8n entry and icon', () => {
+		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+		const files = packed.files.map((f) => f.path);
+		for (const file of files) expect(file).toMatch(/^(dist\/|README\.md$|LICENSE\.md$|package\.json$)/);
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+		for (const icon of ['dist/nodes/ContactSwing/contactSwing.svg', 'dist/nodes/ContactSwing/contactSwing.dark.svg', 'dist/credentials/contactSwing.svg', 'dist/credentials/contactSwing.dark.svg']) {
+			expect(files).toContain(icon);
+		}
+		expect(files).toContain('dist/nodes/ContactSwing/ContactSwing.node.json');
+		expect(files.some((f) => f.includes('.test.') || f.startsWith('test/'))).toBe(false);
+	});
+
+	test('has no runtime dependencies and only n8n-workflow as peer', () => {
+		expect(pkg.dependencies).toBeUndefined();
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.license).toBe('MIT');
+		expect(fs.existsSync(path.join(root, 'LICENSE.md'))).toBe(true);
+	});
+});
+
+describe('node description', () => {
+	const { description } = nodeType;
+	const smsProperties = description.properties.filter(
+		(p) => p.displayOptions?.show?.operation?.includes('createSmsAgent'),
+	);
+	const byName = Object.fromEntries(smsProperties.map((p) => [p.name, p]));
+
+	test('identity, tool use and the SMS operation', () => {
+		expect(description).toEqual(
+			expect.objectContaining({ name: 'contactSwing', displayName: 'ContactSwing', version: 1, usableAsTool: true }),
+		);
+		const operation = description.properties.find((p) => p.name === 'operation');
+		expect(operation.options).toContainEqual(
+			expect.objectContaining({ name: 'Create SMS AI Agent', value: 'createSmsAgent', action: 'Create SMS AI agent' }),
+		);
+		const codex = require('../dist/nodes/ContactSwing/ContactSwing.node.json');
+		expect(codex.categories).not.toContain('AI');
+	});
+
+	test('a UI property for every SMS body field; required fields at top level, the rest in collections', () => {
+		const required = ['name', 'model', 'smsKeyIds', 'instructions', 'smsType'];
+		for (const name of required) expect(byName[name]).toEqual(expect.objectContaining({ required: true }));
+		const optional = byName.additionalFields.options.map((o) => o.name);
+		expect(optional).toEqual(['actionIds', 'agentPrompt', 'goal', 'idleTimeSeconds', 'kbId', 'maxMessages', 'phoneNumber']);
+		expect(byName.options.options.map((o) => o.name)).toEqual(['force']);
+		expect(byName.model.default).toBe('cw-llm-1');
+		expect(byName.smsType.options.map((o) => o.value)).toContain(byName.smsType.default);
+		// `type` is fixed by the operation, never asked.
+		expect(byName.type).toBeUndefined();
+	});
+
+	test('no property disables expressions except resource and operation', () => {
+		const locked = description.properties.filter((p) => p.noDataExpression).map((p) => p.name);
+		expect([...new Set(locked)].sort()).toEqual(['operation', 'resource']);
+	});
+});
