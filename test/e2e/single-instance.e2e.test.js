@@ -1,0 +1,132 @@
+'use strict';
+/**
+ * The packed package inside the real pinned n8n: loading, a CLI execution, a published webhook
+ * workflow, continue-on-fail, and the credential test through n8n's own REST endpoint.
+ * Every scenario asserts on what the sandbox received and on n8n's own output.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { createInstance, CREDENTIAL_ID } = require('./instance');
+const { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow } = require('./workflows');
+const { DEFAULT_TOKEN } = require('../sandbox/server');
+
+let instance;
+
+beforeAll(async () => {
+	instance = await createInstance({ port: 5691 });
+	await instance.importSandboxCredential();
+});
+
+afterAll(async () => {
+	await instance?.close();
+});
+
+beforeEach(() => instance.sandbox.reset());
+
+function nodeOutput(run, nodeName = 'ContactSwing') {
+	return run.data.resultData.runData[nodeName][0].data.main[0];
+}
+
+test('n8n loads the packed package: export:nodes lists contactSwing with its description', async () => {
+	const file = path.join(instance.userFolder, 'nodes.json');
+	await instance.cli(['export:nodes', `--output=${file}`]);
+	const nodes = JSON.parse(fs.readFileSync(file, 'utf8'));
+	const node = nodes.find((n) => n.name === 'n8n-nodes-contactswing.contactSwing');
+	expect(node).toEqual(
+		expect.objectContaining({
+			displayName: 'ContactSwing',
+			description: expect.stringMatching(/ContactSwing AI agents/),
+			credentials: [{ name: 'contactSwingApi', required: true }],
+		}),
+	);
+	expect(node.properties.map((p) => p.name)).toEqual(
+		expect.arrayContaining(['resource', 'operation', 'name', 'model', 'smsKeyIds', 'instructions', 'smsType', 'additionalFields', 'options']),
+	);
+	// usableAsTool: n8n derives an AI-tool variant.
+	expect(nodes.some((n) => n.name === 'n8n-nodes-contactswing.contactSwingTool')).toBe(true);
+	// The package brought no second n8n-workflow.
+	expect(fs.existsSync(path.join(instance.userFolder, '.n8n/nodes/node_modules/n8n-workflow'))).toBe(false);
+});
+
+test('a manual workflow with every SMS field runs through `n8n execute`', async () => {
+	await instance.importJson('workflow', manualWorkflow('csE2eManualAll01', 'E2E every SMS field', { parameters: everySmsField }));
+	const run = await instance.execute('csE2eManualAll01');
+	expect(run.status).toBe('success');
+	const requests = instance.sandbox.requests;
+	expect(requests).toHaveLength(1);
+	expect([requests[0].method, requests[0].path, requests[0].query]).toEqual(['POST', '/v2/_new_assistants', { force: 'true' }]);
+	expect(requests[0].headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
+	expect(requests[0].body).toEqual(expectedEverySmsBody);
+	const [agentId] = [...instance.sandbox.state.agents.keys()];
+	expect(nodeOutput(run)).toEqual([
+		{ json: { assistant_id: agentId, name: 'E2E every field', ctx_id: expect.any(String) }, pairedItem: { item: 0 } },
+	]);
+});
+
+test('continue on fail: two good and one bad item give three paired outputs in order', async () => {
+	await instance.importJson('workflow', continueOnFailWorkflow('csE2eContFail001'));
+	const run = await instance.execute('csE2eContFail001');
+	const output = nodeOutput(run);
+	expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	expect(output[0].json).toEqual(expect.objectContaining({ name: 'Good lead 1', assistant_id: expect.any(String) }));
+	expect(output[1].json.error).toBe('Phone Number must be a phone number in E.164 format, got "not-a-phone" [item 1]');
+	expect(output[2].json).toEqual(expect.objectContaining({ name: 'Good lead 2', assistant_id: expect.any(String) }));
+	expect(instance.sandbox.requests.map((r) => r.body.name)).toEqual(['Good lead 1', 'Good lead 2']);
+});
+
+test('the example webhook workflow, published, makes an agent from a CRM lead and answers with its ID', async () => {
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	await instance.importJson('workflow', { ...example, id: 'csE2eWebhook0001' });
+	await instance.cli(['publish:workflow', '--id=csE2eWebhook0001']);
+	await instance.start();
+	await instance.waitForWebhook('new-lead');
+
+	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', phone: '+1 346 550 7166', sms_key_id: '134', source: 'hubspot' };
+	const response = await fetch(`${instance.baseUrl}/webhook/new-lead`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(lead),
+	});
+	const answer = await response.json();
+	expect(response.status).toBe(201);
+	const [request] = instance.sandbox.requests;
+	expect(request.headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
+	expect(request.body).toEqual({
+		name: 'Acme Dental – Jane Doe',
+		type: 'SMS',
+		model: 'cw-llm-1',
+		api_keys: [{ api_key_id: 134, type: 'SMS' }],
+		instructions:
+			'You are the assistant of Acme Dental. Text Jane, who just asked about our services, answer their questions briefly and offer to book a call.',
+		prompts: { goal: 'Book a discovery call' },
+		sms_type: 'OUTBOUND',
+		phone_number: '+13465507166',
+		additional_settings: { idle_time: 86400, max_messages: 10 },
+	});
+	const [agentId] = [...instance.sandbox.state.agents.keys()];
+	expect(answer).toEqual({ assistant_id: agentId, name: 'Acme Dental – Jane Doe' });
+});
+
+test('the credential test behind the editor\'s Test button passes with the right token and fails with a wrong one', async () => {
+	await instance.loginOwner();
+	const test = (accessToken) =>
+		instance.rest('POST', '/credentials/test', {
+			credentials: {
+				id: CREDENTIAL_ID,
+				name: 'ContactSwing (sandbox)',
+				type: 'contactSwingApi',
+				data: { accessToken, baseUrl: instance.sandbox.url },
+			},
+		});
+	const good = await test(DEFAULT_TOKEN);
+	expect(good.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
+	const bad = await test('wrong-token');
+	expect(bad.json.data).toEqual(expect.objectContaining({ status: 'Error' }));
+	const seen = instance.sandbox.requests.map((r) => [r.method, r.path, r.query, r.headers.authorization]);
+	expect(seen[0]).toEqual(['GET', '/v2/_customers', { page: '1', per_page: '1' }, `Bearer ${DEFAULT_TOKEN}`]);
+	// n8n may repeat a test that got 401; every repeat carries the wrong token, nothing else is called.
+	expect(seen.slice(1).length).toBeGreaterThan(0);
+	for (const request of seen.slice(1)) {
+		expect(request).toEqual(['GET', '/v2/_customers', { page: '1', per_page: '1' }, 'Bearer wrong-token']);
+	}
+});

@@ -1,0 +1,102 @@
+'use strict';
+/** Workflows the end-to-end suites import into the real n8n. */
+const { CREDENTIAL_ID } = require('./instance');
+
+const credentials = { contactSwingApi: { id: CREDENTIAL_ID, name: 'ContactSwing (sandbox)' } };
+
+function manualWorkflow(id, name, contactSwingNode, middle = []) {
+	const nodes = [
+		{ id: `${id}-trigger`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		...middle,
+		{ id: `${id}-cs`, name: 'ContactSwing', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], credentials, ...contactSwingNode },
+	];
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+}
+
+const everySmsField = {
+	resource: 'agent',
+	operation: 'createSmsAgent',
+	name: 'E2E every field',
+	model: 'cw-llm-1',
+	smsKeyIds: '134, 442',
+	instructions: 'Line one.\nLine two with ünïcödé and emoji 🚀.',
+	smsType: 'OUTBOUND',
+	additionalFields: {
+		actionIds: ['a0000000-0000-4000-8000-000000000001'],
+		agentPrompt: 'You are Ashley',
+		goal: 'Book a call',
+		idleTimeSeconds: 7200,
+		kbId: 'kb-e2e',
+		maxMessages: 12,
+		phoneNumber: '+13465507166',
+	},
+	options: { force: true },
+};
+
+const expectedEverySmsBody = {
+	name: 'E2E every field',
+	type: 'SMS',
+	model: 'cw-llm-1',
+	api_keys: [
+		{ api_key_id: 134, type: 'SMS' },
+		{ api_key_id: 442, type: 'SMS' },
+	],
+	instructions: 'Line one.\nLine two with ünïcödé and emoji 🚀.',
+	prompts: { agent: 'You are Ashley', goal: 'Book a call' },
+	sms_type: 'OUTBOUND',
+	phone_number: '+13465507166',
+	kb_id: 'kb-e2e',
+	action_ids: ['a0000000-0000-4000-8000-000000000001'],
+	additional_settings: { idle_time: 7200, max_messages: 12 },
+};
+
+/** Three leads from an Edit Fields node, split into items; the middle one has a bad phone number. */
+function continueOnFailWorkflow(id) {
+	const leads = [
+		{ name: 'Good lead 1', phone: '+13465507101' },
+		{ name: 'Bad lead', phone: 'not-a-phone' },
+		{ name: 'Good lead 2', phone: '+13465507103' },
+	];
+	return manualWorkflow(
+		id,
+		'E2E continue on fail',
+		{
+			onError: 'continueRegularOutput',
+			parameters: {
+				resource: 'agent',
+				operation: 'createSmsAgent',
+				name: '={{ $json.name }}',
+				model: 'cw-llm-1',
+				smsKeyIds: '134',
+				instructions: 'Follow up.',
+				smsType: 'OUTBOUND',
+				additionalFields: { phoneNumber: '={{ $json.phone }}' },
+				options: {},
+			},
+		},
+		[
+			{
+				id: `${id}-set`,
+				name: 'Leads',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [200, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads }), options: {} },
+			},
+			{
+				id: `${id}-split`,
+				name: 'One item per lead',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { fieldToSplitOut: 'leads', options: {} },
+			},
+		],
+	);
+}
+
+module.exports = { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow };
