@@ -5,6 +5,14 @@ import { loadOptions } from './methods';
 import * as agent from './resources/agent';
 import { route } from './shared/router';
 
+const operationLabels: Record<string, string> = {};
+for (const property of agent.description) {
+	if (property.name !== 'operation') continue;
+	for (const option of property.options ?? []) {
+		if ('value' in option) operationLabels[String(option.value)] = option.name;
+	}
+}
+
 export class ContactSwing implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ContactSwing',
@@ -12,7 +20,7 @@ export class ContactSwing implements INodeType {
 		icon: { light: 'file:contactSwing.svg', dark: 'file:contactSwing.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: `={{ ${JSON.stringify(operationLabels)}[$parameter["operation"]] ?? $parameter["operation"] }}`,
 		description: 'Create ContactSwing AI agents that talk to your contacts over SMS',
 		defaults: { name: 'ContactSwing' },
 		usableAsTool: true,

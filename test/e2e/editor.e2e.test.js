@@ -1,0 +1,85 @@
+'use strict';
+/**
+ * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
+ * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
+ * from this very run.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { createInstance } = require('./instance');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DOCS = path.join(__dirname, '../../docs');
+const PORT = 5693;
+
+let instance;
+let browser;
+
+beforeAll(async () => {
+	instance = await createInstance({ port: PORT });
+	await instance.importSandboxCredential();
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
+	await instance.start();
+	await instance.loginOwner();
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+	});
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await instance?.close();
+});
+
+async function editorPage(viewport) {
+	const context = await browser.newContext({ viewport });
+	const separator = instance.cookie.indexOf('=');
+	await context.addCookies([
+		{ name: instance.cookie.slice(0, separator), value: instance.cookie.slice(separator + 1), domain: 'localhost', path: '/' },
+	]);
+	const page = await context.newPage();
+	await page.goto(`http://localhost:${PORT}/workflow/csE2eEditor00001`);
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	return page;
+}
+
+test('the example workflow opens with the ContactSwing node on the canvas', async () => {
+	const page = await editorPage({ width: 1280, height: 640 });
+	const nodes = page.locator('[data-test-id="canvas-node"]');
+	await expect(nodes.count()).resolves.toBe(3);
+	await expect(nodes.filter({ hasText: 'Create SMS AI agent' }).count()).resolves.toBe(1);
+	// The subtitle under the node names the operation in words.
+	await page.getByText('Create SMS AI Agent', { exact: true }).first().waitFor({ timeout: 15_000 });
+	fs.mkdirSync(DOCS, { recursive: true });
+	await page.screenshot({ path: path.join(DOCS, 'editor-workflow.png') });
+	await page.context().close();
+});
+
+test('the node panel renders every SMS field, and the credential', async () => {
+	const page = await editorPage({ width: 1280, height: 1400 });
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS AI agent' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	for (const name of ['resource', 'operation', 'name', 'model', 'smsKeyIds', 'instructions', 'smsType', 'goal', 'idleTimeSeconds', 'maxMessages', 'phoneNumber']) {
+		// waitFor throws (and fails the test) when the field does not render.
+		await panel.locator(`[data-test-id="parameter-input-${name}"]`).first().waitFor({ timeout: 15_000 });
+	}
+	for (const label of ['SMS API Key IDs', 'SMS Direction', 'Additional Fields', 'Idle Timeout (Seconds)', 'Max Messages per Conversation']) {
+		await panel.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
+	}
+	await expect(panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toBe(
+		'ContactSwing (sandbox)',
+	);
+	await page.screenshot({ path: path.join(DOCS, 'editor-sms-node.png') });
+
+	// The credential dialog, as a user opens it from the node.
+	await panel.locator('[data-test-id="credential-edit-button"]').first().click();
+	const dialog = page.getByRole('dialog').filter({ hasText: 'Base URL' });
+	await dialog.getByText('Access Token').first().waitFor({ timeout: 15_000 });
+	await page.setViewportSize({ width: 1280, height: 760 });
+	await page.screenshot({ path: path.join(DOCS, 'editor-credential.png') });
+	await page.context().close();
+});
