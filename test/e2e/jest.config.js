@@ -4,6 +4,7 @@ module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],
+	setupFiles: ['<rootDir>/test/helpers/setup.js'],
 	testTimeout: 600_000,
 	maxWorkers: 1,
 };

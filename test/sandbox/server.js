@@ -117,6 +117,20 @@ function validateAgent(body) {
 	};
 	const extra = {
 		SMS: { sms_type: ['string', true], phone_number: ['string', false], additional_settings: ['object', false] },
+		WHATSAPP: { phone_number: ['string', true], additional_settings: ['object', false], incoming_call_greeting: ['string', false] },
+		EMAIL: { gen_ai_response: ['string', false], email_setup: ['string', false], labels: ['string', false] },
+		CHAT: { additional_settings: ['object', false] },
+		VOICE_INCOMING: {
+			phone_number: ['string', false],
+			incoming_call_greeting: ['string', false],
+			outgoing_call_greeting: ['string', false],
+			synthesizer: ['string', false],
+			voice_id: ['string', false],
+			language: ['string', false],
+			enable_recordings: ['boolean', false],
+			behaviour: ['object', false],
+			additional_settings: ['object', false],
+		},
 	};
 	let problems = checkSchema(body, common);
 	if (problems.length === 0 && !AGENT_TYPES.includes(body.type)) {
@@ -131,7 +145,66 @@ function validateAgent(body) {
 	if (body.model !== 'cw-llm-1') throw badRequest(`Unknown model "${body.model}"`);
 	if (body.name.trim() === '') throw badRequest('name must not be empty');
 	if (body.instructions.trim() === '') throw badRequest('instructions must not be empty');
-	if (body.type === 'SMS') validateSms(body);
+	const channelRules = { SMS: validateSms, WHATSAPP: validateWhatsApp, EMAIL: validateEmail, CHAT: validateChat, VOICE_INCOMING: validateVoice };
+	channelRules[body.type](body);
+}
+
+function validateApiKeyObjects(keys, type, label) {
+	for (const key of keys ?? []) {
+		if (!key || !Number.isInteger(key.api_key_id) || key.api_key_id < 1 || (type && key.type !== type) || typeof key.type !== 'string') {
+			throw badRequest(`Invalid ${label} configuration: api_keys entries must be {"api_key_id": <int>, "type": ${type ? `"${type}"` : '<string>'}}`);
+		}
+	}
+}
+
+function validateCounters(settings, label, allowed) {
+	for (const key of Object.keys(settings ?? {})) {
+		if (!allowed.includes(key)) throw badRequest(`Invalid ${label} configuration: unknown additional_settings key "${key}"`);
+		if (!Number.isInteger(settings[key]) || settings[key] < 0) {
+			throw badRequest(`Invalid ${label} configuration: additional_settings.${key} must be a non-negative integer`);
+		}
+	}
+}
+
+function validateWhatsApp(body) {
+	// ASSUMED: the Meta phone-number ID is digits only (the docs show "650175178190170").
+	if (!/^\d{5,25}$/.test(body.phone_number)) throw badRequest('Invalid WhatsApp configuration: phone_number must be the Meta phone number ID');
+	validateApiKeyObjects(body.api_keys, undefined, 'WhatsApp');
+	validateCounters(body.additional_settings, 'WhatsApp', ['idle_time', 'max_messages']);
+}
+
+function validateEmail(body) {
+	if (body.api_keys !== undefined) throw badRequest('Invalid email configuration: email agents take no api_keys');
+	if (body.additional_settings !== undefined) throw badRequest('Invalid email configuration: unknown field additional_settings');
+}
+
+const CHAT_KEYS = ['brandName', 'logoUrl', 'greetingText', 'tagline', 'initialMessage', 'finalCloseMessage', 'checkInMessage'];
+
+function validateChat(body) {
+	validateApiKeyObjects(body.api_keys, undefined, 'chat');
+	const settings = body.additional_settings ?? {};
+	for (const key of Object.keys(settings)) {
+		if (key !== 'ChatbotCustomization') throw badRequest(`Invalid chat configuration: unknown additional_settings key "${key}"`);
+	}
+	for (const [key, value] of Object.entries(settings.ChatbotCustomization ?? {})) {
+		if (!CHAT_KEYS.includes(key)) throw badRequest(`Invalid chat configuration: unknown ChatbotCustomization key "${key}"`);
+		if (typeof value !== 'string') throw badRequest(`Invalid chat configuration: ChatbotCustomization.${key} must be a string`);
+	}
+}
+
+function validateVoice(body) {
+	if (!Array.isArray(body.api_keys) || body.api_keys.length === 0) throw badRequest('Invalid voice configuration or missing API keys');
+	validateApiKeyObjects(body.api_keys, 'MODEL', 'voice');
+	if (body.phone_number !== undefined && !E164.test(body.phone_number)) throw badRequest('Invalid voice configuration: phone_number must be E.164');
+	const behaviour = body.behaviour ?? {};
+	for (const key of Object.keys(behaviour)) {
+		if (!['speed', 'emotions'].includes(key)) throw badRequest(`Invalid voice configuration: unknown behaviour key "${key}"`);
+	}
+	for (const [key, value] of Object.entries(behaviour.emotions ?? {})) {
+		if (!['anger', 'curiosity', 'positivity', 'surprise', 'sadness'].includes(key) || typeof value !== 'string') {
+			throw badRequest(`Invalid voice configuration: behaviour.emotions.${key}`);
+		}
+	}
 }
 
 function validateSms(body) {
@@ -139,27 +212,106 @@ function validateSms(body) {
 	if (!Array.isArray(keys) || keys.length === 0) {
 		throw badRequest('Invalid SMS configuration or missing API keys');
 	}
-	for (const key of keys) {
-		if (!key || !Number.isInteger(key.api_key_id) || key.api_key_id < 1 || key.type !== 'SMS') {
-			throw badRequest('Invalid SMS configuration: api_keys entries must be {"api_key_id": <int>, "type": "SMS"}');
-		}
-	}
+	validateApiKeyObjects(keys, 'SMS', 'SMS');
 	if (body.sms_type !== 'OUTBOUND') throw badRequest(`Invalid SMS configuration: unknown sms_type "${body.sms_type}"`);
 	if (body.phone_number !== undefined && !E164.test(body.phone_number)) {
 		throw badRequest('Invalid SMS configuration: phone_number must be E.164');
 	}
-	const settings = body.additional_settings;
-	if (settings) {
-		// ASSUMED: the dotted keys of the sample curl are an artefact (§10-1); the sandbox refuses them.
-		for (const key of Object.keys(settings)) {
-			if (!['idle_time', 'max_messages'].includes(key)) {
-				throw badRequest(`Invalid SMS configuration: unknown additional_settings key "${key}"`);
-			}
-			if (!Number.isInteger(settings[key]) || settings[key] < 0) {
-				throw badRequest(`Invalid SMS configuration: additional_settings.${key} must be a non-negative integer`);
-			}
-		}
+	// ASSUMED: the dotted keys of the sample curl are an artefact (§10-1); the sandbox refuses them.
+	validateCounters(body.additional_settings, 'SMS', ['idle_time', 'max_messages']);
+}
+
+const ACTION_TYPES = ['WEBHOOK', 'CALL_TRANSFER', 'SINGLEDATAEXTRACTION', 'SEND_EMAIL', 'APPOINTMENT', 'SHOPIFY', 'AIRCALL', 'SEND_SMS', 'SEND_WHATSAPP', 'DTMF_ACTION'];
+
+/** What each action type's page marks as required (API reference §5.2). */
+function validateAction(body) {
+	let problems = checkSchema(body, {
+		name: ['string', true],
+		type: ['string', true],
+		action_timing: ['string', true],
+		description: ['string', false],
+		webhook: ['object', false],
+	});
+	if (problems.length) throw unprocessable(problems);
+	if (!ACTION_TYPES.includes(body.type) || body.type === 'DTMF_ACTION') throw badRequest(`Invalid action type "${body.type}"`);
+	// ASSUMED: timing is case-sensitive upper-case (§10-9).
+	if (!['DURING', 'BEFORE', 'AFTER'].includes(body.action_timing)) throw badRequest(`Invalid action_timing "${body.action_timing}"`);
+	if (!['SHOPIFY', 'AIRCALL', 'SINGLEDATAEXTRACTION'].includes(body.type) && typeof body.description !== 'string') {
+		throw unprocessable([[['description'], 'Field required', 'missing']]);
 	}
+	const need = (object, path, kind) => {
+		const value = path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), object);
+		const ok = kind === 'string' ? typeof value === 'string' && value !== '' : kind === 'integer' ? Number.isInteger(value) : Array.isArray(value) && value.length > 0;
+		if (!ok) throw badRequest(`Invalid ${body.type} action: ${path} is required (${kind})`);
+	};
+	switch (body.type) {
+		case 'WEBHOOK':
+			need(body, 'webhook.url', 'string');
+			need(body, 'webhook.method', 'string');
+			break;
+		case 'CALL_TRANSFER':
+			need(body, 'phone_number', 'string');
+			break;
+		case 'SEND_EMAIL':
+			need(body, 'email.to', 'string');
+			break;
+		case 'APPOINTMENT':
+			need(body, 'webhook.email', 'string');
+			need(body, 'webhook.type', 'string');
+			need(body, 'webhook.user_id', 'string');
+			if (!['google', 'outlook'].includes(body.webhook.type)) throw badRequest('Invalid APPOINTMENT action: webhook.type must be google or outlook');
+			break;
+		case 'SHOPIFY':
+			need(body, 'webhook.type', 'string');
+			break;
+		case 'AIRCALL':
+			need(body, 'webhook.from', 'integer');
+			need(body, 'webhook.to', 'integer');
+			break;
+		case 'SEND_SMS':
+			need(body, 'sms.to.value', 'array');
+			if (!body.sms.to.value.every((n) => E164.test(n))) throw badRequest('Invalid SEND_SMS action: sms.to.value must hold E.164 numbers');
+			break;
+		case 'SEND_WHATSAPP':
+			need(body, 'webhook.to', 'string');
+			need(body, 'webhook.from', 'string');
+			need(body, 'webhook.template_name', 'string');
+			break;
+		default:
+	}
+}
+
+/** A minimal multipart/form-data reader: parts with name, optional filename and content type, raw data. */
+function parseMultipart(raw, contentType) {
+	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+	if (!match) throw badRequest('multipart body without boundary');
+	const boundary = Buffer.from(`--${match[1] ?? match[2]}`);
+	const parts = [];
+	let start = raw.indexOf(boundary);
+	while (start !== -1) {
+		const next = raw.indexOf(boundary, start + boundary.length);
+		if (next === -1) break;
+		const chunk = raw.subarray(start + boundary.length + 2, next - 2);
+		const split = chunk.indexOf('\r\n\r\n');
+		const head = chunk.subarray(0, split).toString('utf8');
+		const data = chunk.subarray(split + 4);
+		const name = /name="([^"]*)"/i.exec(head)?.[1];
+		const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+		const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+		parts.push({ name, filename, contentType: type, data });
+		start = next;
+	}
+	return parts;
+}
+
+function seedCalls(count) {
+	const statuses = ['completed', 'no-answer', 'busy', 'completed'];
+	return Array.from({ length: count }, (_, i) => ({
+		id: `call-${String(i + 1).padStart(4, '0')}`,
+		customer_name: `Customer ${i + 1}`,
+		status: statuses[i % statuses.length],
+		duration: 30 + i,
+	}));
 }
 
 function createSandbox(options = {}) {
@@ -170,6 +322,17 @@ function createSandbox(options = {}) {
 		createdByName: new Map(),
 		actions: seedActions(options.actions ?? 25),
 		customers: seedCustomers(options.customers ?? 35),
+		calls: seedCalls(options.calls ?? 45),
+		knowledgeBases: new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]),
+		apiKeys: [],
+		placedCalls: [],
+		// The documented limits (§2): POST /v2/_call 10 a minute, GET /v2/_calls 30 a minute.
+		rateLimits: {
+			'POST /v2/_call': { limit: 10, windowMs: 60_000 },
+			'GET /v2/_calls': { limit: 30, windowMs: 60_000 },
+			...options.rateLimits,
+		},
+		windows: new Map(),
 		// Canned answers for the next requests, e.g. a 500 burst: [{ status, body, headers }].
 		scripted: [],
 	};
@@ -177,8 +340,125 @@ function createSandbox(options = {}) {
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
 		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(state.customers, req.query))],
+		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
 		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(state.actions, req.query))],
+		['POST', /^\/v2\/_actions$/, createAction],
+		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
+		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
+		['POST', /^\/v2\/_knowledge_base$/, createKnowledgeBase],
+		['PUT', /^\/v2\/_knowledgebase\/([^/]+)$/, updateKnowledgeBase],
+		['POST', /^\/v2\/_api_keys$/, createApiKey],
+		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
+		['POST', /^\/v2\/_call$/, createCall],
+		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(state.calls, req.query))],
 	];
+
+	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
+	function checkRateLimit(method, path) {
+		const rule = state.rateLimits[`${method} ${path}`];
+		if (!rule) return;
+		const now = Date.now();
+		let window = state.windows.get(path);
+		if (!window || now >= window.resetAt) {
+			window = { count: 0, resetAt: now + rule.windowMs };
+			state.windows.set(path, window);
+		}
+		window.count++;
+		if (window.count > rule.limit) {
+			const seconds = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+			throw new HttpFailure(429, { detail: `Rate limit exceeded: ${rule.limit} per ${rule.windowMs / 1000} s` }, { 'retry-after': String(seconds) });
+		}
+	}
+
+	function findAction(id) {
+		const action = state.actions.find((a) => a.id === id);
+		if (!action) throw new HttpFailure(404, { detail: 'Action not found' });
+		return { company_id: 'c0mpany-0000-4000-8000-000000000001', description: '', ...action };
+	}
+
+	function createAction(req) {
+		validateAction(req.body);
+		const id = crypto.randomUUID();
+		state.actions.push({ id, is_active: true, ...req.body });
+		return [201, envelope({ action_id: id, name: req.body.name, type: req.body.type }, 'Action created')];
+	}
+
+	function updateAction(req) {
+		const action = findAction(req.match[1]);
+		const problems = checkSchema(req.body, { name: ['string', true], type: ['string', true] });
+		if (problems.length) throw unprocessable(problems);
+		if (!ACTION_TYPES.includes(req.body.type)) throw badRequest(`Invalid action type "${req.body.type}"`);
+		const stored = state.actions.find((a) => a.id === action.id);
+		Object.assign(stored, req.body);
+		return envelope({ ...stored }, 'Action updated');
+	}
+
+	function updateCustomer(req) {
+		const customer = state.customers.find((c) => c.id === req.match[1]);
+		if (!customer) throw new HttpFailure(404, { detail: 'Customer not found' });
+		const problems = checkSchema(req.body, { name: ['string', false], phone: ['string', false], email: ['string', false], tags: ['string[]', false] });
+		if (problems.length) throw unprocessable(problems);
+		Object.assign(customer, req.body);
+		return envelope({ id: customer.id, name: customer.name }, 'Customer updated');
+	}
+
+	function createKnowledgeBase(req) {
+		const problems = checkSchema(req.body, { name: ['string', true], description: ['string', false], urls: ['string[]', false] });
+		if (problems.length) throw unprocessable(problems);
+		const id = crypto.randomUUID();
+		state.knowledgeBases.set(id, { id, name: req.body.name, documents: [...(req.body.urls ?? [])] });
+		return [201, envelope({ id, name: req.body.name }, 'Knowledge base created')];
+	}
+
+	function updateKnowledgeBase(req) {
+		const kb = state.knowledgeBases.get(req.match[1]);
+		if (!kb) throw new HttpFailure(404, { detail: 'Knowledge base not found' });
+		if (!req.form) throw new HttpFailure(422, { detail: [{ loc: ['body'], msg: 'Expected multipart/form-data', type: 'value_error' }] });
+		for (const part of req.form) {
+			if (part.name === 'name') kb.name = part.data.toString('utf8');
+			else if (['urls', 'faqs'].includes(part.name)) kb.documents.push(part.data.toString('utf8'));
+			else if (['files', 'uploaded_files'].includes(part.name) && part.filename !== undefined) kb.documents.push(part.filename);
+			else throw badRequest(`Unknown form field "${part.name}"`);
+		}
+		return envelope({ id: kb.id, name: kb.name, document_count: kb.documents.length }, 'Knowledge base updated');
+	}
+
+	function createApiKey(req) {
+		const problems = checkSchema(req.body, { name: ['string', true], description: ['string', false], permissions: ['string[]', false], expires_at: ['string', false] });
+		if (problems.length) throw unprocessable(problems);
+		if (req.body.expires_at !== undefined && Number.isNaN(Date.parse(req.body.expires_at))) throw badRequest('expires_at must be ISO 8601');
+		// ASSUMED: the response is undocumented; 201 with the key material in data.
+		const key = { id: crypto.randomUUID(), name: req.body.name, key: `csk_${crypto.randomBytes(16).toString('hex')}`, permissions: req.body.permissions ?? [], expires_at: req.body.expires_at ?? null };
+		state.apiKeys.push(key);
+		return [201, envelope(key, 'API key created')];
+	}
+
+	function placeCall(agentId, body, version) {
+		const problems = checkSchema(body, { phone_number: ['string', true], customer_name: ['string', false], call_purpose: ['string', false] });
+		if (problems.length) throw unprocessable(problems);
+		if (!E164.test(body.phone_number)) throw badRequest('phone_number must be E.164');
+		const agent = state.agents.get(agentId);
+		// ASSUMED: only voice agents can call; an unknown agent is a 404.
+		if (!agent) throw new HttpFailure(404, { detail: 'Agent not found' });
+		if (agent.type !== 'VOICE_INCOMING') throw badRequest('Agent is not a voice agent');
+		const call = { call_id: crypto.randomUUID(), status: 'queued', agent_id: agentId, version, to: body.phone_number };
+		state.placedCalls.push(call);
+		return call;
+	}
+
+	function makeCall(req) {
+		const call = placeCall(decodeURIComponent(req.match[1]), req.body, undefined);
+		return envelope({ call_id: call.call_id, status: call.status, agent_id: call.agent_id }, 'Call initiated');
+	}
+
+	function createCall(req) {
+		const { agent_id: agentId, version = 'v1', ...rest } = req.body ?? {};
+		const problems = checkSchema(req.body, { agent_id: ['string', true], version: ['string', false] });
+		if (problems.length) throw unprocessable(problems);
+		if (!['v1', 'v2'].includes(version)) throw badRequest('version must be v1 or v2');
+		const call = placeCall(agentId, rest, version);
+		return envelope({ call_id: call.call_id, status: call.status, version }, 'Call initiated');
+	}
 
 	function createAgent(req) {
 		const body = req.body;
@@ -202,7 +482,8 @@ function createSandbox(options = {}) {
 		const url = new URL(req.url, 'http://sandbox');
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
-		const raw = Buffer.concat(chunks).toString('utf8');
+		const rawBuffer = Buffer.concat(chunks);
+		const raw = rawBuffer.toString('utf8');
 		const record = {
 			method: req.method,
 			path: url.pathname,
@@ -210,6 +491,7 @@ function createSandbox(options = {}) {
 			headers: req.headers,
 			rawBody: raw,
 			body: undefined,
+			form: undefined,
 		};
 		state.requests.push(record);
 
@@ -231,7 +513,11 @@ function createSandbox(options = {}) {
 			if (req.headers.authorization !== `Bearer ${state.token}`) {
 				throw new HttpFailure(401, { detail: 'Invalid or expired token' });
 			}
-			if (raw !== '') {
+			checkRateLimit(req.method, url.pathname);
+			const contentType = req.headers['content-type'] ?? '';
+			if (/^multipart\/form-data/i.test(contentType)) {
+				record.form = parseMultipart(rawBuffer, contentType);
+			} else if (raw !== '') {
 				try {
 					record.body = JSON.parse(raw);
 				} catch {
@@ -280,8 +566,19 @@ function createSandbox(options = {}) {
 		script(...responses) {
 			state.scripted.push(...responses);
 		},
-		/** Forgets requests, scripts and created agents between tests; seeded lists stay. */
+		/** Adds a voice agent that calls can use, as if created earlier. */
+		seedVoiceAgent(id = 'voice-agent-0001') {
+			state.agents.set(id, { name: 'Seeded voice agent', type: 'VOICE_INCOMING' });
+			return id;
+		},
+		/** Forgets requests, scripts, rate windows and created agents between tests; seeded lists stay. */
 		reset() {
+			state.actions = seedActions(options.actions ?? 25);
+			state.customers = seedCustomers(options.customers ?? 35);
+			state.knowledgeBases = new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]);
+			state.apiKeys.length = 0;
+			state.windows.clear();
+			state.placedCalls.length = 0;
 			state.scripted.length = 0;
 			state.requests.length = 0;
 			state.agents.clear();

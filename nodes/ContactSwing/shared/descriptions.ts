@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { runOptions } from './runOptions';
+
 /** Fields that several operations share. Each operation scopes them with its own displayOptions. */
 
 export const modelField: INodeProperties = {
@@ -71,3 +73,47 @@ export const actionIdsField: INodeProperties = {
 	description:
 		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
+
+export const additionalBodyOption: INodeProperties = {
+	displayName: 'Additional Body (JSON)',
+	name: 'additionalBody',
+	type: 'json',
+	default: '{}',
+	description:
+		'Extra fields merged last into the request body (objects are merged, other values replaced), for fields ContactSwing adds after this node was written',
+};
+
+/** The Options collection: what the operation offers, Additional Body where there is a body, and the run options. */
+export function optionsCollection(extra: INodeProperties[], { withBody = true } = {}): INodeProperties {
+	const options = [...extra, ...(withBody ? [additionalBodyOption] : []), ...runOptions];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export const forceOption: INodeProperties = {
+	displayName: 'Overwrite Existing Agent',
+	name: 'force',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to replace an existing agent of the same name (sends force=true). Also makes retries after a timeout safe.',
+};
+
+export const apiKeysJsonField: INodeProperties = {
+	displayName: 'API Keys (JSON)',
+	name: 'apiKeys',
+	type: 'json',
+	default: '[]',
+	description: 'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
+};
+
+/** An ID typed or mapped by the user, required, for one resource's path parameter. */
+export function idField(name: string, displayName: string, description: string, placeholder: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required: true, placeholder, description };
+}

@@ -207,3 +207,67 @@ export function compact<T extends IDataObject>(object: T): T {
 	}
 	return result as T;
 }
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A JSON object from a JSON field or an expression. Invalid JSON names the field and where it broke;
+ * __proto__, constructor and prototype keys are refused so nothing can reach an object's prototype.
+ */
+export function readJsonObject(ctx: ItemContext, field: string, value: unknown): IDataObject | undefined {
+	if (isBlank(value) || (typeof value === 'string' && /^\s*\{\s*\}\s*$/.test(value))) return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw fieldError(ctx, field, `is not valid JSON: ${(error as Error).message}`, 'Write a JSON object such as {"key": "value"}.');
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw fieldError(ctx, field, `must be a JSON object, got ${describe(parsed)}`, 'Write a JSON object such as {"key": "value"}.');
+	}
+	assertSafeKeys(ctx, field, parsed);
+	return parsed as IDataObject;
+}
+
+export function readJsonArray(ctx: ItemContext, field: string, value: unknown): unknown[] | undefined {
+	if (isBlank(value) || (typeof value === 'string' && /^\s*\[\s*\]\s*$/.test(value))) return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw fieldError(ctx, field, `is not valid JSON: ${(error as Error).message}`, 'Write a JSON list such as [{"key": "value"}].');
+		}
+	}
+	if (!Array.isArray(parsed)) throw fieldError(ctx, field, `must be a JSON list, got ${describe(parsed)}`);
+	assertSafeKeys(ctx, field, parsed);
+	return parsed;
+}
+
+function assertSafeKeys(ctx: ItemContext, field: string, value: unknown, depth = 0): void {
+	if (depth > 32) throw fieldError(ctx, field, 'is nested too deeply (more than 32 levels)');
+	if (Array.isArray(value)) {
+		for (const entry of value) assertSafeKeys(ctx, field, entry, depth + 1);
+		return;
+	}
+	if (!value || typeof value !== 'object') return;
+	for (const key of Object.keys(value)) {
+		if (UNSAFE_KEYS.has(key)) throw fieldError(ctx, field, `must not contain the key "${key}"`);
+		assertSafeKeys(ctx, field, (value as IDataObject)[key], depth + 1);
+	}
+}
+
+/** Deep-merges `extra` over `body` (objects merge, everything else replaces); used for Additional Body. */
+export function mergeBody(body: IDataObject, extra: IDataObject | undefined): IDataObject {
+	if (!extra) return body;
+	const result: IDataObject = { ...body };
+	for (const [key, value] of Object.entries(extra)) {
+		if (UNSAFE_KEYS.has(key)) continue;
+		const current = result[key];
+		const bothObjects = [current, value].every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+		result[key] = bothObjects ? mergeBody(current as IDataObject, value as IDataObject) : value;
+	}
+	return result;
+}

@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationScope } from './transport';
+import { apiRequest } from './transport';
 
 /** The documented list envelope: data.data[] plus pagination (API reference §2). */
 export function readPage(
@@ -15,4 +18,51 @@ export function readPage(
 	else if (typeof pagination.total_records === 'number') hasNext = page * perPage < pagination.total_records;
 	else hasNext = records.length >= perPage;
 	return { records, hasNext: hasNext && records.length > 0 };
+}
+
+const MAX_PER_PAGE = 100;
+const MAX_PAGES = 10_000;
+
+/** Pages through a list endpoint with page/per_page until it runs out or `limit` records are in. */
+export async function fetchList(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+	path: string,
+	{ limit, itemIndex, scope }: { limit?: number; itemIndex?: number; scope?: OperationScope },
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	const perPage = limit === undefined ? MAX_PER_PAGE : Math.min(MAX_PER_PAGE, Math.max(1, limit));
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const response = await apiRequest.call(
+			this,
+			{ method: 'GET', path, qs: { page, per_page: perPage }, idempotent: true },
+			{ ...scope, itemIndex },
+		);
+		const { records, hasNext } = readPage(response, page, perPage);
+		results.push(...records);
+		if (limit !== undefined && results.length >= limit) return results.slice(0, limit);
+		if (!hasNext) break;
+	}
+	return results;
+}
+
+/** Return All / Limit, as n8n's own list operations offer them. */
+export function returnAllFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
 }

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { agentOperations } from '../resources/agent';
+import * as action from '../resources/action';
+import * as agent from '../resources/agent';
+import * as apiKey from '../resources/apiKey';
+import * as call from '../resources/call';
+import * as customer from '../resources/customer';
+import * as knowledgeBase from '../resources/knowledgeBase';
 import type { OperationScope } from './transport';
 import { DEFAULT_POLICY, RunGate } from './transport';
 
@@ -12,7 +17,12 @@ type Operation = (
 ) => Promise<IDataObject | IDataObject[]>;
 
 const operations: Record<string, Record<string, Operation>> = {
-	agent: agentOperations,
+	action: action.operations,
+	agent: agent.operations,
+	apiKey: apiKey.operations,
+	call: call.operations,
+	customer: customer.operations,
+	knowledgeBase: knowledgeBase.operations,
 };
 
 /**

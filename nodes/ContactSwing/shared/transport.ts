@@ -31,7 +31,8 @@ export interface ApiRequest {
 	/** Path under the base URL, starting with /v2/. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** JSON, or multipart form data (Update Knowledge Base). */
+	body?: IDataObject | FormData;
 	/** Whether sending the request twice is harmless, which makes ambiguous failures retryable. */
 	idempotent: boolean;
 	/** What a repeat would duplicate, for the message after an ambiguous failure ("agent", "call"). */
@@ -151,7 +152,8 @@ export async function apiRequest(
 		url: `${connection.baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
-		json: true,
+		// FormData is sent as multipart by n8n's HTTP client; everything else as JSON.
+		json: !(request.body instanceof FormData),
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,

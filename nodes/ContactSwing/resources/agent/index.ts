@@ -1,9 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as createChatAgent from './createChatAgent';
+import * as createEmailAgent from './createEmailAgent';
 import * as createSmsAgent from './createSmsAgent';
+import * as createVoiceAgent from './createVoiceAgent';
+import * as createWhatsAppAgent from './createWhatsAppAgent';
 
-export const agentOperations = {
+export const operations = {
+	createChatAgent: createChatAgent.execute,
+	createEmailAgent: createEmailAgent.execute,
 	createSmsAgent: createSmsAgent.execute,
+	createVoiceAgent: createVoiceAgent.execute,
+	createWhatsAppAgent: createWhatsAppAgent.execute,
 };
 
 export const description: INodeProperties[] = [
@@ -15,14 +23,43 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['agent'] } },
 		options: [
 			{
+				name: 'Create Chat AI Agent',
+				value: 'createChatAgent',
+				action: 'Create chat AI agent',
+				description: 'Create an AI agent for the website chat widget. Returns the new agent ID.',
+			},
+			{
+				name: 'Create E-Mail AI Agent',
+				value: 'createEmailAgent',
+				action: 'Create email AI agent',
+				description: 'Create an AI agent that answers e-mails. Returns the new agent ID.',
+			},
+			{
 				name: 'Create SMS AI Agent',
 				value: 'createSmsAgent',
 				action: 'Create SMS AI agent',
 				description:
 					'Create an AI agent that holds text-message conversations with contacts. Returns the new agent ID.',
 			},
+			{
+				name: 'Create Voice AI Agent',
+				value: 'createVoiceAgent',
+				action: 'Create voice AI agent',
+				description:
+					'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
+			},
+			{
+				name: 'Create WhatsApp AI Agent',
+				value: 'createWhatsAppAgent',
+				action: 'Create whatsapp AI agent',
+				description: 'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
+			},
 		],
 		default: 'createSmsAgent',
 	},
+	...createChatAgent.description,
+	...createEmailAgent.description,
 	...createSmsAgent.description,
+	...createVoiceAgent.description,
+	...createWhatsAppAgent.description,
 ];

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The action types of the API reference (§5.1): value, name in the editor, what it does. */
+export const ACTION_TYPES: Array<[value: string, name: string, description: string]> = [
+	['AIRCALL', 'Aircall', 'Hand the call over through Aircall'],
+	['APPOINTMENT', 'Appointment Booking', 'Book a meeting in a Google or Outlook calendar'],
+	['CALL_TRANSFER', 'Call Transfer', 'Transfer the call to a phone number'],
+	['SINGLEDATAEXTRACTION', 'Data Extraction', 'Extract one piece of data from the conversation'],
+	['DTMF_ACTION', 'DTMF', 'Keypad tones (listed by the API, no create page)'],
+	['SEND_EMAIL', 'Send E-Mail', 'Send an e-mail'],
+	['SEND_SMS', 'Send SMS', 'Send a text message'],
+	['SEND_WHATSAPP', 'Send WhatsApp', 'Send a WhatsApp template message'],
+	['SHOPIFY', 'Shopify', 'Look things up in a Shopify store'],
+	['WEBHOOK', 'Webhook / API Call', 'Call an HTTP API'],
+];
+
+export const actionTimingField: INodeProperties = {
+	displayName: 'Action Timing',
+	name: 'actionTiming',
+	type: 'options',
+	options: [
+		{ name: 'After the Conversation', value: 'AFTER' },
+		{ name: 'Before the Conversation', value: 'BEFORE' },
+		{ name: 'During the Conversation', value: 'DURING' },
+	],
+	default: 'DURING',
+	required: true,
+	description: 'When the action may fire',
+};
+
+export const actionIdField: INodeProperties = {
+	displayName: 'Action ID',
+	name: 'actionId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
+	description: 'ID of the action (from Create or Get Many)',
+};

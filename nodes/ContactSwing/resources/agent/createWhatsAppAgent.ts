@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
+import { compact, fieldError, readInteger, readText } from '../../shared/fields';
+import type { ApiRequest } from '../../shared/transport';
+import { showFor } from '../../shared/utils';
+import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, readApiKeysJson, sortedByName } from './common';
+
+/** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (API reference §4.6). */
+
+const properties: INodeProperties[] = [
+	agentTopFields.name,
+	agentTopFields.model,
+	{
+		displayName: 'WhatsApp Phone Number ID',
+		name: 'whatsappNumberId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 650175178190170',
+		description:
+			'The phone number ID Meta assigned to your WhatsApp Business number (digits only, not the phone number itself)',
+	},
+	agentTopFields.instructions,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sortedByName([
+			...agentCommonOptionalFields,
+			apiKeysJsonField,
+			{
+				displayName: 'Greeting Message',
+				name: 'greeting',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Hi! This is Ashley from Acme Dental.',
+				description: 'First message of the conversation (sent as incoming_call_greeting)',
+			},
+			{
+				displayName: 'Idle Timeout (Hours)',
+				name: 'idleTimeHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 24,
+				description: 'Hours without a reply after which the conversation ends. WhatsApp counts hours, unlike SMS.',
+			},
+			{
+				displayName: 'Max Messages per Conversation',
+				name: 'maxMessages',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 10,
+				description: 'The most messages the agent sends in one conversation',
+			},
+		]),
+	},
+	optionsCollection([forceOption]),
+];
+
+export const description = showFor({ show: { resource: ['agent'], operation: ['createWhatsAppAgent'] } }, properties);
+
+export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const input = readAgentInput.call(this, itemIndex);
+	const { ctx, additionalFields } = input;
+	const numberId = readText(ctx, 'WhatsApp Phone Number ID', this.getNodeParameter('whatsappNumberId', itemIndex), {
+		required: true,
+		trim: true,
+	}) as string;
+	if (!/^\d{5,25}$/.test(numberId)) {
+		throw fieldError(
+			ctx,
+			'WhatsApp Phone Number ID',
+			`must be the digits of Meta's phone number ID, got "${numberId.slice(0, 30)}"`,
+			'Copy the Phone number ID from WhatsApp Manager (API Setup), e.g. 650175178190170, not the +1… number.',
+		);
+	}
+	const body: IDataObject = {
+		name: input.name,
+		type: 'WHATSAPP',
+		model: input.model,
+		// The reference reads api_keys as default [] for WhatsApp (§10-3).
+		api_keys: readApiKeysJson(ctx, additionalFields.apiKeys) ?? [],
+		instructions: input.instructions,
+		prompts: input.prompts,
+		phone_number: numberId,
+		kb_id: input.kb_id,
+		action_ids: input.action_ids,
+		additional_settings: compact({
+			idle_time: readInteger(ctx, 'Idle Timeout (Hours)', additionalFields.idleTimeHours),
+			max_messages: readInteger(ctx, 'Max Messages per Conversation', additionalFields.maxMessages),
+		}),
+		incoming_call_greeting: readText(ctx, 'Greeting Message', additionalFields.greeting, { maxLength: 4096 }),
+	};
+	return newAssistantRequest(input, body);
+}
+
+export const execute = agentExecutor(createWhatsAppAgentRequest);

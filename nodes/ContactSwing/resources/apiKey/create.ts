@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../shared/descriptions';
+import { compact, fieldError, mergeBody, readJsonObject, readText, readTextList } from '../../shared/fields';
+import { unwrap } from '../../shared/output';
+import type { ApiRequest, OperationScope } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
+import { showFor } from '../../shared/utils';
+
+/** Create API Key: POST /v2/_api_keys (API reference §7). The response is undocumented; its data is passed on. */
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Production SMS Key',
+		description: 'Name of the key in ContactSwing',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. SMS and Webhook actions only', description: 'What the key is for' },
+			{
+				displayName: 'Expires At',
+				name: 'expiresAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the key stops working; never, if empty',
+			},
+			{
+				displayName: 'Permissions',
+				name: 'permissions',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. actions:read, actions:write, sms:send',
+				description: 'Scopes the key grants, comma-separated or a list',
+			},
+		],
+	},
+	optionsCollection([]),
+];
+
+export const description = showFor({ show: { resource: ['apiKey'], operation: ['create'] } }, properties);
+
+export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const ctx = { node: this.getNode(), itemIndex };
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const permissions = readTextList(ctx, 'Permissions', fields.permissions);
+	let expiresAt = readText(ctx, 'Expires At', fields.expiresAt, { trim: true });
+	if (expiresAt !== undefined) {
+		const time = Date.parse(expiresAt);
+		if (Number.isNaN(time)) throw fieldError(ctx, 'Expires At', `must be a date and time, got "${expiresAt.slice(0, 40)}"`, 'Use ISO 8601, e.g. 2026-12-31T23:59:59Z.');
+		expiresAt = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+	}
+	const body = compact({
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }),
+		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
+		permissions: permissions.length > 0 ? permissions : undefined,
+		expires_at: expiresAt,
+	});
+	return {
+		method: 'POST',
+		path: '/v2/_api_keys',
+		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		idempotent: false,
+		creates: 'API key',
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+	return unwrap(await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), { ...scope, itemIndex }));
+}

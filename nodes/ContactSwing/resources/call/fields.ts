@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemContext } from '../../shared/fields';
+import { readText } from '../../shared/fields';
+
+/** Fields both call operations share. */
+export const callFields: Record<'phoneNumber' | 'customerName' | 'callPurpose', INodeProperties> = {
+	phoneNumber: {
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. +13465507166',
+		description: 'The number to call, in E.164 format. The call reaches a real person and costs money.',
+	},
+	customerName: {
+		displayName: 'Customer Name',
+		name: 'customerName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. John Doe',
+		description: 'Name of the person called, for the agent and the call log',
+	},
+	callPurpose: {
+		displayName: 'Call Purpose',
+		name: 'callPurpose',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Appointment reminder',
+		description: 'Why the agent calls; the agent uses it in the conversation',
+	},
+};
+
+export function readCallFields(this: IExecuteFunctions, ctx: ItemContext): IDataObject {
+	const fields = this.getNodeParameter('additionalFields', ctx.itemIndex, {}) as IDataObject;
+	return {
+		customer_name: readText(ctx, 'Customer Name', fields.customerName, { trim: true, maxLength: 255 }),
+		call_purpose: readText(ctx, 'Call Purpose', fields.callPurpose, { maxLength: 4096 }),
+	};
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idField, optionsCollection } from '../../shared/descriptions';
+import { compact, mergeBody, readE164, readJsonObject, readText } from '../../shared/fields';
+import { unwrap } from '../../shared/output';
+import type { ApiRequest, OperationScope } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
+import { showFor } from '../../shared/utils';
+import { callFields, readCallFields } from './fields';
+
+/**
+ * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (API reference §9.1). The agent ID goes in the
+ * path and the documented fields in the body, not the {"agent_id"} of the generated curl (§10-7).
+ */
+
+const properties: INodeProperties[] = [
+	idField('agentId', 'Voice Agent ID', 'ID of the voice AI agent that places the call (from Create Voice AI Agent)', 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51'),
+	callFields.phoneNumber,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [callFields.callPurpose, callFields.customerName],
+	},
+	optionsCollection([]),
+];
+
+export const description = showFor({ show: { resource: ['call'], operation: ['makeCall'] } }, properties);
+
+export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const ctx = { node: this.getNode(), itemIndex };
+	const agentId = readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), { required: true, trim: true }) as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const fields = readCallFields.call(this, ctx);
+	return {
+		method: 'POST',
+		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
+		body: mergeBody(
+			compact({
+				phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), { required: true }),
+				...fields,
+			}),
+			readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
+		),
+		// A repeated request would ring the person twice.
+		idempotent: false,
+		creates: 'call',
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+	return unwrap(await apiRequest.call(this, makeCallRequest.call(this, itemIndex), { ...scope, itemIndex }));
+}

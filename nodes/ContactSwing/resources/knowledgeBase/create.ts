@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../shared/descriptions';
+import { compact, mergeBody, readJsonObject, readText } from '../../shared/fields';
+import { unwrap } from '../../shared/output';
+import type { ApiRequest, OperationScope } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
+import { showFor } from '../../shared/utils';
+import { readUrls, urlsField } from './fields';
+
+/**
+ * Create Knowledge Base: POST /v2/_knowledge_base as JSON (API reference §6.1, §10-8): name, urls as a
+ * list, and the description the page's example uses. Files are uploaded with Update.
+ */
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Product Documentation',
+		description: 'Name of the knowledge base',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Technical docs and FAQs', description: 'What the knowledge base holds' },
+			urlsField,
+		],
+	},
+	optionsCollection([]),
+];
+
+export const description = showFor({ show: { resource: ['knowledgeBase'], operation: ['create'] } }, properties);
+
+export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+	const ctx = { node: this.getNode(), itemIndex };
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const urls = readUrls(ctx, fields.urls);
+	const body = compact({
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }),
+		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
+		urls: urls.length > 0 ? urls : undefined,
+	});
+	return {
+		method: 'POST',
+		path: '/v2/_knowledge_base',
+		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		idempotent: false,
+		creates: 'knowledge base',
+	};
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+	return unwrap(await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), { ...scope, itemIndex }));
+}
