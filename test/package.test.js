@@ -40,7 +40,7 @@ describe('node description', () => {
 		expect(description).toEqual(
 			expect.objectContaining({ name: 'contactSwing', displayName: 'ContactSwing', version: 1, usableAsTool: true }),
 		);
-		const operation = description.properties.find((p) => p.name === 'operation');
+		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent');
 		expect(operation.options).toContainEqual(
 			expect.objectContaining({ name: 'Create SMS AI Agent', value: 'createSmsAgent', action: 'Create SMS AI agent' }),
 		);
@@ -53,15 +53,49 @@ describe('node description', () => {
 		for (const name of required) expect(byName[name]).toEqual(expect.objectContaining({ required: true }));
 		const optional = byName.additionalFields.options.map((o) => o.name);
 		expect(optional).toEqual(['actionIds', 'agentPrompt', 'goal', 'idleTimeSeconds', 'kbId', 'maxMessages', 'phoneNumber']);
-		expect(byName.options.options.map((o) => o.name)).toEqual(['force']);
+		expect(byName.options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['additionalBody', 'force']));
 		expect(byName.model.default).toBe('cw-llm-1');
 		expect(byName.smsType.options.map((o) => o.value)).toContain(byName.smsType.default);
 		// `type` is fixed by the operation, never asked.
 		expect(byName.type).toBeUndefined();
 	});
 
-	test('no property disables expressions except resource and operation', () => {
+	const resources = description.properties.find((p) => p.name === 'resource').options;
+	const operationsOf = (resource) =>
+		description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value)).options;
+
+	test('the subtitle names every operation in words', () => {
+		const map = JSON.parse(description.subtitle.match(/\{\{ (\{.*\})\[/)[1]);
+		const keys = resources.flatMap((resource) => operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`));
+		expect(Object.keys(map).sort()).toEqual(keys.sort());
+		expect(map['agent:createSmsAgent']).toBe('Create SMS AI Agent');
+	});
+
+	test('every operation appears in the README operations table', () => {
+		const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '../README.md'), 'utf8');
+		const rows = new Set(
+			readme
+				.split('\n')
+				.filter((line) => /^\| [A-Z]/.test(line))
+				.map((line) => line.split('|').map((cell) => cell.trim()))
+				.map((cells) => `${cells[1]}|${cells[2]}`),
+		);
+		for (const resource of resources) {
+			for (const operation of operationsOf(resource)) expect(rows).toContain(`${resource.name}|${operation.name}`);
+		}
+	});
+
+	test('every operation has an action and a sentence description for AI tools', () => {
+		for (const resource of resources) {
+			for (const operation of operationsOf(resource)) {
+				expect(operation.action).toEqual(expect.any(String));
+				expect(operation.description.length).toBeGreaterThan(15);
+			}
+		}
+	});
+
+	test('no property disables expressions except resource, operation and action type', () => {
 		const locked = description.properties.filter((p) => p.noDataExpression).map((p) => p.name);
-		expect([...new Set(locked)].sort()).toEqual(['operation', 'resource']);
+		expect([...new Set(locked)].sort()).toEqual(['actionType', 'operation', 'resource']);
 	});
 });

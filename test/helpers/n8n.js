@@ -83,6 +83,27 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+function baseAdditionalData(credentials) {
+	return {
+		credentialsHelper: new InMemoryCredentialsHelper(credentials),
+		currentNodeParameters: undefined,
+		executionId: 'test-execution',
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	};
+}
+
 function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactSwing' } = {}) {
 	return {
 		id: 'f0c1a5b2-0000-4000-8000-000000000001',
@@ -118,24 +139,10 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = {
+		...baseAdditionalData(credentials),
 		hooks,
-		credentialsHelper: new InMemoryCredentialsHelper(credentials),
-		currentNodeParameters: undefined,
-		executionId: 'test-execution',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
 	};
+
 
 	const inputItems = items.map((item) => (item && item.json ? item : { json: item }));
 	const runExecutionData = {
@@ -190,4 +197,13 @@ async function testCredential(data) {
 	}
 }
 
-module.exports = { runNode, testCredential, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+/** Runs the Action IDs picker (methods.loadOptions.getActions) in n8n-core's LoadOptionsContext. */
+async function loadActions(credentials) {
+	const { LoadOptionsContext } = require('n8n-core');
+	const node = contactSwingNode({ resource: 'agent', operation: 'createSmsAgent' });
+	const workflow = new Workflow({ id: 'load-options', nodes: [node], connections: {}, nodeTypes, active: false });
+	const context = new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), 'parameters.additionalFields.actionIds');
+	return await nodeType.methods.loadOptions.getActions.call(context);
+}
+
+module.exports = { runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

@@ -312,17 +312,18 @@ function typeSettings(this: IExecuteFunctions, ctx: ItemContext, type: string, e
 	const required = (name: string, label: string) => readText(ctx, label, param(name), { required: true, trim: true });
 	const mandatoryFlag = readBoolean(ctx, 'Confirm Before Running', extra.mandatory);
 	switch (type) {
-		case 'WEBHOOK':
+		case 'WEBHOOK': {
+			const bodyParameters = (((extra.bodyParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[]).map((p, n) => ({
+				type: readText(ctx, `Body Parameters (entry ${n + 1}) Kind`, p.type, { required: true, trim: true }),
+				values: { data: readText(ctx, `Body Parameters (entry ${n + 1}) Data`, p.data, { required: true }) },
+			}));
 			return {
 				webhook: compact({
 					url: required('url', 'URL'),
 					method: required('method', 'Method'),
 					mandatory: mandatoryFlag,
 					headers: readJsonObject(ctx, 'Headers (JSON)', extra.headers),
-					body: (((extra.bodyParameters as IDataObject | undefined)?.parameter ?? []) as IDataObject[]).map((p, n) => ({
-						type: readText(ctx, `Body Parameters (entry ${n + 1}) Kind`, p.type, { required: true, trim: true }),
-						values: { data: readText(ctx, `Body Parameters (entry ${n + 1}) Data`, p.data, { required: true }) },
-					})),
+					body: bodyParameters.length > 0 ? bodyParameters : undefined,
 					static_body: readText(ctx, 'Static Body', extra.staticBody),
 					required: list(ctx, 'Required Fields', extra.requiredFields),
 					response: compact({ prompt: readText(ctx, 'Response Prompt', extra.responsePrompt) }),
@@ -330,6 +331,7 @@ function typeSettings(this: IExecuteFunctions, ctx: ItemContext, type: string, e
 					type: readText(ctx, 'Webhook Kind', extra.webhookType, { trim: true }),
 				}),
 			};
+		}
 		case 'CALL_TRANSFER': {
 			const number = (required('transferNumber', 'Transfer To Number') as string).replace(/[\s().-]/g, '');
 			if (!/^\+?\d{6,15}$/.test(number)) throw fieldError(ctx, 'Transfer To Number', `must be a phone number, got "${number.slice(0, 30)}"`);
