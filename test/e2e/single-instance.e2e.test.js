@@ -107,6 +107,30 @@ test('the example webhook workflow, published, makes an agent from a CRM lead an
 	expect(answer).toEqual({ assistant_id: agentId, name: 'Acme Dental – Jane Doe' });
 });
 
+test('the WhatsApp-and-call example answers a CRM lead with the new agent and the placed call', async () => {
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/crm-lead-whatsapp-agent-and-call.json'), 'utf8'));
+	await instance.stop();
+	await instance.importJson('workflow', { ...example, id: 'csE2eWhatsCall01' });
+	await instance.cli(['publish:workflow', '--id=csE2eWhatsCall01']);
+	await instance.start();
+	await instance.waitForWebhook('crm-lead');
+	const voiceAgent = instance.sandbox.seedVoiceAgent('voice-agent-e2e');
+
+	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', interest: 'teeth whitening', phone: '+13465507166', whatsapp_number_id: '650175178190170', voice_agent_id: voiceAgent };
+	const response = await fetch(`${instance.baseUrl}/webhook/crm-lead`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
+	const answer = await response.json();
+	expect(response.status).toBe(201);
+	const [create, call] = instance.sandbox.requests;
+	expect(create.body).toEqual(
+		expect.objectContaining({ name: 'WhatsApp – Jane Doe', type: 'WHATSAPP', phone_number: '650175178190170', additional_settings: { idle_time: 24, max_messages: 20 } }),
+	);
+	expect([call.path, call.body]).toEqual([
+		'/v2/_call',
+		{ phone_number: '+13465507166', agent_id: voiceAgent, customer_name: 'Jane Doe', call_purpose: 'Follow up on teeth whitening' },
+	]);
+	expect(answer).toEqual({ whatsapp_agent_id: expect.any(String), call_id: instance.sandbox.state.placedCalls[0].call_id, call_status: 'queued' });
+});
+
 test('the credential test behind the editor\'s Test button passes with the right token and fails with a wrong one', async () => {
 	await instance.loginOwner();
 	const test = (accessToken) =>
