@@ -333,8 +333,15 @@ function createSandbox(options = {}) {
 			...options.rateLimits,
 		},
 		windows: new Map(),
-		// Canned answers for the next requests, e.g. a 500 burst: [{ status, body, headers }].
+		// Faults for the next requests, in order: { status, body, headers } answers without doing the
+		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
+		// { delayMs } holds the answer back.
 		scripted: [],
+		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 },
+		rpsWindow: { second: 0, count: 0 },
+		rejected429: 0,
+		inFlight: 0,
+		maxInFlight: 0,
 	};
 
 	const routes = [
@@ -478,8 +485,47 @@ function createSandbox(options = {}) {
 		return [201, envelope({ assistant_id: id, name: body.name }, `${label[body.type]} assistant created successfully`)];
 	}
 
+	/** The real answer to a request: [status, payload, headers], whatever faults are set. */
+	async function answer(req, url, record, rawBuffer, raw) {
+		try {
+			if (req.headers.authorization !== `Bearer ${state.token}`) {
+				throw new HttpFailure(401, { detail: 'Invalid or expired token' });
+			}
+			checkRateLimit(req.method, url.pathname);
+			checkRequestsPerSecond();
+			if (record.unparsable) throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
+			const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+			if (!route) {
+				const known = routes.some(([, pattern]) => pattern.test(url.pathname));
+				throw new HttpFailure(known ? 405 : 404, { detail: known ? 'Method Not Allowed' : 'Not Found' });
+			}
+			const result = await route[2]({ ...record, match: url.pathname.match(route[1]) });
+			const [status, payload] = Array.isArray(result) ? result : [200, result];
+			return [status, payload, {}];
+		} catch (error) {
+			if (error instanceof HttpFailure) return [error.status, error.body, error.headers];
+			return [500, { detail: `Sandbox bug: ${error.message}` }, {}];
+		}
+	}
+
+	/** Fault mode: at most N requests in each one-second window; the rest get 429 + Retry-After. */
+	function checkRequestsPerSecond() {
+		const limit = state.faults.requestsPerSecond;
+		if (!limit) return;
+		const second = Math.floor(Date.now() / 1000);
+		if (state.rpsWindow.second !== second) state.rpsWindow = { second, count: 0 };
+		state.rpsWindow.count++;
+		if (state.rpsWindow.count > limit) {
+			state.rejected429++;
+			throw new HttpFailure(429, { detail: `Too many requests: ${limit} per second` }, { 'retry-after': '1' });
+		}
+	}
+
 	async function handle(req, res) {
 		const url = new URL(req.url, 'http://sandbox');
+		state.inFlight++;
+		state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+		res.once('close', () => state.inFlight--);
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const rawBuffer = Buffer.concat(chunks);
@@ -492,50 +538,45 @@ function createSandbox(options = {}) {
 			rawBody: raw,
 			body: undefined,
 			form: undefined,
+			receivedAt: Date.now(),
 		};
 		state.requests.push(record);
+		const contentType = req.headers['content-type'] ?? '';
+		if (/^multipart\/form-data/i.test(contentType)) {
+			record.form = parseMultipart(rawBuffer, contentType);
+		} else if (raw !== '') {
+			try {
+				record.body = JSON.parse(raw);
+			} catch {
+				record.unparsable = true;
+			}
+		}
 
 		const send = (status, payload, headers = {}) => {
 			const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
 			res.writeHead(status, {
-				'content-type': typeof payload === 'string' ? 'text/plain' : 'application/json',
+				'content-type': typeof payload === 'string' ? (/^\s*</.test(payload) ? 'text/html' : 'text/plain') : 'application/json',
 				...headers,
 			});
 			res.end(text);
 		};
+		const wait = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
-		try {
-			const canned = state.scripted.shift();
-			if (canned) {
-				send(canned.status, canned.body ?? '', canned.headers);
-				return;
-			}
-			if (req.headers.authorization !== `Bearer ${state.token}`) {
-				throw new HttpFailure(401, { detail: 'Invalid or expired token' });
-			}
-			checkRateLimit(req.method, url.pathname);
-			const contentType = req.headers['content-type'] ?? '';
-			if (/^multipart\/form-data/i.test(contentType)) {
-				record.form = parseMultipart(rawBuffer, contentType);
-			} else if (raw !== '') {
-				try {
-					record.body = JSON.parse(raw);
-				} catch {
-					throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
-				}
-			}
-			const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
-			if (!route) {
-				const known = routes.some(([, pattern]) => pattern.test(url.pathname));
-				throw new HttpFailure(known ? 405 : 404, { detail: known ? 'Method Not Allowed' : 'Not Found' });
-			}
-			const result = await route[2]({ ...record, match: url.pathname.match(route[1]) });
-			const [status, payload] = Array.isArray(result) ? result : [200, result];
-			send(status, payload);
-		} catch (error) {
-			if (error instanceof HttpFailure) send(error.status, error.body, error.headers);
-			else send(500, { detail: `Sandbox bug: ${error.message}` });
+		const canned = state.scripted.shift();
+		if (canned && !canned.processed) {
+			await wait(canned.delayMs);
+			if (canned.reset) return void req.socket.destroy();
+			return void send(canned.status, canned.body ?? '', canned.headers);
 		}
+		const [status, payload, headers] = await answer(req, url, record, rawBuffer, raw);
+		await wait(state.faults.latencyMs);
+		if (canned) {
+			// A fault after the work was done: the agent exists, but the client cannot know.
+			await wait(canned.delayMs);
+			if (canned.reset) return void req.socket.destroy();
+			if (canned.status !== undefined) return void send(canned.status, canned.body ?? '', canned.headers);
+		}
+		send(status, payload, headers);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -566,6 +607,10 @@ function createSandbox(options = {}) {
 		script(...responses) {
 			state.scripted.push(...responses);
 		},
+		/** Fault modes that last until reset: latency on every answer, a requests-per-second limit. */
+		setFaults(faults) {
+			Object.assign(state.faults, faults);
+		},
 		/** Adds a voice agent that calls can use, as if created earlier. */
 		seedVoiceAgent(id = 'voice-agent-0001') {
 			state.agents.set(id, { name: 'Seeded voice agent', type: 'VOICE_INCOMING' });
@@ -573,6 +618,10 @@ function createSandbox(options = {}) {
 		},
 		/** Forgets requests, scripts, rate windows and created agents between tests; seeded lists stay. */
 		reset() {
+			state.faults = { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 };
+			state.rpsWindow = { second: 0, count: 0 };
+			state.rejected429 = 0;
+			state.maxInFlight = 0;
 			state.actions = seedActions(options.actions ?? 25);
 			state.customers = seedCustomers(options.customers ?? 35);
 			state.knowledgeBases = new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import * as action from '../resources/action';
 import * as agent from '../resources/agent';
@@ -7,8 +7,9 @@ import * as apiKey from '../resources/apiKey';
 import * as call from '../resources/call';
 import * as customer from '../resources/customer';
 import * as knowledgeBase from '../resources/knowledgeBase';
+import { readRunSettings } from './runOptions';
 import type { OperationScope } from './transport';
-import { DEFAULT_POLICY, RunGate } from './transport';
+import { RunGate } from './transport';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -25,9 +26,12 @@ const operations: Record<string, Record<string, Operation>> = {
 	knowledgeBase: knowledgeBase.operations,
 };
 
+type Outcome = { ok: true; value: IDataObject | IDataObject[] } | { ok: false; error: Error };
+
 /**
- * Runs the chosen operation once per input item. Every input item yields its results or exactly one
- * error item, paired to it and in input order.
+ * Runs the chosen operation once per input item, up to Items per Batch at a time. Every input item
+ * yields its results or exactly one error item, paired to it and in input order, whatever order the
+ * requests finish in.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -37,27 +41,59 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
 	}
-	const scope: OperationScope = { policy: DEFAULT_POLICY, gate: new RunGate() };
+	const settings = readRunSettings.call(this);
+	const scope: OperationScope = { policy: settings.policy, gate: new RunGate() };
+	const continueOnFail = this.continueOnFail();
+	const outcomes: Outcome[] = new Array(items.length);
+	let stop = false;
+
+	const runItem = async (itemIndex: number) => {
+		try {
+			outcomes[itemIndex] = { ok: true, value: await operation.call(this, itemIndex, scope) };
+		} catch (error) {
+			outcomes[itemIndex] = { ok: false, error };
+			// Without Continue On Fail the run ends at the first failure: start nothing new.
+			if (!continueOnFail) stop = true;
+		}
+	};
+
+	if (settings.batchIntervalMs > 0) {
+		// Strict batches with a pause between them, as the HTTP Request node does.
+		for (let start = 0; start < items.length && !stop; start += settings.itemsPerBatch) {
+			if (start > 0) await sleep(settings.batchIntervalMs);
+			const end = Math.min(items.length, start + settings.itemsPerBatch);
+			await Promise.all(Array.from({ length: end - start }, (_, k) => runItem(start + k)));
+		}
+	} else {
+		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
+		let next = 0;
+		const worker = async () => {
+			while (!stop && next < items.length) await runItem(next++);
+		};
+		await Promise.all(Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker));
+	}
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await operation.call(this, itemIndex, scope);
-			for (const json of Array.isArray(result) ? result : [result]) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) continue;
+		if (outcome.ok) {
+			for (const json of Array.isArray(outcome.value) ? outcome.value : [outcome.value]) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({
-					json: { error: error.message, description: error.description ?? undefined },
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			// Both constructors hand back an error of their own class unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			continue;
 		}
+		const { error } = outcome;
+		if (continueOnFail) {
+			output.push({
+				json: { error: error.message, description: (error as NodeApiError).description ?? undefined },
+				pairedItem: { item: itemIndex },
+			});
+			continue;
+		}
+		// The earliest failing item is reported. Both constructors hand back an error of their own class unchanged.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return output;
 }

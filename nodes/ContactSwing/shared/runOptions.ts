@@ -1,4 +1,89 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** Options every operation has: how requests are batched, timed out and retried (see transport.ts). */
-export const runOptions: INodeProperties[] = [];
+import { fieldError, readInteger } from './fields';
+import type { RequestPolicy } from './transport';
+
+/**
+ * Options every operation has: how requests are batched, timed out and retried (see transport.ts).
+ * Batching uses the HTTP Request node's names and meaning.
+ */
+
+export const DEFAULT_ITEMS_PER_BATCH = 5;
+
+export const runOptions: INodeProperties[] = [
+	{
+		displayName: 'Batching',
+		name: 'batching',
+		placeholder: 'Add Batching',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: false },
+		default: { batch: {} },
+		options: [
+			{
+				displayName: 'Batching',
+				name: 'batch',
+				values: [
+					{
+						displayName: 'Items per Batch',
+						name: 'batchSize',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 100 },
+						default: DEFAULT_ITEMS_PER_BATCH,
+						description: 'How many requests are in flight together. Output order is kept.',
+					},
+					{
+						displayName: 'Batch Interval (Ms)',
+						name: 'batchInterval',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 0,
+						description: 'Time (in milliseconds) between each batch of requests. 0 to disable.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Max Retry Wait (Seconds)',
+		name: 'maxRetryWait',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 120,
+		description:
+			'How long one request may wait in total for rate limits and safe retries before its item fails',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1000 },
+		default: 30000,
+		description: 'How long to wait for ContactSwing to answer one request',
+	},
+];
+
+export interface RunSettings {
+	itemsPerBatch: number;
+	batchIntervalMs: number;
+	policy: RequestPolicy;
+}
+
+/** The run-wide settings, read from the first item (n8n evaluates batching once per run, as its HTTP node does). */
+export function readRunSettings(this: IExecuteFunctions): RunSettings {
+	const ctx = { node: this.getNode(), itemIndex: 0 };
+	let options: IDataObject = {};
+	try {
+		options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	} catch {
+		// Operations without an Options collection run with the defaults.
+	}
+	const batch = ((options.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	const itemsPerBatch = readInteger(ctx, 'Items per Batch', batch.batchSize, { min: 1, max: 100 }) ?? DEFAULT_ITEMS_PER_BATCH;
+	const batchIntervalMs = readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0 }) ?? 0;
+	const timeoutMs = readInteger(ctx, 'Timeout (Ms)', options.timeout, { min: 1 }) ?? 30_000;
+	const maxRetryWait = options.maxRetryWait === undefined ? 120 : Number(options.maxRetryWait);
+	if (!Number.isFinite(maxRetryWait) || maxRetryWait < 0) {
+		throw fieldError(ctx, 'Max Retry Wait (Seconds)', `must be 0 or more, got ${String(options.maxRetryWait)}`);
+	}
+	return { itemsPerBatch, batchIntervalMs, policy: { timeoutMs, maxRetryWaitMs: Math.round(maxRetryWait * 1000) } };
+}

@@ -46,7 +46,7 @@ export interface RequestPolicy {
 	maxRetryWaitMs: number;
 }
 
-export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 60_000 };
+export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
 
 /** Shared by every request of one execution, so a 429 slows the whole run, not only one item. */
 export class RunGate {
@@ -175,7 +175,13 @@ export async function apiRequest(
 		}
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
-			return toObject(response.body);
+			const body = readSuccessBody(response.body);
+			if (body !== undefined) return body;
+			throw buildError.call(this, request, response, { notSent: false, code: 'UNREADABLE', timedOut: false }, connection.token, {
+				itemIndex,
+				attempts: attempt,
+				retryBudgetSpent: false,
+			});
 		}
 
 		const retry = decideRetry(request, response, failure, attempt);
@@ -253,18 +259,17 @@ function decideRetry(
 	return undefined;
 }
 
-function toObject(body: unknown): IDataObject {
+/** A success body as an object; undefined when it cannot be read (e.g. cut-off JSON). */
+function readSuccessBody(body: unknown): IDataObject | undefined {
 	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	if (typeof body === 'string' && body.trim() !== '') {
-		try {
-			const parsed: unknown = JSON.parse(body);
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
-		} catch {
-			// Not JSON: handed on as text below.
-		}
-		return { response: body };
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) return {};
+	if (typeof body !== 'string') return undefined;
+	try {
+		const parsed: unknown = JSON.parse(body);
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
 	}
-	return {};
 }
 
 /** ContactSwing's own words: FastAPI's detail (text or a list of field problems), else message. */
@@ -303,6 +308,15 @@ export function contactSwingMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'name lookup failed',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed while sending',
+	UNKNOWN: 'network failure',
+};
+
 function redact(text: string, token: string): string {
 	return token.length >= 4 ? text.split(token).join('[redacted]') : text;
 }
@@ -324,16 +338,18 @@ function buildError(
 	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 
 	if (!response) {
-		const code = failure?.code ?? 'UNKNOWN';
+		// Words, not codes: NodeApiError swaps any message naming ECONNRESET etc. for a generic one.
+		const what = CONNECTION_FAILURES[failure?.code ?? ''] ?? 'network failure';
 		const message = failure?.timedOut
 			? `ContactSwing did not answer in time${item}`
 			: failure?.notSent
-				? `Could not reach ContactSwing (${code})${item}`
-				: `The connection to ContactSwing broke (${code})${item}`;
+				? `Could not reach ContactSwing (${what})${item}`
+				: `The connection to ContactSwing broke (${what})${item}`;
 		const description = failure?.notSent
 			? 'Check the Base URL of the ContactSwing API credential and your network, then run again.'
 			: `${ambiguousHint}${failure?.timedOut ? ' A longer Timeout in Options may help.' : ''}`;
-		return new NodeApiError(this.getNode(), { message, code } as JsonObject, {
+		// No `code` in the error response: NodeApiError would replace our message with its generic one.
+		return new NodeApiError(this.getNode(), { message } as JsonObject, {
 			message,
 			description,
 			itemIndex,
@@ -341,6 +357,11 @@ function buildError(
 	}
 
 	const status = response.statusCode;
+	if (status < 300) {
+		const message = `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
+		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
+		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, { message, description, httpCode: String(status), itemIndex });
+	}
 	const said = contactSwingMessage(response.body);
 	const theirWords = said ? `: ${redact(said, token)}` : '';
 	let message: string;
