@@ -1,6 +1,8 @@
 'use strict';
 // `npm run sandbox`: starts the ContactSwing sandbox until Ctrl+C.
-// Options: --port N (default 8787), --token T (default sandbox-token).
+// Options: --port N (default 8787; 0 picks a free one), --token T (default sandbox-token),
+// --latency MS (added to every answer), --rps N (fault mode: N requests a second, then 429),
+// --quiet (no request log; for benchmarks).
 const { createSandbox, DEFAULT_TOKEN } = require('./server');
 
 function option(name, fallback) {
@@ -11,7 +13,9 @@ function option(name, fallback) {
 async function main() {
 	const token = option('token', process.env.CONTACTSWING_SANDBOX_TOKEN ?? DEFAULT_TOKEN);
 	const port = Number(option('port', process.env.CONTACTSWING_SANDBOX_PORT ?? 8787));
-	const sandbox = await createSandbox({ token }).listen(port);
+	const record = !process.argv.includes('--quiet');
+	const sandbox = await createSandbox({ token, record, latencyMs: Number(option('latency', 0)) }).listen(port);
+	sandbox.setFaults({ requestsPerSecond: Number(option('rps', 0)) });
 	console.log(`ContactSwing sandbox listening on ${sandbox.url}`);
 	console.log(`Credential: Base URL ${sandbox.url}, Access Token ${token}`);
 	const stop = async () => {

@@ -521,8 +521,24 @@ function createSandbox(options = {}) {
 		}
 	}
 
+	/**
+	 * Control routes for a sandbox in another process (benchmarks, dev): GET /__sandbox/state,
+	 * POST /__sandbox/faults {latencyMs, requestsPerSecond}, POST /__sandbox/reset. Not part of the API.
+	 */
+	async function control(req, res, url) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') Object.assign(state.faults, body);
+		else if (url.pathname === '/__sandbox/reset' && req.method === 'POST') sandbox.reset();
+		const duplicates = [...state.createdByName.values()].filter((count) => count > 1).length;
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ agents: state.agents.size, duplicates, rejected429: state.rejected429, requests: state.requests.length, maxInFlight: state.maxInFlight, faults: state.faults }));
+	}
+
 	async function handle(req, res) {
 		const url = new URL(req.url, 'http://sandbox');
+		if (url.pathname.startsWith('/__sandbox/')) return control(req, res, url);
 		state.inFlight++;
 		state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
 		res.once('close', () => state.inFlight--);
@@ -540,7 +556,7 @@ function createSandbox(options = {}) {
 			form: undefined,
 			receivedAt: Date.now(),
 		};
-		state.requests.push(record);
+		if (options.record !== false) state.requests.push(record);
 		const contentType = req.headers['content-type'] ?? '';
 		if (/^multipart\/form-data/i.test(contentType)) {
 			record.form = parseMultipart(rawBuffer, contentType);
@@ -584,7 +600,7 @@ function createSandbox(options = {}) {
 	});
 	server.keepAliveTimeout = 5000;
 
-	return {
+	const sandbox = {
 		state,
 		get requests() {
 			return state.requests;
@@ -634,6 +650,7 @@ function createSandbox(options = {}) {
 			state.createdByName.clear();
 		},
 	};
+	return sandbox;
 }
 
 module.exports = { createSandbox, DEFAULT_TOKEN };

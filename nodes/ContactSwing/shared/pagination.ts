@@ -35,7 +35,7 @@ export async function fetchList(
 		const response = await apiRequest.call(
 			this,
 			{ method: 'GET', path, qs: { page, per_page: perPage }, idempotent: true },
-			{ ...scope, itemIndex },
+			scope, itemIndex,
 		);
 		const { records, hasNext } = readPage(response, page, perPage);
 		results.push(...records);

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -65,14 +66,12 @@ export class RunGate {
 	}
 }
 
-/** What every request of one execution shares: the retry policy and the rate-limit gate. */
+/** What every request of one execution shares: the retry policy, the rate-limit gate, the credential. */
 export interface OperationScope {
 	policy?: RequestPolicy;
 	gate?: RunGate;
-}
-
-interface RequestScope extends OperationScope {
-	itemIndex?: number;
+	/** The credential, read and checked once per run rather than once per request. */
+	connection?: Connection;
 }
 
 interface FullResponse {
@@ -84,6 +83,7 @@ interface FullResponse {
 interface Connection {
 	baseUrl: string;
 	token: string;
+	credentials: ICredentialDataDecryptedObject;
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -108,7 +108,7 @@ async function readConnection(this: Context, itemIndex?: number): Promise<Connec
 			{ itemIndex, description: `${fix} Paste the token again as one line, with nothing around it.` },
 		);
 	}
-	return { baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex), token };
+	return { baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex), token, credentials };
 }
 
 export function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
@@ -141,12 +141,14 @@ export function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number)
 export async function apiRequest(
 	this: Context,
 	request: ApiRequest,
-	scope: RequestScope = {},
+	scope: OperationScope = {},
+	itemIndex?: number,
 ): Promise<IDataObject> {
-	const { itemIndex } = scope;
 	const policy = scope.policy ?? DEFAULT_POLICY;
 	const gate = scope.gate ?? new RunGate();
-	const connection = await readConnection.call(this, itemIndex);
+	// Not cached on failure, so every item reports a broken credential with its own item number.
+	scope.connection ??= await readConnection.call(this, itemIndex);
+	const connection = scope.connection;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
@@ -165,11 +167,10 @@ export async function apiRequest(
 		let response: FullResponse | undefined;
 		let failure: TransportFailure | undefined;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-			)) as FullResponse;
+			// Handing over the credential read once saves n8n a decryption per request.
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
+				credentialsDecrypted: { id: '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: connection.credentials },
+			})) as FullResponse;
 		} catch (error) {
 			failure = classifyTransportFailure(error);
 		}

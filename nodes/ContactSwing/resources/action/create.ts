@@ -473,5 +473,5 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createActionRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, createActionRequest.call(this, itemIndex), scope, itemIndex));
 }

@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, scope:
 	const response = await apiRequest.call(
 		this,
 		{ method: 'GET', path: `/v2/_actions/${encodeURIComponent(id)}`, idempotent: true },
-		{ ...scope, itemIndex },
+		scope, itemIndex,
 	);
 	return normaliseAction(unwrap(response));
 }

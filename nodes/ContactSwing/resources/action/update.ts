@@ -81,5 +81,5 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return normaliseAction(unwrap(await apiRequest.call(this, updateActionRequest.call(this, itemIndex), { ...scope, itemIndex })));
+	return normaliseAction(unwrap(await apiRequest.call(this, updateActionRequest.call(this, itemIndex), scope, itemIndex)));
 }

@@ -109,7 +109,7 @@ export function newAssistantRequest(input: AgentInput, body: IDataObject): ApiRe
 /** Sends a channel's request and shapes the output; each channel module only builds the request. */
 export function agentExecutor(build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest) {
 	return async function (this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-		const response = await apiRequest.call(this, build.call(this, itemIndex), { ...scope, itemIndex });
+		const response = await apiRequest.call(this, build.call(this, itemIndex), scope, itemIndex);
 		return unwrap(response);
 	};
 }

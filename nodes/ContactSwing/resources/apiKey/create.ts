@@ -76,5 +76,5 @@ export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number):
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), scope, itemIndex));
 }

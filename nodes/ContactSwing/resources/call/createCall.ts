@@ -61,5 +61,5 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createCallRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, createCallRequest.call(this, itemIndex), scope, itemIndex));
 }

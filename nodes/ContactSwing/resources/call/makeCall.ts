@@ -51,5 +51,5 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, makeCallRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, makeCallRequest.call(this, itemIndex), scope, itemIndex));
 }

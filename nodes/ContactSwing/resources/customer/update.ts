@@ -59,5 +59,5 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, updateCustomerRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, updateCustomerRequest.call(this, itemIndex), scope, itemIndex));
 }

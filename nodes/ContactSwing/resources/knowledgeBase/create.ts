@@ -59,5 +59,5 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), scope, itemIndex));
 }

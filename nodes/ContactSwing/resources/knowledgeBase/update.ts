@@ -110,5 +110,5 @@ export async function updateKnowledgeBaseRequest(this: IExecuteFunctions, itemIn
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
 	const request = await updateKnowledgeBaseRequest.call(this, itemIndex);
-	return unwrap(await apiRequest.call(this, request, { ...scope, itemIndex }));
+	return unwrap(await apiRequest.call(this, request, scope, itemIndex));
 }

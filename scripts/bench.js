@@ -1,0 +1,276 @@
+'use strict';
+/**
+ * `npm run bench`: throughput and memory of the ContactSwing node, each figure a ratio against a baseline
+ * measured in the same run on the same local sandbox.
+ *
+ *   1. the node (through n8n-core) vs a bare HTTP client loop, at 1, 8 and 32 in flight;
+ *   2. the node vs n8n's HTTP Request node, same request and batching, both in the real pinned n8n;
+ *   3. 10,000 items at 50 ms latency, 20 in flight, against the ideal 10,000 × 50 ms / 20;
+ *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
+ *
+ * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
+ * BENCH_RATE (50), BENCH_SKIP_N8N=1 to skip part 2 (which installs the pinned n8n on first use).
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-'));
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
+const { DEFAULT_TOKEN } = require('../test/sandbox/server');
+
+/**
+ * The sandbox runs in its own process, as the real API would be elsewhere: the node and the baseline
+ * do not share a CPU with the server they call.
+ */
+async function createSandbox() {
+	const child = spawn(process.execPath, [path.join(__dirname, '../test/sandbox/cli.js'), '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const url = await new Promise((resolve, reject) => {
+		child.once('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
+		child.stdout.on('data', (chunk) => {
+			const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
+			if (match) resolve(match[1]);
+		});
+	});
+	const control = async (route, body) => (await fetch(`${url}/__sandbox/${route}`, body ? { method: 'POST', body: JSON.stringify(body) } : {})).json();
+	return {
+		url,
+		setFaults: (faults) => control('faults', faults),
+		state: () => control('state'),
+		close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+	};
+}
+const { runNode } = require('../test/helpers/n8n');
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 400);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const BULK = Number(process.env.BENCH_BULK_ITEMS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 50);
+
+const leads = (n, prefix) => Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
+
+function smsParameters(batchSize, extra = {}) {
+	return {
+		resource: 'agent',
+		operation: 'createSmsAgent',
+		name: '={{ $json.name }}',
+		model: 'cw-llm-1',
+		smsKeyIds: '134',
+		instructions: 'Follow up with the lead.',
+		smsType: 'OUTBOUND',
+		options: { batching: { batch: { batchSize, batchInterval: 0 } }, ...extra },
+	};
+}
+
+function bodyFor(name) {
+	return { name, type: 'SMS', model: 'cw-llm-1', api_keys: [{ api_key_id: 134, type: 'SMS' }], instructions: 'Follow up with the lead.', sms_type: 'OUTBOUND' };
+}
+
+async function timeNode(sandbox, items, batchSize, extra) {
+	const started = process.hrtime.bigint();
+	const { output, error } = await runNode({
+		items,
+		continueOnFail: true,
+		parameters: smsParameters(batchSize, extra),
+		credentials: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	if (error) throw error;
+	return { seconds, output };
+}
+
+/** The baseline: fetch in a pool of `concurrency`, the same JSON body and headers, nothing else. */
+async function timeBareClient(sandbox, items, concurrency) {
+	const started = process.hrtime.bigint();
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const item = items[next++];
+			const response = await fetch(`${sandbox.url}/v2/_new_assistants`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify(bodyFor(item.name)),
+			});
+			await response.json();
+			if (response.status !== 201) throw new Error(`bare client got ${response.status}`);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function table(headers, rows) {
+	const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+	for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+	return lines.join('\n');
+}
+
+const fmt = (n, digits = 1) => n.toFixed(digits);
+
+async function partNodeVsBare() {
+	const sandbox = await createSandbox();
+	await sandbox.setFaults({ latencyMs: LATENCY });
+	const rows = [];
+	// One warm-up round so both sides start with loaded code and open sockets.
+	await timeBareClient(sandbox, leads(20, 'warm'), 4);
+	await timeNode(sandbox, leads(20, 'warm node'), 4);
+	for (const concurrency of [1, 8, 32]) {
+		const bare = await timeBareClient(sandbox, leads(ITEMS, `bare ${concurrency}`), concurrency);
+		const node = (await timeNode(sandbox, leads(ITEMS, `node ${concurrency}`), concurrency)).seconds;
+		rows.push([concurrency, fmt(ITEMS / bare), fmt(ITEMS / node), fmt(bare / node, 2)]);
+	}
+	await sandbox.close();
+	return table(['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'], rows);
+}
+
+async function partBulk() {
+	const sandbox = await createSandbox();
+	await sandbox.setFaults({ latencyMs: 50 });
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+	const { seconds, output } = await timeNode(sandbox, leads(BULK, 'bulk'), 20);
+	clearInterval(sampler);
+	const ideal = (BULK * 0.05) / 20;
+	const failures = output.filter((o) => o.json.error).length;
+	const { duplicates } = await sandbox.state();
+	await sandbox.close();
+	return table(
+		['items', 'latency', 'in flight', 'wall time (s)', 'ideal (s)', 'wall ÷ ideal', 'peak RSS growth (MB)', 'failures', 'duplicates'],
+		[[BULK, '50 ms', 20, fmt(seconds, 2), fmt(ideal, 2), fmt(seconds / ideal, 3), fmt((peak - baseline) / 2 ** 20), failures, duplicates]],
+	);
+}
+
+async function partRateLimit() {
+	const sandbox = await createSandbox();
+	await sandbox.setFaults({ latencyMs: LATENCY, requestsPerSecond: RATE });
+	const n = RATE * 10;
+	const { seconds, output } = await timeNode(sandbox, leads(n, 'rate'), 20, { maxRetryWait: 120 });
+	const ok = output.filter((o) => o.json.assistant_id).length;
+	const failures = output.length - ok;
+	const { duplicates, rejected429: rejected } = await sandbox.state();
+	const achieved = ok / seconds;
+	await sandbox.close();
+	return table(
+		['limit R (req/s)', 'items', 'in flight', 'achieved (agents/s)', 'achieved ÷ R', '429s answered', 'failures', 'duplicates'],
+		[[RATE, n, 20, fmt(achieved), fmt(achieved / RATE, 2), rejected, failures, duplicates]],
+	);
+}
+
+/** Peak resident memory of a child, read from /proc while it runs. */
+function runWithPeak(command, args, options) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let peakKb = 0;
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', () => {});
+		const sampler = setInterval(() => {
+			try {
+				const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+				const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+				peakKb = Math.max(peakKb, hwm);
+			} catch {
+				// exited
+			}
+		}, 50);
+		child.on('exit', (code) => {
+			clearInterval(sampler);
+			if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
+			else resolve({ stdout, peakMb: peakKb / 1024 });
+		});
+	});
+}
+
+async function partN8n() {
+	const runtime = require('./n8n-runtime');
+	const n8n = runtime.ensureN8n();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-n8n-'));
+	runtime.installPackage(userFolder);
+	const sandbox = await createSandbox();
+	await sandbox.setFaults({ latencyMs: LATENCY });
+	const env = { N8N_RUNNERS_BROKER_PORT: '25999', N8N_LOG_LEVEL: 'info' };
+	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
+	const file = path.join(userFolder, 'import.json');
+	fs.writeFileSync(file, JSON.stringify([{ id: 'csBenchCred00001', name: 'bench', type: 'contactSwingApi', data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url } }]));
+	await cli(['import:credentials', `--input=${file}`]);
+
+	const concurrency = 8;
+	const n = ITEMS;
+	const generator = (id) => [
+		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{ id: `${id}-s`, name: 'Leads', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads: leads(n, id) }), options: {} } },
+		{ id: `${id}-o`, name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'leads', options: {} } },
+	];
+	const chain = (nodes) => Object.fromEntries(nodes.slice(0, -1).map((node, k) => [node.name, { main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] }]));
+	const ours = [
+		...generator('csBenchOurs00001'),
+		{ id: 'ours', name: 'Target', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], parameters: smsParameters(concurrency), credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } } },
+	];
+	const http = [
+		...generator('csBenchHttp00001'),
+		{
+			id: 'http',
+			name: 'Target',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			position: [600, 0],
+			parameters: {
+				method: 'POST',
+				url: `${sandbox.url}/v2/_new_assistants`,
+				sendHeaders: true,
+				headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }] },
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
+				options: { batching: { batch: { batchSize: concurrency, batchInterval: 0 } } },
+			},
+		},
+	];
+	const results = {};
+	for (const [label, id, nodes] of [['ContactSwing node', 'csBenchOurs00001', ours], ['HTTP Request node', 'csBenchHttp00001', http]]) {
+		fs.writeFileSync(file, JSON.stringify({ id, name: label, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' }, active: false }));
+		await cli(['import:workflow', `--input=${file}`]);
+		const { stdout, peakMb } = await runWithPeak(n8n.node, [n8n.bin, 'execute', `--id=${id}`, '--rawOutput'], { env: runtime.n8nEnv(n8n, userFolder, env) });
+		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
+		const target = run.data.resultData.runData.Target[0];
+		const out = target.data.main[0];
+		if (out.length !== n || out.some((o) => o.json.error)) throw new Error(`${label}: ${out.length} items, errors present`);
+		results[label] = { seconds: target.executionTime / 1000, peakMb };
+	}
+	await sandbox.close();
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const ours_ = results['ContactSwing node'];
+	const http_ = results['HTTP Request node'];
+	return table(
+		['in real n8n ' + runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
+		[
+			['HTTP Request node, batching 8', fmt(n / http_.seconds), fmt(http_.peakMb, 0)],
+			['ContactSwing node, batching 8', fmt(n / ours_.seconds), fmt(ours_.peakMb, 0)],
+			['ContactSwing ÷ HTTP Request', fmt(http_.seconds / ours_.seconds, 2), fmt(ours_.peakMb / http_.peakMb, 2)],
+		],
+	);
+}
+
+async function main() {
+	const started = Date.now();
+	console.log(`# ContactSwing node benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores)\n`);
+	console.log(`## 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
+	console.log(await partNodeVsBare(), '\n');
+	if (process.env.BENCH_SKIP_N8N !== '1') {
+		console.log(`## 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`);
+		console.log(await partN8n(), '\n');
+	}
+	console.log(`## 3. Bulk: ${BULK} items\n`);
+	console.log(await partBulk(), '\n');
+	console.log(`## 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
+	console.log(await partRateLimit(), '\n');
+	console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
