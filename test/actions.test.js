@@ -172,7 +172,7 @@ describe('Create Action: every documented type, full and minimal', () => {
 
 	test('failure: booking hours must be HH:MM', async () => {
 		const { error } = await sent(create('APPOINTMENT', { calendarEmail: 'c@example.com', calendarType: 'google', userId: 'u', additionalFields: { bookingTimings: { day: [{ weekday: 'monday', startTime: '9am', endTime: '17:00' }] } } }));
-		expect(error.message).toBe('Booking Hours (monday) must use HH:MM times, got "9am" [item 0]');
+		expect(error.message).toBe('Booking Hours (entry 1) Start Time must be a time as HH:MM, got "9am" [item 0]');
 	});
 });
 

@@ -23,9 +23,16 @@ class HttpFailure extends Error {
 
 // FastAPI's schema-validation envelope (ASSUMED: the docs name no error schema; 422 is FastAPI's default).
 function unprocessable(problems) {
-	return new HttpFailure(422, {
+	return malformed(422, {
 		detail: problems.map(([loc, msg, type]) => ({ type, loc: ['body', ...loc], msg, input: null })),
 	});
+}
+
+/** A request that breaks the documented schema (types, pagination), counted so tests can assert on none. */
+function malformed(status, body) {
+	const failure = new HttpFailure(status, body);
+	failure.malformed = true;
+	return failure;
 }
 
 function badRequest(detail) {
@@ -66,9 +73,9 @@ function checkSchema(body, rules, where = []) {
 function paginate(records, query, { maxPerPage = 100 } = {}) {
 	const page = query.page === undefined ? 1 : Number(query.page);
 	const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
-	if (!Number.isInteger(page) || page < 1) throw badRequest('page must be an integer of at least 1');
+	if (!Number.isInteger(page) || page < 1) throw malformed(400, { detail: 'page must be an integer of at least 1' });
 	if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPerPage) {
-		throw badRequest(`per_page must be an integer from 1 to ${maxPerPage}`);
+		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
 	const totalPages = Math.max(1, Math.ceil(records.length / perPage));
 	return {
@@ -340,6 +347,7 @@ function createSandbox(options = {}) {
 		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 },
 		rpsWindow: { second: 0, count: 0 },
 		rejected429: 0,
+		malformed: 0,
 		inFlight: 0,
 		maxInFlight: 0,
 	};
@@ -503,7 +511,10 @@ function createSandbox(options = {}) {
 			const [status, payload] = Array.isArray(result) ? result : [200, result];
 			return [status, payload, {}];
 		} catch (error) {
-			if (error instanceof HttpFailure) return [error.status, error.body, error.headers];
+			if (error instanceof HttpFailure) {
+				if (error.malformed) state.malformed++;
+				return [error.status, error.body, error.headers];
+			}
 			return [500, { detail: `Sandbox bug: ${error.message}` }, {}];
 		}
 	}
@@ -637,6 +648,7 @@ function createSandbox(options = {}) {
 			state.faults = { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 };
 			state.rpsWindow = { second: 0, count: 0 };
 			state.rejected429 = 0;
+			state.malformed = 0;
 			state.maxInFlight = 0;
 			state.actions = seedActions(options.actions ?? 25);
 			state.customers = seedCustomers(options.customers ?? 35);

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readBoolean, readInteger } from './fields';
+
 import type { OperationScope } from './transport';
 import { apiRequest } from './transport';
 
@@ -65,4 +67,11 @@ export function returnAllFields(): INodeProperties[] {
 			description: 'Max number of results to return',
 		},
 	];
+}
+
+/** Return All and Limit of one item: undefined means every record. */
+export function readListLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	const ctx = { node: this.getNode(), itemIndex };
+	if (readBoolean(ctx, 'Return All', this.getNodeParameter('returnAll', itemIndex, false)) === true) return undefined;
+	return readInteger(ctx, 'Limit', this.getNodeParameter('limit', itemIndex, 50), { required: true, min: 1 });
 }

@@ -5,6 +5,7 @@ import type { ItemContext } from '../../shared/fields';
 import {
 	compact,
 	fieldError,
+	isBlank,
 	mergeBody,
 	readBoolean,
 	readE164,
@@ -372,14 +373,19 @@ function typeSettings(this: IExecuteFunctions, ctx: ItemContext, type: string, e
 		case 'APPOINTMENT': {
 			const days = (((extra.bookingTimings as IDataObject | undefined)?.day ?? []) as IDataObject[]);
 			const timings: IDataObject = {};
-			for (const day of days) {
-				for (const key of ['startTime', 'endTime']) {
-					if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(String(day[key] ?? ''))) {
-						throw fieldError(ctx, `Booking Hours (${String(day.weekday)})`, `must use HH:MM times, got "${String(day[key] ?? '')}"`);
-					}
-				}
-				timings[String(day.weekday)] = { start_time: day.startTime, end_time: day.endTime };
-			}
+			days.forEach((day, position) => {
+				// A row left empty is skipped, as for FAQs.
+				if (isBlank(day.weekday) && isBlank(day.startTime) && isBlank(day.endTime)) return;
+				const label = `Booking Hours (entry ${position + 1})`;
+				const weekday = readText(ctx, `${label} Weekday`, day.weekday, { required: true, trim: true }) as string;
+				if (!weekdays.includes(weekday)) throw fieldError(ctx, `${label} Weekday`, `must be a weekday in English lower case, got "${weekday.slice(0, 20)}"`);
+				const [start, end] = ['Start Time', 'End Time'].map((name, k) => {
+					const time = readText(ctx, `${label} ${name}`, k === 0 ? day.startTime : day.endTime, { required: true, trim: true }) as string;
+					if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) throw fieldError(ctx, `${label} ${name}`, `must be a time as HH:MM, got "${time.slice(0, 20)}"`);
+					return time;
+				});
+				timings[weekday] = { start_time: start, end_time: end };
+			});
 			return {
 				webhook: compact({
 					email: required('calendarEmail', 'Calendar E-Mail'),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { fetchList, returnAllFields } from '../../shared/pagination';
+import { fetchList, readListLimit, returnAllFields } from '../../shared/pagination';
 import type { OperationScope } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 
@@ -13,7 +13,6 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 ]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readListLimit.call(this, itemIndex);
 	return await fetchList.call(this, '/v2/_customers', { limit, itemIndex, scope });
 }

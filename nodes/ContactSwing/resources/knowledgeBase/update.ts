@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { fieldError, readList, readText } from '../../shared/fields';
+import { fieldError, isBlank, readList, readText } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -84,6 +84,8 @@ export async function updateKnowledgeBaseRequest(this: IExecuteFunctions, itemIn
 	}
 	const faqs = ((fields.faqs as IDataObject | undefined)?.faq ?? []) as IDataObject[];
 	faqs.forEach((faq, position) => {
+		// A row left empty in the editor is skipped rather than sent as "Q: |A: ".
+		if (isBlank(faq.question) && isBlank(faq.answer)) return;
 		const label = `FAQs (entry ${position + 1})`;
 		const question = readText(ctx, `${label} Question`, faq.question, { required: true, trim: true });
 		const answer = readText(ctx, `${label} Answer`, faq.answer, { required: true, trim: true });
