@@ -590,6 +590,10 @@ function createSandbox(options = {}) {
 		const wait = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
 		const canned = state.scripted.shift();
+		// Fault mode: an answer that echoes the credential back, as a careless proxy or API might.
+		if (canned?.echoAuthorization) {
+			return void send(canned.status ?? 400, { detail: `Bad header: ${req.headers.authorization}` });
+		}
 		if (canned && !canned.processed) {
 			await wait(canned.delayMs);
 			if (canned.reset) return void req.socket.destroy();

@@ -1,0 +1,114 @@
+'use strict';
+/** The input rules of the README ("Input rules"), each through the real node and the sandbox. */
+const { useSandbox } = require('./helpers/sandbox');
+
+const ctx = useSandbox();
+
+const sms = (extra = {}, additionalFields = {}, options = {}) => ({
+	resource: 'agent',
+	operation: 'createSmsAgent',
+	name: 'Coercion',
+	model: 'cw-llm-1',
+	smsKeyIds: '134',
+	instructions: 'Hi',
+	smsType: 'OUTBOUND',
+	additionalFields,
+	options,
+	...extra,
+});
+
+async function body(parameters, items) {
+	const { error } = await ctx.run({ parameters, items });
+	if (error) throw error;
+	return ctx.sandbox.requests[0].body;
+}
+
+async function refusal(parameters) {
+	const { error } = await ctx.run({ parameters });
+	expect(ctx.sandbox.requests).toHaveLength(0);
+	return error.message;
+}
+
+describe('numbers', () => {
+	test.each([
+		['134', [134]],
+		[' 134 ', [134]],
+		['={{ 134 }}', [134]],
+		['134,442', [134, 442]],
+		['134; 442\n7', [134, 442, 7]],
+		['={{ ["134", 442] }}', [134, 442]],
+		['["134","442"]', [134, 442]],
+		['12.0', [12]],
+	])('key IDs %j become %j', async (given, ids) => {
+		expect((await body(sms({ smsKeyIds: given }))).api_keys.map((k) => k.api_key_id)).toEqual(ids);
+	});
+
+	test.each(['1e3', '1.5', '-3', 'abc', '0', '={{ {"id": 1} }}', '9007199254740993'])('key ID %j is refused', async (given) => {
+		expect(await refusal(sms({ smsKeyIds: given }))).toMatch(/^SMS API Key IDs( \(entry 1\))? must be/);
+	});
+
+	test('counts as strings from a webhook work; negative counts do not', async () => {
+		expect((await body(sms({}, { idleTimeSeconds: '={{ " 3600 " }}', maxMessages: '={{ "0" }}' }))).additional_settings).toEqual({ idle_time: 3600, max_messages: 0 });
+		ctx.sandbox.reset();
+		expect(await refusal(sms({}, { maxMessages: '={{ "-1" }}' }))).toBe('Max Messages per Conversation must be a whole number, 0 or more, got "-1" [item 0]');
+	});
+});
+
+describe('text', () => {
+	test('single-line values are trimmed; numbers become text; lists and objects are refused', async () => {
+		expect((await body(sms({ name: '  Jane  ' }))).name).toBe('Jane');
+		ctx.sandbox.reset();
+		expect((await body(sms({ name: '={{ 42 }}' }))).name).toBe('42');
+		ctx.sandbox.reset();
+		expect(await refusal(sms({ name: '={{ {"first": "Jane"} }}' }))).toBe('Name must be text, got an object [item 0]');
+	});
+
+	test('large but legal text passes byte for byte, unicode included', async () => {
+		const unit = 'Ünïcödé 😀 e\u0301 \u{1F469}\u200D\u{1F4BB} 中文 \t\r\n';
+		const instructions = unit.repeat(Math.floor(99_000 / unit.length));
+		await body(sms({ instructions }));
+		const raw = ctx.sandbox.requests[0].rawBody;
+		expect(JSON.parse(raw).instructions).toBe(instructions);
+		expect(Buffer.from(JSON.parse(raw).instructions, 'utf8').equals(Buffer.from(instructions, 'utf8'))).toBe(true);
+	});
+
+	test('2 MB of instructions is refused before sending, with the sizes', async () => {
+		expect(await refusal(sms({ instructions: 'x'.repeat(2 * 1024 * 1024) }))).toBe(
+			'Instructions is too long (2097152 characters, at most 100000) [item 0]',
+		);
+	});
+
+	test('phone numbers lose the punctuation people type, nothing else', async () => {
+		expect((await body(sms({}, { phoneNumber: ' +1 (346) 550-7166 ' }))).phone_number).toBe('+13465507166');
+		ctx.sandbox.reset();
+		expect(await refusal(sms({}, { phoneNumber: '+1 346 CALL NOW' }))).toMatch(/^Phone Number must be a phone number in E\.164 format/);
+	});
+});
+
+describe('booleans', () => {
+	test.each([
+		['true', { force: 'true' }],
+		[true, { force: 'true' }],
+		['false', {}],
+	])('Overwrite Existing Agent %j', async (given, query) => {
+		await body(sms({}, {}, { force: given }));
+		expect(ctx.sandbox.requests[0].query).toEqual(query);
+	});
+
+	test('anything else is refused', async () => {
+		expect(await refusal(sms({}, {}, { force: '={{ "yes" }}' }))).toBe('Overwrite Existing Agent must be true or false, got "yes" [item 0]');
+	});
+});
+
+describe('lists', () => {
+	test('action IDs as a list, JSON text or separated text; empty entries dropped', async () => {
+		for (const given of ['={{ ["a1", "", "a2"] }}', '["a1","a2"]', 'a1, ,a2', 'a1\na2']) {
+			ctx.sandbox.reset();
+			expect((await body(sms({}, { actionIds: given }))).action_ids).toEqual(['a1', 'a2']);
+		}
+	});
+
+	test('a list entry that is not text is refused with its position', async () => {
+		expect(await refusal(sms({}, { actionIds: '={{ ["a1", {"id": 2}] }}' }))).toBe('Action Names or IDs (entry 2) must be text, got an object [item 0]');
+	});
+});
