@@ -9,7 +9,7 @@
  *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_SKIP_N8N=1 to skip part 2 (which installs the pinned n8n on first use).
+ * BENCH_RATE (50), BENCH_PARTS (default 1,2,3,4; part 2 installs the pinned n8n on first use).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -51,7 +51,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 50);
 
 const leads = (n, prefix) => Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
 
-function smsParameters(batchSize, extra = {}) {
+function smsParameters(batchSize, extra = {}, batchInterval = 0) {
 	return {
 		resource: 'agent',
 		operation: 'createSmsAgent',
@@ -60,7 +60,7 @@ function smsParameters(batchSize, extra = {}) {
 		smsKeyIds: '134',
 		instructions: 'Follow up with the lead.',
 		smsType: 'OUTBOUND',
-		options: { batching: { batch: { batchSize, batchInterval: 0 } }, ...extra },
+		options: { batching: { batch: { batchSize, batchInterval } }, ...extra },
 	};
 }
 
@@ -198,6 +198,7 @@ async function partN8n() {
 	await cli(['import:credentials', `--input=${file}`]);
 
 	const concurrency = 8;
+	const interval = LATENCY;
 	const n = ITEMS;
 	const generator = (id) => [
 		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -207,7 +208,7 @@ async function partN8n() {
 	const chain = (nodes) => Object.fromEntries(nodes.slice(0, -1).map((node, k) => [node.name, { main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] }]));
 	const ours = [
 		...generator('csBenchOurs00001'),
-		{ id: 'ours', name: 'Target', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], parameters: smsParameters(concurrency), credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } } },
+		{ id: 'ours', name: 'Target', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], parameters: smsParameters(concurrency, {}, interval), credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } } },
 	];
 	const http = [
 		...generator('csBenchHttp00001'),
@@ -225,7 +226,7 @@ async function partN8n() {
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
-				options: { batching: { batch: { batchSize: concurrency, batchInterval: 0 } } },
+				options: { batching: { batch: { batchSize: concurrency, batchInterval: interval } } },
 			},
 		},
 	];
@@ -247,26 +248,34 @@ async function partN8n() {
 	return table(
 		['in real n8n ' + runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
 		[
-			['HTTP Request node, batching 8', fmt(n / http_.seconds), fmt(http_.peakMb, 0)],
-			['ContactSwing node, batching 8', fmt(n / ours_.seconds), fmt(ours_.peakMb, 0)],
+			[`HTTP Request node, ${concurrency} per batch, ${interval} ms interval`, fmt(n / http_.seconds), fmt(http_.peakMb, 0)],
+			[`ContactSwing node, ${concurrency} per batch, ${interval} ms interval`, fmt(n / ours_.seconds), fmt(ours_.peakMb, 0)],
 			['ContactSwing ÷ HTTP Request', fmt(http_.seconds / ours_.seconds, 2), fmt(ours_.peakMb / http_.peakMb, 2)],
 		],
 	);
 }
 
+const PARTS = new Set((process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4')).split(',').map(Number));
+
 async function main() {
 	const started = Date.now();
 	console.log(`# ContactSwing node benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores)\n`);
-	console.log(`## 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
-	console.log(await partNodeVsBare(), '\n');
-	if (process.env.BENCH_SKIP_N8N !== '1') {
+	if (PARTS.has(1)) {
+		console.log(`## 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
+		console.log(await partNodeVsBare(), '\n');
+	}
+	if (PARTS.has(2)) {
 		console.log(`## 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`);
 		console.log(await partN8n(), '\n');
 	}
-	console.log(`## 3. Bulk: ${BULK} items\n`);
-	console.log(await partBulk(), '\n');
-	console.log(`## 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
-	console.log(await partRateLimit(), '\n');
+	if (PARTS.has(3)) {
+		console.log(`## 3. Bulk: ${BULK} items\n`);
+		console.log(await partBulk(), '\n');
+	}
+	if (PARTS.has(4)) {
+		console.log(`## 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
+		console.log(await partRateLimit(), '\n');
+	}
 	console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 

@@ -58,12 +58,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	};
 
 	if (settings.batchIntervalMs > 0) {
-		// Strict batches with a pause between them, as the HTTP Request node does.
+		// As in the HTTP Request node: Items per Batch requests start, then Batch Interval passes before
+		// the next batch starts, whether or not the previous one has been answered.
+		const running: Array<Promise<void>> = [];
 		for (let start = 0; start < items.length && !stop; start += settings.itemsPerBatch) {
 			if (start > 0) await sleep(settings.batchIntervalMs);
 			const end = Math.min(items.length, start + settings.itemsPerBatch);
-			await Promise.all(Array.from({ length: end - start }, (_, k) => runItem(start + k)));
+			for (let itemIndex = start; itemIndex < end && !stop; itemIndex++) running.push(runItem(itemIndex));
 		}
+		await Promise.all(running);
 	} else {
 		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
 		let next = 0;

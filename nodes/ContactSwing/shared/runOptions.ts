@@ -29,7 +29,8 @@ export const runOptions: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 100 },
 						default: DEFAULT_ITEMS_PER_BATCH,
-						description: 'How many requests are in flight together. Output order is kept.',
+						description:
+							'How many requests start together. Without a Batch Interval, also the most that are in flight at once. Output order is kept.',
 					},
 					{
 						displayName: 'Batch Interval (Ms)',
@@ -37,7 +38,8 @@ export const runOptions: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 0,
-						description: 'Time (in milliseconds) between each batch of requests. 0 to disable.',
+						description:
+							'Time (in milliseconds) between the starts of two batches. 0 to disable: then a new request starts as soon as one ends.',
 					},
 				],
 			},
