@@ -1,0 +1,162 @@
+'use strict';
+/**
+ * Queue mode: PostgreSQL, Redis, one main n8n and two workers, the package installed in every process's
+ * user folder. 200 webhook calls with lead payloads go to the main; each must create exactly one agent
+ * in the sandbox, and n8n's execution data must show the executions ran on the workers, none failed.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const runtime = require('../../scripts/n8n-runtime');
+const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
+const { startPostgres, startRedis } = require('./services');
+
+const PORTS = { postgres: 5442, redis: 6392, main: 5695, workers: [5696, 5697] };
+const CALLS = Number(process.env.QUEUE_CALLS ?? 200);
+
+let postgres;
+let redis;
+let sandbox;
+const processes = [];
+const folders = [];
+
+const queueEnv = () => ({
+	DB_TYPE: 'postgresdb',
+	DB_POSTGRESDB_HOST: '127.0.0.1',
+	DB_POSTGRESDB_PORT: String(PORTS.postgres),
+	DB_POSTGRESDB_DATABASE: 'n8n',
+	DB_POSTGRESDB_USER: 'n8n',
+	DB_POSTGRESDB_PASSWORD: '',
+	EXECUTIONS_MODE: 'queue',
+	QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+	QUEUE_BULL_REDIS_PORT: String(PORTS.redis),
+	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+	// Lets the workflow record which process ran it (CONTACTSWING_PROCESS), so the execution data says.
+	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+});
+
+/** The example webhook workflow, with a step that records the process that ran it. */
+function queueWorkflow() {
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	const where = {
+		id: '5b0f1c2e-1111-4a55-9a01-00000000000a',
+		name: 'Where it ran',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [400, 200],
+		parameters: { mode: 'raw', jsonOutput: '={{ { "assistant_id": $json.assistant_id, "name": $json.name, "ran_on": $env.CONTACTSWING_PROCESS } }}', options: {} },
+	};
+	const respond = example.nodes.find((node) => node.type === 'n8n-nodes-base.respondToWebhook');
+	respond.parameters.responseBody = '={{ $json }}';
+	return {
+		...example,
+		id: 'csQueueWebhook01',
+		nodes: [...example.nodes, where],
+		connections: {
+			...example.connections,
+			'Create SMS AI agent': { main: [[{ node: 'Where it ran', type: 'main', index: 0 }]] },
+			'Where it ran': { main: [[{ node: respond.name, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+function userFolder(name) {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), `contactswing-queue-${name}-`));
+	folders.push(folder);
+	runtime.installPackage(folder);
+	return folder;
+}
+
+beforeAll(async () => {
+	[postgres, redis] = await Promise.all([startPostgres(PORTS.postgres), startRedis(PORTS.redis)]);
+	sandbox = await createSandbox({ latencyMs: 20 }).listen();
+	const n8n = runtime.ensureN8n();
+	const main = userFolder('main');
+	const cli = (args) => runtime.n8nCliAsync(n8n, main, args, { ...queueEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.main + 20000) });
+
+	const credentials = path.join(main, 'credentials.json');
+	fs.writeFileSync(credentials, JSON.stringify([{ id: 'csSandboxCred001', name: 'ContactSwing (sandbox)', type: 'contactSwingApi', data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url } }]));
+	await cli(['import:credentials', `--input=${credentials}`]);
+	const workflow = path.join(main, 'workflow.json');
+	fs.writeFileSync(workflow, JSON.stringify(queueWorkflow()));
+	await cli(['import:workflow', `--input=${workflow}`]);
+	await cli(['publish:workflow', '--id=csQueueWebhook01']);
+
+	processes.push(await runtime.startN8n(n8n, main, { port: PORTS.main, env: { ...queueEnv(), CONTACTSWING_PROCESS: 'main' }, logFile: path.join(main, 'n8n.log') }));
+	for (const [k, port] of PORTS.workers.entries()) {
+		const folder = userFolder(`worker${k + 1}`);
+		processes.push(
+			await runtime.startN8n(n8n, folder, {
+				port,
+				command: 'worker',
+				env: { ...queueEnv(), CONTACTSWING_PROCESS: `worker-${k + 1}`, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1' },
+				logFile: path.join(folder, 'n8n.log'),
+			}),
+		);
+	}
+});
+
+afterAll(async () => {
+	for (const child of processes.reverse()) await child.stop();
+	await sandbox?.close();
+	await redis?.stop();
+	await postgres?.stop();
+	if (!process.env.KEEP_E2E_FOLDERS) for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function waitForWebhook(url) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const response = await fetch(url);
+		if (/not registered for GET/.test(await response.text())) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error('webhook not registered');
+}
+
+test(`${CALLS} webhook calls to the main: one agent each, run on the workers, none failed`, async () => {
+	const url = `http://127.0.0.1:${PORTS.main}/webhook/new-lead`;
+	await waitForWebhook(url);
+	const answers = new Array(CALLS);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: 10 }, async () => {
+			while (next < CALLS) {
+				const k = next++;
+				const lead = { first_name: `Lead${k}`, last_name: 'Queue', company: 'Acme', phone: `+1346550${String(7000 + k)}`, sms_key_id: 134 };
+				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
+				answers[k] = { status: response.status, body: await response.json() };
+			}
+		}),
+	);
+	for (const [k, answer] of answers.entries()) {
+		expect(answer.status).toBe(201);
+		expect(answer.body).toEqual({ assistant_id: expect.any(String), name: `Acme – Lead${k} Queue`, ran_on: expect.stringMatching(/^worker-[12]$/) });
+	}
+	// Exactly one agent per call.
+	expect(sandbox.state.agents.size).toBe(CALLS);
+	expect([...sandbox.state.createdByName.values()].every((count) => count === 1)).toBe(true);
+	expect(sandbox.state.createdByName.size).toBe(CALLS);
+
+	// n8n's own records: every execution finished successfully, and on a worker.
+	const rows = postgres
+		.query(`select status, mode from execution_entity where "workflowId" = 'csQueueWebhook01'`)
+		.trim()
+		.split('\n');
+	expect(rows).toHaveLength(CALLS);
+	expect(rows.every((row) => row === 'success\twebhook')).toBe(true);
+	// The execution data n8n stored names the worker that ran each execution (a run on the main would
+	// hold "main" there instead, and no worker name).
+	const ranOn = postgres
+		.query(
+			`select case when d.data like '%"worker-1"%' then 'worker-1' when d.data like '%"worker-2"%' then 'worker-2' else 'not a worker' end
+			 from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = 'csQueueWebhook01'`,
+		)
+		.trim()
+		.split('\n');
+	expect(ranOn).toHaveLength(CALLS);
+	const byWorker = {};
+	for (const name of ranOn) byWorker[name] = (byWorker[name] ?? 0) + 1;
+	expect(Object.keys(byWorker).sort()).toEqual(['worker-1', 'worker-2']);
+	expect(answers.filter((a) => a.body.ran_on === 'worker-1').length).toBe(byWorker['worker-1']);
+});
