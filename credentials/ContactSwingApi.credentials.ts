@@ -54,7 +54,8 @@ export class ContactSwingApi implements ICredentialType {
 	// The cheapest authenticated GET with no documented rate limit (API reference §11).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/v2$/, "") }}',
+			baseURL:
+				'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/v2$/, "") }}',
 			url: '/v2/_customers',
 			qs: { page: 1, per_page: 1 },
 		},

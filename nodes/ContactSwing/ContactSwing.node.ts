@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { loadOptions } from './methods';
@@ -20,7 +25,8 @@ export class ContactSwing implements INodeType {
 		// Shows the operation in words under the node; a test keeps this map in step with the operations.
 		subtitle:
 			'={{ {"agent:createChatAgent":"Create Chat AI Agent","agent:createEmailAgent":"Create E-Mail AI Agent","agent:createSmsAgent":"Create SMS AI Agent","agent:createVoiceAgent":"Create Voice AI Agent","agent:createWhatsAppAgent":"Create WhatsApp AI Agent","action:create":"Create Action","action:get":"Get Action","action:getMany":"Get Many Actions","action:update":"Update Action","knowledgeBase:create":"Create Knowledge Base","knowledgeBase:update":"Update Knowledge Base","apiKey:create":"Create API Key","customer:getMany":"Get Many Customers","customer:update":"Update Customer","call:makeCall":"Make Call","call:createCall":"Create Call","call:getMany":"Get Many Calls"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
-		description: 'Create ContactSwing AI agents for SMS, voice, chat, e-mail and WhatsApp, their actions and knowledge bases, and place calls',
+		description:
+			'Create ContactSwing AI agents for SMS, voice, chat, e-mail and WhatsApp, their actions and knowledge bases, and place calls',
 		defaults: { name: 'ContactSwing' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -45,6 +45,11 @@ async function createInstance({ port }) {
 				},
 			]);
 		},
+		/** Makes a workflow's webhooks live: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
+		async publish(workflowId) {
+			if (runtime.N8N_VERSION.startsWith('1.')) await this.cli(['update:workflow', `--id=${workflowId}`, '--active=true']);
+			else await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		},
 		/** Runs a stored workflow with `n8n execute` and returns its run data. */
 		async execute(workflowId) {
 			// `execute` prints its result through n8n's logger, at level info.
@@ -92,7 +97,8 @@ async function createInstance({ port }) {
 		/** Sets up the owner account (first run) and logs in, keeping the session cookie. */
 		async loginOwner() {
 			const setup = await this.rest('POST', '/owner/setup', OWNER);
-			const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+			// n8n 2.x names the login field emailOrLdapLoginId; 1.x took email.
+			const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
 			const cookie = (login.headers.get('set-cookie') ?? setup.headers.get('set-cookie') ?? '').split(';')[0];
 			if (!cookie.startsWith('n8n-auth=')) throw new Error(`Owner login failed: ${login.status} ${JSON.stringify(login.json)}`);
 			this.cookie = cookie;

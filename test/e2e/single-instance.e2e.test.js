@@ -77,7 +77,7 @@ test('continue on fail: two good and one bad item give three paired outputs in o
 test('the example webhook workflow, published, makes an agent from a CRM lead and answers with its ID', async () => {
 	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
 	await instance.importJson('workflow', { ...example, id: 'csE2eWebhook0001' });
-	await instance.cli(['publish:workflow', '--id=csE2eWebhook0001']);
+	await instance.publish('csE2eWebhook0001');
 	await instance.start();
 	await instance.waitForWebhook('new-lead');
 
@@ -111,7 +111,7 @@ test('the WhatsApp-and-call example answers a CRM lead with the new agent and th
 	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/crm-lead-whatsapp-agent-and-call.json'), 'utf8'));
 	await instance.stop();
 	await instance.importJson('workflow', { ...example, id: 'csE2eWhatsCall01' });
-	await instance.cli(['publish:workflow', '--id=csE2eWhatsCall01']);
+	await instance.publish('csE2eWhatsCall01');
 	await instance.start();
 	await instance.waitForWebhook('crm-lead');
 	const voiceAgent = instance.sandbox.seedVoiceAgent('voice-agent-e2e');

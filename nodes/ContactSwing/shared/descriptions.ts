@@ -31,7 +31,8 @@ export const instructionsField: INodeProperties = {
 	typeOptions: { rows: 6 },
 	default: '',
 	required: true,
-	placeholder: 'e.g. You are a friendly assistant for Acme Dental. Book cleanings and answer questions about prices.',
+	placeholder:
+		'e.g. You are a friendly assistant for Acme Dental. Book cleanings and answer questions about prices.',
 	description: 'The system prompt: who the agent is, what it knows and how it behaves',
 };
 
@@ -84,7 +85,10 @@ export const additionalBodyOption: INodeProperties = {
 };
 
 /** The Options collection: what the operation offers, Additional Body where there is a body, and the run options. */
-export function optionsCollection(extra: INodeProperties[], { withBody = true } = {}): INodeProperties {
+export function optionsCollection(
+	extra: INodeProperties[],
+	{ withBody = true } = {},
+): INodeProperties {
 	const options = [...extra, ...(withBody ? [additionalBodyOption] : []), ...runOptions];
 	return {
 		displayName: 'Options',
@@ -110,10 +114,24 @@ export const apiKeysJsonField: INodeProperties = {
 	name: 'apiKeys',
 	type: 'json',
 	default: '[]',
-	description: 'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
+	description:
+		'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
 };
 
 /** An ID typed or mapped by the user, required, for one resource's path parameter. */
-export function idField(name: string, displayName: string, description: string, placeholder: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', required: true, placeholder, description };
+export function idField(
+	name: string,
+	displayName: string,
+	description: string,
+	placeholder: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+	};
 }

@@ -62,7 +62,12 @@ export function readText(
 	}
 	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
 	if (typeof value !== 'string') {
-		throw fieldError(ctx, field, `must be text, got ${describe(value)}`, 'Map a single text value.');
+		throw fieldError(
+			ctx,
+			field,
+			`must be text, got ${describe(value)}`,
+			'Map a single text value.',
+		);
 	}
 	const text = rules.trim ? value.trim() : value;
 	if (rules.maxLength !== undefined && text.length > rules.maxLength) {
@@ -96,7 +101,8 @@ export function readInteger(
 	const min = rules.min ?? 0;
 	let number: number = NaN;
 	if (typeof value === 'number') number = value;
-	else if (typeof value === 'string' && /^\s*[+-]?\d+(\.0+)?\s*$/.test(value)) number = Number(value);
+	else if (typeof value === 'string' && /^\s*[+-]?\d+(\.0+)?\s*$/.test(value))
+		number = Number(value);
 	const expected = min > 0 ? 'a whole number of at least ' + min : 'a whole number, 0 or more';
 	if (!Number.isSafeInteger(number) || number < min) {
 		throw fieldError(ctx, field, `must be ${expected}, got ${describe(value)}`);
@@ -119,7 +125,12 @@ export function readList(ctx: ItemContext, field: string, value: unknown): unkno
 				const parsed: unknown = JSON.parse(trimmed);
 				if (Array.isArray(parsed)) return parsed.filter((entry) => !isBlank(entry));
 			} catch {
-				throw fieldError(ctx, field, 'looks like a JSON list but does not parse', 'Use ["a", "b"] or a, b.');
+				throw fieldError(
+					ctx,
+					field,
+					'looks like a JSON list but does not parse',
+					'Use ["a", "b"] or a, b.',
+				);
 			}
 		}
 		return trimmed
@@ -141,15 +152,22 @@ export function readIntegerList(
 	if (rules.required && list.length === 0) {
 		throw fieldError(ctx, field, 'is required', `Enter at least one value for ${field}.`);
 	}
-	return list.map((entry, position) =>
-		readInteger(ctx, `${field} (entry ${position + 1})`, entry, { min: rules.min, required: true }) as number,
+	return list.map(
+		(entry, position) =>
+			readInteger(ctx, `${field} (entry ${position + 1})`, entry, {
+				min: rules.min,
+				required: true,
+			}) as number,
 	);
 }
 
 export function readTextList(ctx: ItemContext, field: string, value: unknown): string[] {
 	return readList(ctx, field, value).map(
 		(entry, position) =>
-			readText(ctx, `${field} (entry ${position + 1})`, entry, { required: true, trim: true }) as string,
+			readText(ctx, `${field} (entry ${position + 1})`, entry, {
+				required: true,
+				trim: true,
+			}) as string,
 	);
 }
 
@@ -214,34 +232,60 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * A JSON object from a JSON field or an expression. Invalid JSON names the field and where it broke;
  * __proto__, constructor and prototype keys are refused so nothing can reach an object's prototype.
  */
-export function readJsonObject(ctx: ItemContext, field: string, value: unknown): IDataObject | undefined {
-	if (isBlank(value) || (typeof value === 'string' && /^\s*\{\s*\}\s*$/.test(value))) return undefined;
+export function readJsonObject(
+	ctx: ItemContext,
+	field: string,
+	value: unknown,
+): IDataObject | undefined {
+	if (isBlank(value) || (typeof value === 'string' && /^\s*\{\s*\}\s*$/.test(value)))
+		return undefined;
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw fieldError(ctx, field, `is not valid JSON: ${(error as Error).message}`, 'Write a JSON object such as {"key": "value"}.');
+			throw fieldError(
+				ctx,
+				field,
+				`is not valid JSON: ${(error as Error).message}`,
+				'Write a JSON object such as {"key": "value"}.',
+			);
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw fieldError(ctx, field, `must be a JSON object, got ${describe(parsed)}`, 'Write a JSON object such as {"key": "value"}.');
+		throw fieldError(
+			ctx,
+			field,
+			`must be a JSON object, got ${describe(parsed)}`,
+			'Write a JSON object such as {"key": "value"}.',
+		);
 	}
 	assertSafeKeys(ctx, field, parsed);
 	return parsed as IDataObject;
 }
 
-export function readJsonArray(ctx: ItemContext, field: string, value: unknown): unknown[] | undefined {
-	if (isBlank(value) || (typeof value === 'string' && /^\s*\[\s*\]\s*$/.test(value))) return undefined;
+export function readJsonArray(
+	ctx: ItemContext,
+	field: string,
+	value: unknown,
+): unknown[] | undefined {
+	if (isBlank(value) || (typeof value === 'string' && /^\s*\[\s*\]\s*$/.test(value)))
+		return undefined;
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw fieldError(ctx, field, `is not valid JSON: ${(error as Error).message}`, 'Write a JSON list such as [{"key": "value"}].');
+			throw fieldError(
+				ctx,
+				field,
+				`is not valid JSON: ${(error as Error).message}`,
+				'Write a JSON list such as [{"key": "value"}].',
+			);
 		}
 	}
-	if (!Array.isArray(parsed)) throw fieldError(ctx, field, `must be a JSON list, got ${describe(parsed)}`);
+	if (!Array.isArray(parsed))
+		throw fieldError(ctx, field, `must be a JSON list, got ${describe(parsed)}`);
 	assertSafeKeys(ctx, field, parsed);
 	return parsed;
 }
@@ -266,7 +310,9 @@ export function mergeBody(body: IDataObject, extra: IDataObject | undefined): ID
 	for (const [key, value] of Object.entries(extra)) {
 		if (UNSAFE_KEYS.has(key)) continue;
 		const current = result[key];
-		const bothObjects = [current, value].every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+		const bothObjects = [current, value].every(
+			(v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+		);
 		result[key] = bothObjects ? mergeBody(current as IDataObject, value as IDataObject) : value;
 	}
 	return result;

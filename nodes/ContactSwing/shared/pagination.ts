@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readBoolean, readInteger } from './fields';
 
@@ -17,7 +22,8 @@ export function readPage(
 	let hasNext: boolean;
 	if (typeof pagination.has_next === 'boolean') hasNext = pagination.has_next;
 	else if (typeof pagination.total_pages === 'number') hasNext = page < pagination.total_pages;
-	else if (typeof pagination.total_records === 'number') hasNext = page * perPage < pagination.total_records;
+	else if (typeof pagination.total_records === 'number')
+		hasNext = page * perPage < pagination.total_records;
 	else hasNext = records.length >= perPage;
 	return { records, hasNext: hasNext && records.length > 0 };
 }
@@ -37,7 +43,8 @@ export async function fetchList(
 		const response = await apiRequest.call(
 			this,
 			{ method: 'GET', path, qs: { page, per_page: perPage }, idempotent: true },
-			scope, itemIndex,
+			scope,
+			itemIndex,
 		);
 		const { records, hasNext } = readPage(response, page, perPage);
 		results.push(...records);
@@ -72,6 +79,10 @@ export function returnAllFields(): INodeProperties[] {
 /** Return All and Limit of one item: undefined means every record. */
 export function readListLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	const ctx = { node: this.getNode(), itemIndex };
-	if (readBoolean(ctx, 'Return All', this.getNodeParameter('returnAll', itemIndex, false)) === true) return undefined;
-	return readInteger(ctx, 'Limit', this.getNodeParameter('limit', itemIndex, 50), { required: true, min: 1 });
+	if (readBoolean(ctx, 'Return All', this.getNodeParameter('returnAll', itemIndex, false)) === true)
+		return undefined;
+	return readInteger(ctx, 'Limit', this.getNodeParameter('limit', itemIndex, 50), {
+		required: true,
+		min: 1,
+	});
 }

@@ -39,7 +39,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not known`,
+		);
 	}
 	const settings = readRunSettings.call(this);
 	const scope: OperationScope = { policy: settings.policy, gate: new RunGate() };
@@ -64,7 +67,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		for (let start = 0; start < items.length && !stop; start += settings.itemsPerBatch) {
 			if (start > 0) await sleep(settings.batchIntervalMs);
 			const end = Math.min(items.length, start + settings.itemsPerBatch);
-			for (let itemIndex = start; itemIndex < end && !stop; itemIndex++) running.push(runItem(itemIndex));
+			for (let itemIndex = start; itemIndex < end && !stop; itemIndex++)
+				running.push(runItem(itemIndex));
 		}
 		await Promise.all(running);
 	} else {
@@ -73,7 +77,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		const worker = async () => {
 			while (!stop && next < items.length) await runItem(next++);
 		};
-		await Promise.all(Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker));
+		await Promise.all(
+			Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker),
+		);
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -89,13 +95,17 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		const { error } = outcome;
 		if (continueOnFail) {
 			output.push({
-				json: { error: error.message, description: (error as NodeApiError).description ?? undefined },
+				json: {
+					error: error.message,
+					description: (error as NodeApiError).description ?? undefined,
+				},
 				pairedItem: { item: itemIndex },
 			});
 			continue;
 		}
 		// The earliest failing item is reported. Both constructors hand back an error of their own class unchanged.
-		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		if (error instanceof NodeApiError)
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return output;

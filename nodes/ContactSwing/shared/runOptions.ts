@@ -80,12 +80,23 @@ export function readRunSettings(this: IExecuteFunctions): RunSettings {
 		// Operations without an Options collection run with the defaults.
 	}
 	const batch = ((options.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
-	const itemsPerBatch = readInteger(ctx, 'Items per Batch', batch.batchSize, { min: 1, max: 100 }) ?? DEFAULT_ITEMS_PER_BATCH;
-	const batchIntervalMs = readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0 }) ?? 0;
+	const itemsPerBatch =
+		readInteger(ctx, 'Items per Batch', batch.batchSize, { min: 1, max: 100 }) ??
+		DEFAULT_ITEMS_PER_BATCH;
+	const batchIntervalMs =
+		readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0 }) ?? 0;
 	const timeoutMs = readInteger(ctx, 'Timeout (Ms)', options.timeout, { min: 1 }) ?? 30_000;
 	const maxRetryWait = options.maxRetryWait === undefined ? 120 : Number(options.maxRetryWait);
 	if (!Number.isFinite(maxRetryWait) || maxRetryWait < 0) {
-		throw fieldError(ctx, 'Max Retry Wait (Seconds)', `must be 0 or more, got ${String(options.maxRetryWait)}`);
+		throw fieldError(
+			ctx,
+			'Max Retry Wait (Seconds)',
+			`must be 0 or more, got ${String(options.maxRetryWait)}`,
+		);
 	}
-	return { itemsPerBatch, batchIntervalMs, policy: { timeoutMs, maxRetryWaitMs: Math.round(maxRetryWait * 1000) } };
+	return {
+		itemsPerBatch,
+		batchIntervalMs,
+		policy: { timeoutMs, maxRetryWaitMs: Math.round(maxRetryWait * 1000) },
+	};
 }

@@ -96,28 +96,43 @@ async function readConnection(this: Context, itemIndex?: number): Promise<Connec
 		.trim()
 		.replace(/^bearer\s+/i, '');
 	if (token === '') {
-		throw new NodeOperationError(this.getNode(), 'The ContactSwing API credential has no access token', {
-			itemIndex,
-			description: fix,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The ContactSwing API credential has no access token',
+			{
+				itemIndex,
+				description: fix,
+			},
+		);
 	}
 	if (/\s/.test(token)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			'The access token in the ContactSwing API credential contains spaces or line breaks',
-			{ itemIndex, description: `${fix} Paste the token again as one line, with nothing around it.` },
+			{
+				itemIndex,
+				description: `${fix} Paste the token again as one line, with nothing around it.`,
+			},
 		);
 	}
-	return { baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex), token, credentials };
+	return {
+		baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex),
+		token,
+		credentials,
+	};
 }
 
 export function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
 	const fail = (problem: string) =>
-		new NodeOperationError(this.getNode(), `The Base URL of the ContactSwing API credential ${problem}`, {
-			itemIndex,
-			description:
-				'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost.',
-		});
+		new NodeOperationError(
+			this.getNode(),
+			`The Base URL of the ContactSwing API credential ${problem}`,
+			{
+				itemIndex,
+				description:
+					'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost.',
+			},
+		);
 	let url: URL;
 	try {
 		url = new URL(raw.trim());
@@ -168,9 +183,19 @@ export async function apiRequest(
 		let failure: TransportFailure | undefined;
 		try {
 			// Handing over the credential read once saves n8n a decryption per request.
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-				credentialsDecrypted: { id: '', name: CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data: connection.credentials },
-			})) as FullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+				{
+					credentialsDecrypted: {
+						id: '',
+						name: CREDENTIAL_TYPE,
+						type: CREDENTIAL_TYPE,
+						data: connection.credentials,
+					},
+				},
+			)) as FullResponse;
 		} catch (error) {
 			failure = classifyTransportFailure(error);
 		}
@@ -178,11 +203,18 @@ export async function apiRequest(
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			const body = readSuccessBody(response.body);
 			if (body !== undefined) return body;
-			throw buildError.call(this, request, response, { notSent: false, code: 'UNREADABLE', timedOut: false }, connection.token, {
-				itemIndex,
-				attempts: attempt,
-				retryBudgetSpent: false,
-			});
+			throw buildError.call(
+				this,
+				request,
+				response,
+				{ notSent: false, code: 'UNREADABLE', timedOut: false },
+				connection.token,
+				{
+					itemIndex,
+					attempts: attempt,
+					retryBudgetSpent: false,
+				},
+			);
 		}
 
 		const retry = decideRetry(request, response, failure, attempt);
@@ -255,19 +287,24 @@ function decideRetry(
 		}
 		return undefined;
 	}
-	if (failure?.notSent && failure.code === 'ECONNREFUSED') return { waitMs: backoffMs(attempt), pauseRun: false };
-	if (failure && !failure.notSent && request.idempotent) return { waitMs: backoffMs(attempt), pauseRun: false };
+	if (failure?.notSent && failure.code === 'ECONNREFUSED')
+		return { waitMs: backoffMs(attempt), pauseRun: false };
+	if (failure && !failure.notSent && request.idempotent)
+		return { waitMs: backoffMs(attempt), pauseRun: false };
 	return undefined;
 }
 
 /** A success body as an object; undefined when it cannot be read (e.g. cut-off JSON). */
 function readSuccessBody(body: unknown): IDataObject | undefined {
 	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) return {};
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
+		return {};
 	if (typeof body !== 'string') return undefined;
 	try {
 		const parsed: unknown = JSON.parse(body);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -361,7 +398,12 @@ function buildError(
 	if (status < 300) {
 		const message = `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
 		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
-		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, { message, description, httpCode: String(status), itemIndex });
+		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex,
+		});
 	}
 	const said = contactSwingMessage(response.body);
 	const theirWords = said ? `: ${redact(said, token)}` : '';

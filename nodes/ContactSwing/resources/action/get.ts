@@ -16,13 +16,21 @@ export const description = showFor({ show: { resource: ['action'], operation: ['
 	optionsCollection([], { withBody: false }),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), { required: true, trim: true }) as string;
+	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), {
+		required: true,
+		trim: true,
+	}) as string;
 	const response = await apiRequest.call(
 		this,
 		{ method: 'GET', path: `/v2/_actions/${encodeURIComponent(id)}`, idempotent: true },
-		scope, itemIndex,
+		scope,
+		itemIndex,
 	);
 	return normaliseAction(unwrap(response));
 }

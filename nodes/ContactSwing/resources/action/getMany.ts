@@ -13,7 +13,11 @@ export const description = showFor({ show: { resource: ['action'], operation: ['
 	optionsCollection([], { withBody: false }),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject[]> {
 	const limit = readListLimit.call(this, itemIndex);
 	const actions = await fetchList.call(this, '/v2/_actions', { limit, itemIndex, scope });
 	return actions.map(normaliseAction);

@@ -5,7 +5,12 @@ import * as get from './get';
 import * as getMany from './getMany';
 import * as update from './update';
 
-export const operations = { create: create.execute, get: get.execute, getMany: getMany.execute, update: update.execute };
+export const operations = {
+	create: create.execute,
+	get: get.execute,
+	getMany: getMany.execute,
+	update: update.execute,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,11 +24,22 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an action',
-				description: 'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, e-mail or WhatsApp',
+				description:
+					'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, e-mail or WhatsApp',
 			},
 			{ name: 'Get', value: 'get', action: 'Get an action', description: 'Get one action by ID' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many actions', description: 'List actions, page by page' },
-			{ name: 'Update', value: 'update', action: 'Update an action', description: 'Change an action’s name, type, timing or settings' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many actions',
+				description: 'List actions, page by page',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an action',
+				description: 'Change an action’s name, type, timing or settings',
+			},
 		],
 		default: 'create',
 	},

@@ -14,7 +14,9 @@ export function normaliseAction(action: IDataObject): IDataObject {
 		}
 		const head = key.slice(0, dot);
 		if (head === '__proto__' || head === 'constructor' || head === 'prototype') continue;
-		const nested = (result[head] && typeof result[head] === 'object' ? result[head] : {}) as IDataObject;
+		const nested = (
+			result[head] && typeof result[head] === 'object' ? result[head] : {}
+		) as IDataObject;
 		nested[key.slice(dot + 1)] = value;
 		result[head] = nested;
 	}

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, mergeBody, readBoolean, readE164, readJsonObject, readText, readTextList } from '../../shared/fields';
+import {
+	compact,
+	mergeBody,
+	readBoolean,
+	readE164,
+	readJsonObject,
+	readText,
+	readTextList,
+} from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -42,29 +50,81 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Action Timing', name: 'actionTiming', type: 'options', options: [{ name: 'After the Conversation', value: 'AFTER' }, { name: 'Before the Conversation', value: 'BEFORE' }, { name: 'During the Conversation', value: 'DURING' }], default: 'DURING', description: 'When the action may fire' },
-			{ displayName: 'Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the action is active' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Tells the agent when to fire the action' },
-			{ displayName: 'SMS Recipients', name: 'smsTo', type: 'string', default: '', placeholder: 'e.g. +13465507166', description: 'For Send SMS actions: recipient numbers in E.164, comma-separated (sent as sms.to.value)' },
-			{ displayName: 'Type Settings (JSON)', name: 'settings', type: 'json', default: '{}', description: 'The type’s settings as in Create, e.g. {"webhook": {"method": "POST"}}' },
+			{
+				displayName: 'Action Timing',
+				name: 'actionTiming',
+				type: 'options',
+				options: [
+					{ name: 'After the Conversation', value: 'AFTER' },
+					{ name: 'Before the Conversation', value: 'BEFORE' },
+					{ name: 'During the Conversation', value: 'DURING' },
+				],
+				default: 'DURING',
+				description: 'When the action may fire',
+			},
+			{
+				displayName: 'Active',
+				name: 'isActive',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the action is active',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Tells the agent when to fire the action',
+			},
+			{
+				displayName: 'SMS Recipients',
+				name: 'smsTo',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +13465507166',
+				description:
+					'For Send SMS actions: recipient numbers in E.164, comma-separated (sent as sms.to.value)',
+			},
+			{
+				displayName: 'Type Settings (JSON)',
+				name: 'settings',
+				type: 'json',
+				default: '{}',
+				description: 'The type’s settings as in Create, e.g. {"webhook": {"method": "POST"}}',
+			},
 		],
 	},
 	optionsCollection([]),
 ];
 
-export const description = showFor({ show: { resource: ['action'], operation: ['update'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['action'], operation: ['update'] } },
+	properties,
+);
 
 export function updateActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), { required: true, trim: true }) as string;
+	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), {
+		required: true,
+		trim: true,
+	}) as string;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const smsTo = readTextList(ctx, 'SMS Recipients', fields.smsTo).map((n, k) => readE164(ctx, `SMS Recipients (entry ${k + 1})`, n, { required: true }) as string);
+	const smsTo = readTextList(ctx, 'SMS Recipients', fields.smsTo).map(
+		(n, k) => readE164(ctx, `SMS Recipients (entry ${k + 1})`, n, { required: true }) as string,
+	);
 	const timing = readText(ctx, 'Action Timing', fields.actionTiming, { trim: true });
 	const body = mergeBody(
 		compact({
-			name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }),
-			type: readText(ctx, 'Action Type', this.getNodeParameter('actionType', itemIndex), { required: true, trim: true }),
+			name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+				required: true,
+				trim: true,
+				maxLength: 255,
+			}),
+			type: readText(ctx, 'Action Type', this.getNodeParameter('actionType', itemIndex), {
+				required: true,
+				trim: true,
+			}),
 			description: readText(ctx, 'Description', fields.description, { maxLength: 10_000 }),
 			action_timing: timing?.toUpperCase(),
 			is_active: readBoolean(ctx, 'Active', fields.isActive),
@@ -80,6 +140,14 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return normaliseAction(unwrap(await apiRequest.call(this, updateActionRequest.call(this, itemIndex), scope, itemIndex)));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return normaliseAction(
+		unwrap(
+			await apiRequest.call(this, updateActionRequest.call(this, itemIndex), scope, itemIndex),
+		),
+	);
 }

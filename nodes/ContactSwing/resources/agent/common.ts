@@ -10,7 +10,16 @@ import {
 	modelField,
 } from '../../shared/descriptions';
 import type { ItemContext } from '../../shared/fields';
-import { compact, fieldError, mergeBody, readBoolean, readJsonArray, readJsonObject, readText, readTextList } from '../../shared/fields';
+import {
+	compact,
+	fieldError,
+	mergeBody,
+	readBoolean,
+	readJsonArray,
+	readJsonObject,
+	readText,
+	readTextList,
+} from '../../shared/fields';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { unwrap } from '../../shared/output';
 import { apiRequest } from '../../shared/transport';
@@ -20,7 +29,11 @@ import { apiRequest } from '../../shared/transport';
 export const NEW_ASSISTANTS_PATH = '/v2/_new_assistants';
 
 /** The top-level fields every channel asks for, in the order the editor shows them. */
-export const agentTopFields = { name: agentNameField, model: modelField, instructions: instructionsField };
+export const agentTopFields = {
+	name: agentNameField,
+	model: modelField,
+	instructions: instructionsField,
+};
 
 /** Optional fields every channel has; each channel adds its own and sorts them. */
 export const agentCommonOptionalFields: INodeProperties[] = [
@@ -29,6 +42,18 @@ export const agentCommonOptionalFields: INodeProperties[] = [
 	goalField,
 	knowledgeBaseIdField,
 ];
+
+/** The channel's Additional Fields: the shared optional fields plus its own, sorted as the editor lists them. */
+export function agentAdditionalFields(channelFields: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sortedByName([...agentCommonOptionalFields, ...channelFields]),
+	};
+}
 
 export function sortedByName(properties: INodeProperties[]): INodeProperties[] {
 	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -59,8 +84,15 @@ export function readAgentInput(this: IExecuteFunctions, itemIndex: number): Agen
 		ctx,
 		additionalFields,
 		options: this.getNodeParameter('options', itemIndex, {}) as IDataObject,
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }) as string,
-		model: readText(ctx, 'Model', this.getNodeParameter('model', itemIndex), { required: true, trim: true }) as string,
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+			required: true,
+			trim: true,
+			maxLength: 255,
+		}) as string,
+		model: readText(ctx, 'Model', this.getNodeParameter('model', itemIndex), {
+			required: true,
+			trim: true,
+		}) as string,
 		instructions: readText(ctx, 'Instructions', this.getNodeParameter('instructions', itemIndex), {
 			required: true,
 			maxLength: 100_000,
@@ -80,8 +112,19 @@ export function readApiKeysJson(ctx: ItemContext, value: unknown): IDataObject[]
 	if (!list) return undefined;
 	return list.map((entry, position) => {
 		const key = entry as IDataObject;
-		if (!key || typeof key !== 'object' || Array.isArray(key) || !Number.isSafeInteger(key.api_key_id) || (key.api_key_id as number) < 1 || typeof key.type !== 'string') {
-			throw fieldError(ctx, `API Keys (JSON) entry ${position + 1}`, 'must be {"api_key_id": <whole number>, "type": "<text>"}');
+		if (
+			!key ||
+			typeof key !== 'object' ||
+			Array.isArray(key) ||
+			!Number.isSafeInteger(key.api_key_id) ||
+			(key.api_key_id as number) < 1 ||
+			typeof key.type !== 'string'
+		) {
+			throw fieldError(
+				ctx,
+				`API Keys (JSON) entry ${position + 1}`,
+				'must be {"api_key_id": <whole number>, "type": "<text>"}',
+			);
 		}
 		return key;
 	});
@@ -102,13 +145,18 @@ export function newAssistantRequest(input: AgentInput, body: IDataObject): ApiRe
 		body: mergeBody(compact(body), extra),
 		idempotent: force,
 		creates: 'agent',
-		safeRetryHint: 'turn on Overwrite Existing Agent in Options so a repeat is harmless and retried by itself',
+		safeRetryHint:
+			'turn on Overwrite Existing Agent in Options so a repeat is harmless and retried by itself',
 	};
 }
 
 /** Sends a channel's request and shapes the output; each channel module only builds the request. */
 export function agentExecutor(build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest) {
-	return async function (this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+	return async function (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		scope: OperationScope,
+	): Promise<IDataObject> {
 		const response = await apiRequest.call(this, build.call(this, itemIndex), scope, itemIndex);
 		return unwrap(response);
 	};

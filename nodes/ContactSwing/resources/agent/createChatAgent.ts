@@ -4,18 +4,52 @@ import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/d
 import { compact, readText } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
-import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, readApiKeysJson, sortedByName } from './common';
+import {
+	agentAdditionalFields,
+	agentExecutor,
+	agentTopFields,
+	newAssistantRequest,
+	readAgentInput,
+	readApiKeysJson,
+} from './common';
 
 /** Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (API reference §4.5). */
 
 // The widget's texts; ContactSwing spells these keys in camelCase under additional_settings.ChatbotCustomization.
-const customisation: Array<[name: string, displayName: string, placeholder: string, description: string]> = [
+const customisation: Array<
+	[name: string, displayName: string, placeholder: string, description: string]
+> = [
 	['brandName', 'Widget Brand Name', 'e.g. Acme Dental', 'Brand shown in the chat widget'],
-	['checkInMessage', 'Widget Check-In Message', 'e.g. Are you still there?', 'Sent when the visitor goes quiet'],
-	['finalCloseMessage', 'Widget Closing Message', 'e.g. Thanks for chatting with us!', 'Sent when the chat ends'],
-	['greetingText', 'Widget Greeting Text', 'e.g. Hello, welcome back', 'Greeting shown on the widget'],
-	['initialMessage', 'Widget Initial Message', "e.g. Hi, I'm Ashley 👋", 'First message in the chat'],
-	['logoUrl', 'Widget Logo URL', 'e.g. https://example.com/logo.png', 'Logo shown in the chat widget'],
+	[
+		'checkInMessage',
+		'Widget Check-In Message',
+		'e.g. Are you still there?',
+		'Sent when the visitor goes quiet',
+	],
+	[
+		'finalCloseMessage',
+		'Widget Closing Message',
+		'e.g. Thanks for chatting with us!',
+		'Sent when the chat ends',
+	],
+	[
+		'greetingText',
+		'Widget Greeting Text',
+		'e.g. Hello, welcome back',
+		'Greeting shown on the widget',
+	],
+	[
+		'initialMessage',
+		'Widget Initial Message',
+		"e.g. Hi, I'm Ashley 👋",
+		'First message in the chat',
+	],
+	[
+		'logoUrl',
+		'Widget Logo URL',
+		'e.g. https://example.com/logo.png',
+		'Logo shown in the chat widget',
+	],
 	['tagline', 'Widget Tagline', 'e.g. We reply in seconds', 'Tagline under the brand name'],
 ];
 
@@ -23,36 +57,34 @@ const properties: INodeProperties[] = [
 	agentTopFields.name,
 	agentTopFields.model,
 	agentTopFields.instructions,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-			...agentCommonOptionalFields,
-			apiKeysJsonField,
-			...customisation.map(([name, displayName, placeholder, description]) => ({
-				displayName,
-				name,
-				type: 'string' as const,
-				default: '',
-				placeholder,
-				description,
-			})),
-		]),
-	},
+	agentAdditionalFields([
+		apiKeysJsonField,
+		...customisation.map(([name, displayName, placeholder, description]) => ({
+			displayName,
+			name,
+			type: 'string' as const,
+			default: '',
+			placeholder,
+			description,
+		})),
+	]),
 	optionsCollection([forceOption]),
 ];
 
-export const description = showFor({ show: { resource: ['agent'], operation: ['createChatAgent'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['agent'], operation: ['createChatAgent'] } },
+	properties,
+);
 
 export function createChatAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);
 	const { ctx, additionalFields } = input;
 	const widget: IDataObject = {};
 	for (const [name, displayName] of customisation) {
-		widget[name] = readText(ctx, displayName, additionalFields[name], { trim: name === 'logoUrl', maxLength: 10_000 });
+		widget[name] = readText(ctx, displayName, additionalFields[name], {
+			trim: name === 'logoUrl',
+			maxLength: 10_000,
+		});
 	}
 	const body: IDataObject = {
 		name: input.name,

@@ -4,7 +4,13 @@ import { forceOption, optionsCollection } from '../../shared/descriptions';
 import { readText } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
-import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, sortedByName } from './common';
+import {
+	agentAdditionalFields,
+	agentExecutor,
+	agentTopFields,
+	newAssistantRequest,
+	readAgentInput,
+} from './common';
 
 /** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (API reference §4.4); no api_keys. */
 
@@ -12,44 +18,47 @@ const properties: INodeProperties[] = [
 	agentTopFields.name,
 	agentTopFields.model,
 	agentTopFields.instructions,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-			...agentCommonOptionalFields,
-			{
-				displayName: 'Mailbox Role',
-				name: 'emailSetup',
-				type: 'options',
-				options: [{ name: 'Responder', value: 'Responder', description: 'Answers incoming e-mails' }],
-				default: 'Responder',
-				description: 'What the agent does with the mailbox (sent as email_setup). Other roles can be given by expression.',
-			},
-			{
-				displayName: 'Labels',
-				name: 'labels',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. support, billing',
-				description: 'E-mail labels or categories the agent handles, as one text',
-			},
-			{
-				displayName: 'Response Mode',
-				name: 'genAiResponse',
-				type: 'options',
-				options: [{ name: 'Semi-Touch', value: 'SEMI_TOUCH', description: 'The agent drafts and a person can step in' }],
-				default: 'SEMI_TOUCH',
-				description: 'How replies are produced (sent as gen_ai_response). Other modes can be given by expression.',
-			},
-		]),
-	},
+	agentAdditionalFields([
+		{
+			displayName: 'Mailbox Role',
+			name: 'emailSetup',
+			type: 'options',
+			options: [{ name: 'Responder', value: 'Responder', description: 'Answers incoming e-mails' }],
+			default: 'Responder',
+			description:
+				'What the agent does with the mailbox (sent as email_setup). Other roles can be given by expression.',
+		},
+		{
+			displayName: 'Labels',
+			name: 'labels',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. support, billing',
+			description: 'E-mail labels or categories the agent handles, as one text',
+		},
+		{
+			displayName: 'Response Mode',
+			name: 'genAiResponse',
+			type: 'options',
+			options: [
+				{
+					name: 'Semi-Touch',
+					value: 'SEMI_TOUCH',
+					description: 'The agent drafts and a person can step in',
+				},
+			],
+			default: 'SEMI_TOUCH',
+			description:
+				'How replies are produced (sent as gen_ai_response). Other modes can be given by expression.',
+		},
+	]),
 	optionsCollection([forceOption]),
 ];
 
-export const description = showFor({ show: { resource: ['agent'], operation: ['createEmailAgent'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['agent'], operation: ['createEmailAgent'] } },
+	properties,
+);
 
 export function createEmailAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);

@@ -4,7 +4,13 @@ import { forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, readE164, readInteger, readIntegerList, readText } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
-import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, sortedByName } from './common';
+import {
+	agentAdditionalFields,
+	agentExecutor,
+	agentTopFields,
+	newAssistantRequest,
+	readAgentInput,
+} from './common';
 
 /** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (API reference §4.3). */
 
@@ -26,58 +32,60 @@ const properties: INodeProperties[] = [
 		displayName: 'SMS Direction',
 		name: 'smsType',
 		type: 'options',
-		options: [{ name: 'Outbound', value: 'OUTBOUND', description: 'The agent texts the contact first' }],
+		options: [
+			{ name: 'Outbound', value: 'OUTBOUND', description: 'The agent texts the contact first' },
+		],
 		default: 'OUTBOUND',
 		required: true,
 		description: 'Who starts the conversation',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-			...agentCommonOptionalFields,
-			{
-				displayName: 'Idle Timeout (Seconds)',
-				name: 'idleTimeSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 86400,
-				description: 'Seconds without a reply after which the conversation ends (86400 = 24 hours)',
-			},
-			{
-				displayName: 'Max Messages per Conversation',
-				name: 'maxMessages',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 10,
-				description: 'The most messages the agent sends in one conversation',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +13465507166',
-				description: 'The ContactSwing number the agent texts from, in E.164 format',
-			},
-		]),
-	},
+	agentAdditionalFields([
+		{
+			displayName: 'Idle Timeout (Seconds)',
+			name: 'idleTimeSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 86400,
+			description: 'Seconds without a reply after which the conversation ends (86400 = 24 hours)',
+		},
+		{
+			displayName: 'Max Messages per Conversation',
+			name: 'maxMessages',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 10,
+			description: 'The most messages the agent sends in one conversation',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +13465507166',
+			description: 'The ContactSwing number the agent texts from, in E.164 format',
+		},
+	]),
 	optionsCollection([forceOption]),
 ];
 
-export const description = showFor({ show: { resource: ['agent'], operation: ['createSmsAgent'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['agent'], operation: ['createSmsAgent'] } },
+	properties,
+);
 
 /** Maps one item's parameters to the exact request; validation failures name the field and item. */
 export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);
 	const { ctx, additionalFields } = input;
-	const keyIds = readIntegerList(ctx, 'SMS API Key IDs', this.getNodeParameter('smsKeyIds', itemIndex), {
-		required: true,
-		min: 1,
-	});
+	const keyIds = readIntegerList(
+		ctx,
+		'SMS API Key IDs',
+		this.getNodeParameter('smsKeyIds', itemIndex),
+		{
+			required: true,
+			min: 1,
+		},
+	);
 	const body: IDataObject = {
 		name: input.name,
 		type: 'SMS',
@@ -85,7 +93,10 @@ export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number
 		api_keys: keyIds.map((id) => ({ api_key_id: id, type: 'SMS' })),
 		instructions: input.instructions,
 		prompts: input.prompts,
-		sms_type: readText(ctx, 'SMS Direction', this.getNodeParameter('smsType', itemIndex), { required: true, trim: true }),
+		sms_type: readText(ctx, 'SMS Direction', this.getNodeParameter('smsType', itemIndex), {
+			required: true,
+			trim: true,
+		}),
 		phone_number: readE164(ctx, 'Phone Number', additionalFields.phoneNumber),
 		kb_id: input.kb_id,
 		action_ids: input.action_ids,

@@ -1,10 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forceOption, optionsCollection } from '../../shared/descriptions';
-import { compact, readBoolean, readE164, readIntegerList, readJsonObject, readText } from '../../shared/fields';
+import {
+	compact,
+	readBoolean,
+	readE164,
+	readIntegerList,
+	readJsonObject,
+	readText,
+} from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
-import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, sortedByName } from './common';
+import {
+	agentAdditionalFields,
+	agentExecutor,
+	agentTopFields,
+	newAssistantRequest,
+	readAgentInput,
+} from './common';
 
 /** Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (API reference §4.2). */
 
@@ -24,114 +37,114 @@ const properties: INodeProperties[] = [
 			'ID of the language-model key saved under API Setup in ContactSwing (a whole number). Several IDs may be separated by commas.',
 	},
 	agentTopFields.instructions,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-			...agentCommonOptionalFields,
-			{
-				displayName: 'Advanced Settings (JSON)',
-				name: 'additionalSettings',
-				type: 'json',
-				default: '{}',
-				description:
-					'Sent as additional_settings: Synthesizer (Azure, Cartesia, ElevenLabs), Transcriber (Deepgram) and Agent blocks, e.g. {"Agent": {"temperature": 0.4}}',
-			},
-			{
-				displayName: 'Emotions',
-				name: 'emotions',
-				type: 'collection',
-				placeholder: 'Add Emotion',
-				default: {},
-				description: 'Emotional tone settings (sent as behaviour.emotions)',
-				options: emotions.map((emotion) => ({
-					displayName: emotion.charAt(0).toUpperCase() + emotion.slice(1),
-					name: emotion,
-					type: 'string' as const,
-					default: '',
-					placeholder: 'e.g. low',
-				})),
-			},
-			{
-				displayName: 'Incoming Call Greeting',
-				name: 'incomingCallGreeting',
-				type: 'string',
+	agentAdditionalFields([
+		{
+			displayName: 'Advanced Settings (JSON)',
+			name: 'additionalSettings',
+			type: 'json',
+			default: '{}',
+			description:
+				'Sent as additional_settings: Synthesizer (Azure, Cartesia, ElevenLabs), Transcriber (Deepgram) and Agent blocks, e.g. {"Agent": {"temperature": 0.4}}',
+		},
+		{
+			displayName: 'Emotions',
+			name: 'emotions',
+			type: 'collection',
+			placeholder: 'Add Emotion',
+			default: {},
+			description: 'Emotional tone settings (sent as behaviour.emotions)',
+			options: emotions.map((emotion) => ({
+				displayName: emotion.charAt(0).toUpperCase() + emotion.slice(1),
+				name: emotion,
+				type: 'string' as const,
 				default: '',
-				placeholder: 'e.g. Thanks for calling Acme Dental, this is Ashley.',
-				description: 'What the agent says when it answers a call',
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. english',
-				description: 'Language the agent speaks',
-			},
-			{
-				displayName: 'Outgoing Call Greeting',
-				name: 'outgoingCallGreeting',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Hi, this is Ashley from Acme Dental.',
-				description: 'What the agent says when the person it calls picks up',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +13465507166',
-				description: 'The ContactSwing number the agent answers and calls from, in E.164 format',
-			},
-			{
-				displayName: 'Record Calls',
-				name: 'enableRecordings',
-				type: 'boolean',
-				default: false,
-				description: 'Whether calls are recorded (sent as enable_recordings)',
-			},
-			{
-				displayName: 'Speaking Speed',
-				name: 'speed',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. medium',
-				description: 'How fast the agent speaks (sent as behaviour.speed)',
-			},
-			{
-				displayName: 'Synthesizer',
-				name: 'synthesizer',
-				type: 'options',
-				options: [{ name: 'Azure', value: 'AZURE' }],
-				default: 'AZURE',
-				description: 'Text-to-speech engine. Other engines are configured under Advanced Settings.',
-			},
-			{
-				displayName: 'Voice ID',
-				name: 'voiceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. en-US-LunaNeural',
-				description: 'Voice of the synthesizer (Azure neural voice names)',
-			},
-		]),
-	},
+				placeholder: 'e.g. low',
+			})),
+		},
+		{
+			displayName: 'Incoming Call Greeting',
+			name: 'incomingCallGreeting',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Thanks for calling Acme Dental, this is Ashley.',
+			description: 'What the agent says when it answers a call',
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. english',
+			description: 'Language the agent speaks',
+		},
+		{
+			displayName: 'Outgoing Call Greeting',
+			name: 'outgoingCallGreeting',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Hi, this is Ashley from Acme Dental.',
+			description: 'What the agent says when the person it calls picks up',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +13465507166',
+			description: 'The ContactSwing number the agent answers and calls from, in E.164 format',
+		},
+		{
+			displayName: 'Record Calls',
+			name: 'enableRecordings',
+			type: 'boolean',
+			default: false,
+			description: 'Whether calls are recorded (sent as enable_recordings)',
+		},
+		{
+			displayName: 'Speaking Speed',
+			name: 'speed',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. medium',
+			description: 'How fast the agent speaks (sent as behaviour.speed)',
+		},
+		{
+			displayName: 'Synthesizer',
+			name: 'synthesizer',
+			type: 'options',
+			options: [{ name: 'Azure', value: 'AZURE' }],
+			default: 'AZURE',
+			description: 'Text-to-speech engine. Other engines are configured under Advanced Settings.',
+		},
+		{
+			displayName: 'Voice ID',
+			name: 'voiceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. en-US-LunaNeural',
+			description: 'Voice of the synthesizer (Azure neural voice names)',
+		},
+	]),
 	optionsCollection([forceOption]),
 ];
 
-export const description = showFor({ show: { resource: ['agent'], operation: ['createVoiceAgent'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['agent'], operation: ['createVoiceAgent'] } },
+	properties,
+);
 
 export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);
 	const { ctx, additionalFields } = input;
-	const keyIds = readIntegerList(ctx, 'Model API Key IDs', this.getNodeParameter('modelKeyIds', itemIndex), {
-		required: true,
-		min: 1,
-	});
+	const keyIds = readIntegerList(
+		ctx,
+		'Model API Key IDs',
+		this.getNodeParameter('modelKeyIds', itemIndex),
+		{
+			required: true,
+			min: 1,
+		},
+	);
 	const emotionValues = (additionalFields.emotions ?? {}) as IDataObject;
 	const body: IDataObject = {
 		name: input.name,
@@ -141,8 +154,18 @@ export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: numb
 		instructions: input.instructions,
 		prompts: input.prompts,
 		phone_number: readE164(ctx, 'Phone Number', additionalFields.phoneNumber),
-		incoming_call_greeting: readText(ctx, 'Incoming Call Greeting', additionalFields.incomingCallGreeting, { maxLength: 4096 }),
-		outgoing_call_greeting: readText(ctx, 'Outgoing Call Greeting', additionalFields.outgoingCallGreeting, { maxLength: 4096 }),
+		incoming_call_greeting: readText(
+			ctx,
+			'Incoming Call Greeting',
+			additionalFields.incomingCallGreeting,
+			{ maxLength: 4096 },
+		),
+		outgoing_call_greeting: readText(
+			ctx,
+			'Outgoing Call Greeting',
+			additionalFields.outgoingCallGreeting,
+			{ maxLength: 4096 },
+		),
 		synthesizer: readText(ctx, 'Synthesizer', additionalFields.synthesizer, { trim: true }),
 		voice_id: readText(ctx, 'Voice ID', additionalFields.voiceId, { trim: true }),
 		language: readText(ctx, 'Language', additionalFields.language, { trim: true }),
@@ -151,12 +174,19 @@ export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: numb
 			speed: readText(ctx, 'Speaking Speed', additionalFields.speed, { trim: true }),
 			emotions: compact(
 				Object.fromEntries(
-					emotions.map((emotion) => [emotion, readText(ctx, `Emotions: ${emotion}`, emotionValues[emotion], { trim: true })]),
+					emotions.map((emotion) => [
+						emotion,
+						readText(ctx, `Emotions: ${emotion}`, emotionValues[emotion], { trim: true }),
+					]),
 				),
 			),
 		}),
 		kb_id: input.kb_id,
-		additional_settings: readJsonObject(ctx, 'Advanced Settings (JSON)', additionalFields.additionalSettings),
+		additional_settings: readJsonObject(
+			ctx,
+			'Advanced Settings (JSON)',
+			additionalFields.additionalSettings,
+		),
 		action_ids: input.action_ids,
 	};
 	return newAssistantRequest(input, body);

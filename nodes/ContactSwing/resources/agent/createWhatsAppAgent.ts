@@ -4,7 +4,14 @@ import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/d
 import { compact, fieldError, readInteger, readText } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
-import { agentCommonOptionalFields, agentExecutor, agentTopFields, newAssistantRequest, readAgentInput, readApiKeysJson, sortedByName } from './common';
+import {
+	agentAdditionalFields,
+	agentExecutor,
+	agentTopFields,
+	newAssistantRequest,
+	readAgentInput,
+	readApiKeysJson,
+} from './common';
 
 /** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (API reference §4.6). */
 
@@ -22,53 +29,54 @@ const properties: INodeProperties[] = [
 			'The phone number ID Meta assigned to your WhatsApp Business number (digits only, not the phone number itself)',
 	},
 	agentTopFields.instructions,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([
-			...agentCommonOptionalFields,
-			apiKeysJsonField,
-			{
-				displayName: 'Greeting Message',
-				name: 'greeting',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Hi! This is Ashley from Acme Dental.',
-				description: 'First message of the conversation (sent as incoming_call_greeting)',
-			},
-			{
-				displayName: 'Idle Timeout (Hours)',
-				name: 'idleTimeHours',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 24,
-				description: 'Hours without a reply after which the conversation ends. WhatsApp counts hours, unlike SMS.',
-			},
-			{
-				displayName: 'Max Messages per Conversation',
-				name: 'maxMessages',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 10,
-				description: 'The most messages the agent sends in one conversation',
-			},
-		]),
-	},
+	agentAdditionalFields([
+		apiKeysJsonField,
+		{
+			displayName: 'Greeting Message',
+			name: 'greeting',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Hi! This is Ashley from Acme Dental.',
+			description: 'First message of the conversation (sent as incoming_call_greeting)',
+		},
+		{
+			displayName: 'Idle Timeout (Hours)',
+			name: 'idleTimeHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 24,
+			description:
+				'Hours without a reply after which the conversation ends. WhatsApp counts hours, unlike SMS.',
+		},
+		{
+			displayName: 'Max Messages per Conversation',
+			name: 'maxMessages',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 10,
+			description: 'The most messages the agent sends in one conversation',
+		},
+	]),
 	optionsCollection([forceOption]),
 ];
 
-export const description = showFor({ show: { resource: ['agent'], operation: ['createWhatsAppAgent'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['agent'], operation: ['createWhatsAppAgent'] } },
+	properties,
+);
 
 export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);
 	const { ctx, additionalFields } = input;
-	const numberId = readText(ctx, 'WhatsApp Phone Number ID', this.getNodeParameter('whatsappNumberId', itemIndex), {
-		required: true,
-		trim: true,
-	}) as string;
+	const numberId = readText(
+		ctx,
+		'WhatsApp Phone Number ID',
+		this.getNodeParameter('whatsappNumberId', itemIndex),
+		{
+			required: true,
+			trim: true,
+		},
+	) as string;
 	if (!/^\d{5,25}$/.test(numberId)) {
 		throw fieldError(
 			ctx,
@@ -92,7 +100,9 @@ export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: n
 			idle_time: readInteger(ctx, 'Idle Timeout (Hours)', additionalFields.idleTimeHours),
 			max_messages: readInteger(ctx, 'Max Messages per Conversation', additionalFields.maxMessages),
 		}),
-		incoming_call_greeting: readText(ctx, 'Greeting Message', additionalFields.greeting, { maxLength: 4096 }),
+		incoming_call_greeting: readText(ctx, 'Greeting Message', additionalFields.greeting, {
+			maxLength: 4096,
+		}),
 	};
 	return newAssistantRequest(input, body);
 }

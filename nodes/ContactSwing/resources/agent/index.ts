@@ -52,7 +52,8 @@ export const description: INodeProperties[] = [
 				name: 'Create WhatsApp AI Agent',
 				value: 'createWhatsAppAgent',
 				action: 'Create whatsapp AI agent',
-				description: 'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
+				description:
+					'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
 			},
 		],
 		default: 'createSmsAgent',

@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError, mergeBody, readJsonObject, readText, readTextList } from '../../shared/fields';
+import {
+	compact,
+	fieldError,
+	mergeBody,
+	readJsonObject,
+	readText,
+	readTextList,
+} from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -26,7 +33,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. SMS and Webhook actions only', description: 'What the key is for' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. SMS and Webhook actions only',
+				description: 'What the key is for',
+			},
 			{
 				displayName: 'Expires At',
 				name: 'expiresAt',
@@ -47,7 +61,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor({ show: { resource: ['apiKey'], operation: ['create'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['apiKey'], operation: ['create'] } },
+	properties,
+);
 
 export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
@@ -57,11 +74,21 @@ export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number):
 	let expiresAt = readText(ctx, 'Expires At', fields.expiresAt, { trim: true });
 	if (expiresAt !== undefined) {
 		const time = Date.parse(expiresAt);
-		if (Number.isNaN(time)) throw fieldError(ctx, 'Expires At', `must be a date and time, got "${expiresAt.slice(0, 40)}"`, 'Use ISO 8601, e.g. 2026-12-31T23:59:59Z.');
+		if (Number.isNaN(time))
+			throw fieldError(
+				ctx,
+				'Expires At',
+				`must be a date and time, got "${expiresAt.slice(0, 40)}"`,
+				'Use ISO 8601, e.g. 2026-12-31T23:59:59Z.',
+			);
 		expiresAt = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
 	}
 	const body = compact({
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }),
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+			required: true,
+			trim: true,
+			maxLength: 255,
+		}),
 		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
 		permissions: permissions.length > 0 ? permissions : undefined,
 		expires_at: expiresAt,
@@ -75,6 +102,12 @@ export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number):
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), scope, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return unwrap(
+		await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), scope, itemIndex),
+	);
 }

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an API key',
-				description: 'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
+				description:
+					'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
 			},
 		],
 		default: 'create',

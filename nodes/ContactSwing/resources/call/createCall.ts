@@ -11,7 +11,12 @@ import { callFields, readCallFields } from './fields';
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (API reference §9.2). */
 
 const properties: INodeProperties[] = [
-	idField('agentId', 'Voice Agent ID', 'ID of the voice AI agent that places the call (from Create Voice AI Agent)', 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51'),
+	idField(
+		'agentId',
+		'Voice Agent ID',
+		'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
+		'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
+	),
 	callFields.phoneNumber,
 	{
 		displayName: 'Additional Fields',
@@ -38,7 +43,10 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor({ show: { resource: ['call'], operation: ['createCall'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['call'], operation: ['createCall'] } },
+	properties,
+);
 
 export function createCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
@@ -46,8 +54,13 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body = compact({
 		version: readText(ctx, 'Call Engine', additionalFields.version, { trim: true }),
-		phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), { required: true }),
-		agent_id: readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), { required: true, trim: true }),
+		phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), {
+			required: true,
+		}),
+		agent_id: readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), {
+			required: true,
+			trim: true,
+		}),
 		...readCallFields.call(this, ctx),
 	});
 	return {
@@ -60,6 +73,12 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createCallRequest.call(this, itemIndex), scope, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return unwrap(
+		await apiRequest.call(this, createCallRequest.call(this, itemIndex), scope, itemIndex),
+	);
 }

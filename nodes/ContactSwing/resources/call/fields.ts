@@ -12,7 +12,8 @@ export const callFields: Record<'phoneNumber' | 'customerName' | 'callPurpose', 
 		default: '',
 		required: true,
 		placeholder: 'e.g. +13465507166',
-		description: 'The number to call, in E.164 format. The call reaches a real person and costs money.',
+		description:
+			'The number to call, in E.164 format. The call reaches a real person and costs money.',
 	},
 	customerName: {
 		displayName: 'Customer Name',
@@ -35,7 +36,10 @@ export const callFields: Record<'phoneNumber' | 'customerName' | 'callPurpose', 
 export function readCallFields(this: IExecuteFunctions, ctx: ItemContext): IDataObject {
 	const fields = this.getNodeParameter('additionalFields', ctx.itemIndex, {}) as IDataObject;
 	return {
-		customer_name: readText(ctx, 'Customer Name', fields.customerName, { trim: true, maxLength: 255 }),
+		customer_name: readText(ctx, 'Customer Name', fields.customerName, {
+			trim: true,
+			maxLength: 255,
+		}),
 		call_purpose: readText(ctx, 'Call Purpose', fields.callPurpose, { maxLength: 4096 }),
 	};
 }

@@ -4,7 +4,11 @@ import * as createCall from './createCall';
 import * as getMany from './getMany';
 import * as makeCall from './makeCall';
 
-export const operations = { createCall: createCall.execute, getMany: getMany.execute, makeCall: makeCall.execute };
+export const operations = {
+	createCall: createCall.execute,
+	getMany: getMany.execute,
+	makeCall: makeCall.execute,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -21,12 +25,18 @@ export const description: INodeProperties[] = [
 				description:
 					'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
 			},
-			{ name: 'Get Many', value: 'getMany', action: 'Get many calls', description: 'List past calls with status and duration' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many calls',
+				description: 'List past calls with status and duration',
+			},
 			{
 				name: 'Make Call',
 				value: 'makeCall',
 				action: 'Make a call',
-				description: 'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
+				description:
+					'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
 			},
 		],
 		default: 'createCall',

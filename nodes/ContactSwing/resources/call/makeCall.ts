@@ -14,7 +14,12 @@ import { callFields, readCallFields } from './fields';
  */
 
 const properties: INodeProperties[] = [
-	idField('agentId', 'Voice Agent ID', 'ID of the voice AI agent that places the call (from Create Voice AI Agent)', 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51'),
+	idField(
+		'agentId',
+		'Voice Agent ID',
+		'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
+		'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
+	),
 	callFields.phoneNumber,
 	{
 		displayName: 'Additional Fields',
@@ -27,11 +32,17 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor({ show: { resource: ['call'], operation: ['makeCall'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['call'], operation: ['makeCall'] } },
+	properties,
+);
 
 export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const agentId = readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), { required: true, trim: true }) as string;
+	const agentId = readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), {
+		required: true,
+		trim: true,
+	}) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = readCallFields.call(this, ctx);
 	return {
@@ -39,7 +50,12 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
 		body: mergeBody(
 			compact({
-				phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), { required: true }),
+				phone_number: readE164(
+					ctx,
+					'Phone Number',
+					this.getNodeParameter('phoneNumber', itemIndex),
+					{ required: true },
+				),
 				...fields,
 			}),
 			readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
@@ -50,6 +66,12 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, makeCallRequest.call(this, itemIndex), scope, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return unwrap(
+		await apiRequest.call(this, makeCallRequest.call(this, itemIndex), scope, itemIndex),
+	);
 }

@@ -12,7 +12,11 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 	optionsCollection([], { withBody: false }),
 ]);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject[]> {
 	const limit = readListLimit.call(this, itemIndex);
 	return await fetchList.call(this, '/v2/_customers', { limit, itemIndex, scope });
 }

@@ -13,12 +13,21 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', action: 'Get many customers', description: 'List customers, page by page' },
-			{ name: 'Update', value: 'update', action: 'Update a customer', description: 'Change a customer’s name, phone, e-mail or tags' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many customers',
+				description: 'List customers, page by page',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a customer',
+				description: 'Change a customer’s name, phone, e-mail or tags',
+			},
 		],
 		default: 'getMany',
 	},
 	...getMany.description,
 	...update.description,
 ];
-

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError, mergeBody, readE164, readJsonObject, readText, readTextList } from '../../shared/fields';
+import {
+	compact,
+	fieldError,
+	mergeBody,
+	readE164,
+	readJsonObject,
+	readText,
+	readTextList,
+} from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -10,7 +18,12 @@ import { showFor } from '../../shared/utils';
 /** Update Customer: PUT /v2/_customers/{customer_id} (API reference §8.2). */
 
 export const description = showFor({ show: { resource: ['customer'], operation: ['update'] } }, [
-	idField('customerId', 'Customer ID', 'ID of the customer to update', 'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126'),
+	idField(
+		'customerId',
+		'Customer ID',
+		'ID of the customer to update',
+		'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -18,9 +31,30 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'E-Mail', name: 'email', type: 'string', placeholder: 'e.g. name@email.com', default: '', description: 'E-mail address' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. John Doe', description: 'Full name' },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1234567890', description: 'Phone number in E.164 format' },
+			{
+				displayName: 'E-Mail',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. name@email.com',
+				default: '',
+				description: 'E-mail address',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. John Doe',
+				description: 'Full name',
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1234567890',
+				description: 'Phone number in E.164 format',
+			},
 			{
 				displayName: 'Tags',
 				name: 'tags',
@@ -36,7 +70,10 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 
 export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex), { required: true, trim: true }) as string;
+	const id = readText(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex), {
+		required: true,
+		trim: true,
+	}) as string;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const tags = readTextList(ctx, 'Tags', fields.tags);
@@ -50,14 +87,29 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 		readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
 	);
 	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) {
-		throw fieldError(ctx, 'E-Mail', `must be an e-mail address, got "${String(body.email).slice(0, 60)}"`);
+		throw fieldError(
+			ctx,
+			'E-Mail',
+			`must be an e-mail address, got "${String(body.email).slice(0, 60)}"`,
+		);
 	}
 	if (Object.keys(body).length === 0) {
 		throw fieldError(ctx, 'Update Fields', 'are empty', 'Add at least one field to change.');
 	}
-	return { method: 'PUT', path: `/v2/_customers/${encodeURIComponent(id)}`, body, idempotent: true };
+	return {
+		method: 'PUT',
+		path: `/v2/_customers/${encodeURIComponent(id)}`,
+		body,
+		idempotent: true,
+	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, updateCustomerRequest.call(this, itemIndex), scope, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return unwrap(
+		await apiRequest.call(this, updateCustomerRequest.call(this, itemIndex), scope, itemIndex),
+	);
 }

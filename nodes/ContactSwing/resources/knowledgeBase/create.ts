@@ -30,14 +30,24 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', placeholder: 'e.g. Technical docs and FAQs', description: 'What the knowledge base holds' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Technical docs and FAQs',
+				description: 'What the knowledge base holds',
+			},
 			urlsField,
 		],
 	},
 	optionsCollection([]),
 ];
 
-export const description = showFor({ show: { resource: ['knowledgeBase'], operation: ['create'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['knowledgeBase'], operation: ['create'] } },
+	properties,
+);
 
 export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
@@ -45,7 +55,11 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const urls = readUrls(ctx, fields.urls);
 	const body = compact({
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), { required: true, trim: true, maxLength: 255 }),
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+			required: true,
+			trim: true,
+			maxLength: 255,
+		}),
 		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
 		urls: urls.length > 0 ? urls : undefined,
 	});
@@ -58,6 +72,12 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
-	return unwrap(await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), scope, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	return unwrap(
+		await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), scope, itemIndex),
+	);
 }

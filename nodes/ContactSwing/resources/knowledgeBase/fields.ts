@@ -15,7 +15,11 @@ export const urlsField: INodeProperties = {
 export function readUrls(ctx: ItemContext, value: unknown): string[] {
 	return readTextList(ctx, 'URLs', value).map((url, position) => {
 		if (!/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(url) && !/^https?:\/\/localhost/i.test(url)) {
-			throw fieldError(ctx, `URLs (entry ${position + 1})`, `must be a web address starting with http:// or https://, got "${url.slice(0, 60)}"`);
+			throw fieldError(
+				ctx,
+				`URLs (entry ${position + 1})`,
+				`must be a web address starting with http:// or https://, got "${url.slice(0, 60)}"`,
+			);
 		}
 		return url;
 	});

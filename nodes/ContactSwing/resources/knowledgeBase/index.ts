@@ -13,8 +13,20 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['knowledgeBase'] } },
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a knowledge base', description: 'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents' },
-			{ name: 'Update', value: 'update', action: 'Update a knowledge base', description: 'Rename a knowledge base or add documents (from binary data), web pages and FAQs' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a knowledge base',
+				description:
+					'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a knowledge base',
+				description:
+					'Rename a knowledge base or add documents (from binary data), web pages and FAQs',
+			},
 		],
 		default: 'create',
 	},

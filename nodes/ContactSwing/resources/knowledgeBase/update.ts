@@ -15,7 +15,12 @@ import { readUrls, urlsField } from './fields';
  */
 
 const properties: INodeProperties[] = [
-	idField('knowledgeBaseId', 'Knowledge Base ID', 'ID of the knowledge base to update', 'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f'),
+	idField(
+		'knowledgeBaseId',
+		'Knowledge Base ID',
+		'ID of the knowledge base to update',
+		'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -36,8 +41,20 @@ const properties: INodeProperties[] = [
 						displayName: 'FAQ',
 						name: 'faq',
 						values: [
-							{ displayName: 'Question', name: 'question', type: 'string', default: '', placeholder: 'e.g. What are your opening hours?' },
-							{ displayName: 'Answer', name: 'answer', type: 'string', default: '', placeholder: 'e.g. 9 to 5, Monday to Friday' },
+							{
+								displayName: 'Question',
+								name: 'question',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. What are your opening hours?',
+							},
+							{
+								displayName: 'Answer',
+								name: 'answer',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 9 to 5, Monday to Friday',
+							},
 						],
 					},
 				],
@@ -48,9 +65,17 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. data, attachment_1',
-				description: 'Names of the input item’s binary fields to upload as documents, comma-separated',
+				description:
+					'Names of the input item’s binary fields to upload as documents, comma-separated',
 			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Product Documentation', description: 'New name' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Product Documentation',
+				description: 'New name',
+			},
 			{
 				displayName: 'Uploaded Files (Input Binary Fields)',
 				name: 'uploadedFiles',
@@ -65,11 +90,22 @@ const properties: INodeProperties[] = [
 	optionsCollection([], { withBody: false }),
 ];
 
-export const description = showFor({ show: { resource: ['knowledgeBase'], operation: ['update'] } }, properties);
+export const description = showFor(
+	{ show: { resource: ['knowledgeBase'], operation: ['update'] } },
+	properties,
+);
 
-export async function updateKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: number): Promise<ApiRequest> {
+export async function updateKnowledgeBaseRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<ApiRequest> {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Knowledge Base ID', this.getNodeParameter('knowledgeBaseId', itemIndex), { required: true, trim: true }) as string;
+	const id = readText(
+		ctx,
+		'Knowledge Base ID',
+		this.getNodeParameter('knowledgeBaseId', itemIndex),
+		{ required: true, trim: true },
+	) as string;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = new FormData();
 	let parts = 0;
@@ -87,9 +123,17 @@ export async function updateKnowledgeBaseRequest(this: IExecuteFunctions, itemIn
 		// A row left empty in the editor is skipped rather than sent as "Q: |A: ".
 		if (isBlank(faq.question) && isBlank(faq.answer)) return;
 		const label = `FAQs (entry ${position + 1})`;
-		const question = readText(ctx, `${label} Question`, faq.question, { required: true, trim: true });
+		const question = readText(ctx, `${label} Question`, faq.question, {
+			required: true,
+			trim: true,
+		});
 		const answer = readText(ctx, `${label} Answer`, faq.answer, { required: true, trim: true });
-		if (/\|/.test(String(question))) throw fieldError(ctx, `${label} Question`, 'must not contain "|", which separates question and answer');
+		if (/\|/.test(String(question)))
+			throw fieldError(
+				ctx,
+				`${label} Question`,
+				'must not contain "|", which separates question and answer',
+			);
 		form.append('faqs', `Q: ${question}|A: ${answer}`);
 		parts++;
 	});
@@ -100,17 +144,42 @@ export async function updateKnowledgeBaseRequest(this: IExecuteFunctions, itemIn
 		for (const binaryName of readList(ctx, label, field).map(String)) {
 			const item = this.getInputData()[itemIndex];
 			const binary = item.binary?.[binaryName];
-			if (!binary) throw fieldError(ctx, label, `names "${binaryName}", but the input item has no such binary field`, 'Check the binary tab of the previous node.');
+			if (!binary)
+				throw fieldError(
+					ctx,
+					label,
+					`names "${binaryName}", but the input item has no such binary field`,
+					'Check the binary tab of the previous node.',
+				);
 			const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
-			form.append(part, new Blob([buffer], { type: binary.mimeType }), binary.fileName ?? binaryName);
+			form.append(
+				part,
+				new Blob([buffer], { type: binary.mimeType }),
+				binary.fileName ?? binaryName,
+			);
 			parts++;
 		}
 	}
-	if (parts === 0) throw fieldError(ctx, 'Update Fields', 'are empty', 'Add a name, URLs, FAQs or files to upload.');
-	return { method: 'PUT', path: `/v2/_knowledgebase/${encodeURIComponent(id)}`, body: form, idempotent: true };
+	if (parts === 0)
+		throw fieldError(
+			ctx,
+			'Update Fields',
+			'are empty',
+			'Add a name, URLs, FAQs or files to upload.',
+		);
+	return {
+		method: 'PUT',
+		path: `/v2/_knowledgebase/${encodeURIComponent(id)}`,
+		body: form,
+		idempotent: true,
+	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, scope: OperationScope): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
 	const request = await updateKnowledgeBaseRequest.call(this, itemIndex);
 	return unwrap(await apiRequest.call(this, request, scope, itemIndex));
 }
