@@ -66,7 +66,10 @@ function ensureN8n() {
 	if (!fs.existsSync(marker)) {
 		log(`Installing n8n ${N8N_VERSION} into ${dir} (first run only, a few minutes)…`);
 		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+		// n8n 1.x pins xlsx to a tarball on cdn.sheetjs.com, outside the npm registry; the registry's
+		// last xlsx stands in (only n8n's spreadsheet nodes use it, and no test touches them).
+		const overrides = N8N_VERSION.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true, overrides }));
 		const env = envWithNode(runtime);
 		// Install scripts stay off (some fetch prebuilt binaries from outside the npm registry); the one
 		// native module n8n needs, sqlite3, is then built here against the Node that runs n8n.
