@@ -12,8 +12,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-// The one place the pinned versions live.
-const N8N_VERSION = process.env.CONTACTSWING_N8N_VERSION ?? '2.40.7';
+// The one place the pinned versions live: the n8n the suites run (2.x), and the newest 1.x for the
+// compatibility run (CONTACTSWING_N8N=1.x). CONTACTSWING_N8N_VERSION overrides both.
+const N8N_PINNED = { '2.x': '2.40.7', '1.x': '1.123.81' };
+const N8N_VERSION = process.env.CONTACTSWING_N8N_VERSION ?? N8N_PINNED[process.env.CONTACTSWING_N8N ?? '2.x'];
 const NODE_VERSION = process.env.CONTACTSWING_NODE_VERSION ?? '24.22.3';
 
 const ROOT = path.join(__dirname, '..');
@@ -130,6 +132,9 @@ function n8nEnv(n8n, userFolder, extra = {}) {
 		DB_SQLITE_POOL_SIZE: '4',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		// The last n8n 1.x releases default to an isolated-vm expression engine, a native module whose
+		// build is skipped here (install scripts off); n8n's own legacy engine needs nothing native.
+		...(N8N_VERSION.startsWith('1.') ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 		...extra,
 	});
 }
