@@ -34,6 +34,19 @@ afterAll(async () => {
 	await instance?.close();
 });
 
+/** Screenshots only once every node icon has loaded (on a busy machine they come last). */
+async function waitForIcons(page) {
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(
+		() => {
+			const icons = [...document.querySelectorAll('[data-test-id="canvas-node"] img')];
+			return icons.length > 0 && icons.every((img) => img.complete && img.naturalWidth > 0);
+		},
+		undefined,
+		{ timeout: 30_000 },
+	);
+}
+
 async function editorPage(viewport) {
 	const context = await browser.newContext({ viewport });
 	const separator = instance.cookie.indexOf('=');
@@ -43,6 +56,7 @@ async function editorPage(viewport) {
 	const page = await context.newPage();
 	await page.goto(`http://localhost:${PORT}/workflow/csE2eEditor00001`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await waitForIcons(page);
 	return page;
 }
 
