@@ -317,3 +317,12 @@ export function mergeBody(body: IDataObject, extra: IDataObject | undefined): ID
 	}
 	return result;
 }
+
+/** Merges the item's Options → Additional Body (JSON) last into a request body. */
+export function withAdditionalBody(
+	ctx: ItemContext,
+	options: IDataObject,
+	body: IDataObject,
+): IDataObject {
+	return mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody));
+}

@@ -6,7 +6,7 @@ import {
 	compact,
 	fieldError,
 	isBlank,
-	mergeBody,
+	withAdditionalBody,
 	readBoolean,
 	readE164,
 	readInteger,
@@ -766,10 +766,7 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'POST',
 		path: '/v2/_actions',
-		body: mergeBody(
-			compact(body),
-			readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
-		),
+		body: withAdditionalBody(ctx, options, compact(body)),
 		idempotent: false,
 		creates: 'action',
 	};

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
+	withAdditionalBody,
 	mergeBody,
 	readBoolean,
 	readE164,
@@ -135,7 +136,7 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'PUT',
 		path: `/v2/_actions/${encodeURIComponent(id)}`,
-		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		body: withAdditionalBody(ctx, options, body),
 		idempotent: true,
 	};
 }

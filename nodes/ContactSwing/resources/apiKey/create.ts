@@ -4,8 +4,7 @@ import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	fieldError,
-	mergeBody,
-	readJsonObject,
+	withAdditionalBody,
 	readText,
 	readTextList,
 } from '../../shared/fields';
@@ -96,7 +95,7 @@ export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'POST',
 		path: '/v2/_api_keys',
-		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		body: withAdditionalBody(ctx, options, body),
 		idempotent: false,
 		creates: 'API key',
 	};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { compact, mergeBody, readE164, readJsonObject, readText } from '../../shared/fields';
+import { compact, withAdditionalBody, readE164, readText } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -66,7 +66,7 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 	return {
 		method: 'POST',
 		path: '/v2/_call',
-		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		body: withAdditionalBody(ctx, options, body),
 		// A repeated request would ring the person twice.
 		idempotent: false,
 		creates: 'call',

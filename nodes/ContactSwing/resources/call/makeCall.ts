@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { compact, mergeBody, readE164, readJsonObject, readText } from '../../shared/fields';
+import { compact, withAdditionalBody, readE164, readText } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -48,7 +48,9 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 	return {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
-		body: mergeBody(
+		body: withAdditionalBody(
+			ctx,
+			options,
 			compact({
 				phone_number: readE164(
 					ctx,
@@ -58,7 +60,6 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 				),
 				...fields,
 			}),
-			readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
 		),
 		// A repeated request would ring the person twice.
 		idempotent: false,

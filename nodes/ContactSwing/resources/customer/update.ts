@@ -4,9 +4,8 @@ import { idField, optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	fieldError,
-	mergeBody,
+	withAdditionalBody,
 	readE164,
-	readJsonObject,
 	readText,
 	readTextList,
 } from '../../shared/fields';
@@ -77,14 +76,15 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const tags = readTextList(ctx, 'Tags', fields.tags);
-	const body = mergeBody(
+	const body = withAdditionalBody(
+		ctx,
+		options,
 		compact({
 			name: readText(ctx, 'Name', fields.name, { trim: true, maxLength: 255 }),
 			phone: readE164(ctx, 'Phone', fields.phone),
 			email: readText(ctx, 'E-Mail', fields.email, { trim: true, maxLength: 320 }),
 			tags: tags.length > 0 ? tags : undefined,
 		}),
-		readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody),
 	);
 	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) {
 		throw fieldError(

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, mergeBody, readJsonObject, readText } from '../../shared/fields';
+import { compact, withAdditionalBody, readText } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -66,7 +66,7 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 	return {
 		method: 'POST',
 		path: '/v2/_knowledge_base',
-		body: mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody)),
+		body: withAdditionalBody(ctx, options, body),
 		idempotent: false,
 		creates: 'knowledge base',
 	};
