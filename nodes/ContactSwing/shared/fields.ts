@@ -81,6 +81,11 @@ export function readText(
 	return text;
 }
 
+/** An ID typed or mapped into a required ID field: trimmed text. */
+export function readId(ctx: ItemContext, field: string, value: unknown): string {
+	return readText(ctx, field, value, { required: true, trim: true }) as string;
+}
+
 interface IntegerRules {
 	required?: boolean;
 	min?: number;

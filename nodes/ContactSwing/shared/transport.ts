@@ -47,7 +47,7 @@ export interface RequestPolicy {
 	maxRetryWaitMs: number;
 }
 
-export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
+const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
 
 /** Shared by every request of one execution, so a 429 slows the whole run, not only one item. */
 export class RunGate {
@@ -122,7 +122,7 @@ async function readConnection(this: Context, itemIndex?: number): Promise<Connec
 	};
 }
 
-export function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
+function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
 	const fail = (problem: string) =>
 		new NodeOperationError(
 			this.getNode(),
@@ -261,7 +261,7 @@ function backoffMs(attempt: number): number {
 	return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
+function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
 	const value = Array.isArray(header) ? header[0] : header;
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
 	if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
@@ -311,7 +311,7 @@ function readSuccessBody(body: unknown): IDataObject | undefined {
 }
 
 /** ContactSwing's own words: FastAPI's detail (text or a list of field problems), else message. */
-export function contactSwingMessage(body: unknown): string | undefined {
+function contactSwingMessage(body: unknown): string | undefined {
 	let parsed = body;
 	if (typeof body === 'string') {
 		try {

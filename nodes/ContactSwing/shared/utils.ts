@@ -1,4 +1,11 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { ItemContext } from './fields';
 
 /** Scopes a list of properties to one resource and operation (n8n's own helper is not importable). */
 export function showFor(
@@ -12,4 +19,17 @@ export function showFor(
 			show: { ...displayOptions.show, ...property.displayOptions?.show },
 		},
 	}));
+}
+
+/** What most request functions start with: the item context, its optional-fields collection and Options. */
+export function itemParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fieldsName = 'additionalFields',
+): { ctx: ItemContext; fields: IDataObject; options: IDataObject } {
+	return {
+		ctx: { node: this.getNode(), itemIndex },
+		fields: (this.getNodeParameter(fieldsName, itemIndex, {}) ?? {}) as IDataObject,
+		options: (this.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject,
+	};
 }

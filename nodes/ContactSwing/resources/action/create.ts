@@ -6,18 +6,18 @@ import {
 	compact,
 	fieldError,
 	isBlank,
-	withAdditionalBody,
 	readBoolean,
 	readE164,
 	readInteger,
 	readJsonObject,
 	readText,
 	readTextList,
+	withAdditionalBody,
 } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 import { ACTION_TYPES, actionTimingField } from './fields';
 
 /**
@@ -732,10 +732,8 @@ function typeSettings(
 }
 
 export function createActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
+	const { ctx, fields: extra, options } = itemParameters.call(this, itemIndex);
 	const type = this.getNodeParameter('actionType', itemIndex) as string;
-	const extra = (this.getNodeParameter('additionalFields', itemIndex, {}) ?? {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const descriptionRequired = TYPES_WITH_REQUIRED_DESCRIPTION.includes(type);
 	const body: IDataObject = {
 		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { readText } from '../../shared/fields';
+import { readId } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -22,10 +22,7 @@ export async function execute(
 	scope: OperationScope,
 ): Promise<IDataObject> {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), {
-		required: true,
-		trim: true,
-	}) as string;
+	const id = readId(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex));
 	const response = await apiRequest.call(
 		this,
 		{ method: 'GET', path: `/v2/_actions/${encodeURIComponent(id)}`, idempotent: true },

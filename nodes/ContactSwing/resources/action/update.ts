@@ -3,18 +3,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
-	withAdditionalBody,
 	mergeBody,
 	readBoolean,
 	readE164,
+	readId,
 	readJsonObject,
 	readText,
 	readTextList,
+	withAdditionalBody,
 } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 import { ACTION_TYPES, actionIdField } from './fields';
 import { normaliseAction } from './normalise';
 
@@ -105,12 +106,8 @@ export const description = showFor(
 
 export function updateActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex), {
-		required: true,
-		trim: true,
-	}) as string;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const id = readId(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex));
+	const { fields, options } = itemParameters.call(this, itemIndex, 'updateFields');
 	const smsTo = readTextList(ctx, 'SMS Recipients', fields.smsTo).map(
 		(n, k) => readE164(ctx, `SMS Recipients (entry ${k + 1})`, n, { required: true }) as string,
 	);

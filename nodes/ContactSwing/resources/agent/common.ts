@@ -26,7 +26,7 @@ import { apiRequest } from '../../shared/transport';
 
 /** What POST /v2/_new_assistants shares across channels (API reference §4.1). */
 
-export const NEW_ASSISTANTS_PATH = '/v2/_new_assistants';
+const NEW_ASSISTANTS_PATH = '/v2/_new_assistants';
 
 /** The top-level fields every channel asks for, in the order the editor shows them. */
 export const agentTopFields = {
@@ -36,7 +36,7 @@ export const agentTopFields = {
 };
 
 /** Optional fields every channel has; each channel adds its own and sorts them. */
-export const agentCommonOptionalFields: INodeProperties[] = [
+const agentCommonOptionalFields: INodeProperties[] = [
 	actionIdsField,
 	agentPromptField,
 	goalField,
@@ -55,7 +55,7 @@ export function agentAdditionalFields(channelFields: INodeProperties[]): INodePr
 	};
 }
 
-export function sortedByName(properties: INodeProperties[]): INodeProperties[] {
+function sortedByName(properties: INodeProperties[]): INodeProperties[] {
 	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError, readInteger, readText } from '../../shared/fields';
+import { compact, fieldError, readId, readInteger, readText } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
@@ -68,15 +68,11 @@ export const description = showFor(
 export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex);
 	const { ctx, additionalFields } = input;
-	const numberId = readText(
+	const numberId = readId(
 		ctx,
 		'WhatsApp Phone Number ID',
 		this.getNodeParameter('whatsappNumberId', itemIndex),
-		{
-			required: true,
-			trim: true,
-		},
-	) as string;
+	);
 	if (!/^\d{5,25}$/.test(numberId)) {
 		throw fieldError(
 			ctx,

@@ -4,14 +4,14 @@ import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	fieldError,
-	withAdditionalBody,
 	readText,
 	readTextList,
+	withAdditionalBody,
 } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 
 /** Create API Key: POST /v2/_api_keys (API reference §7). The response is undocumented; its data is passed on. */
 
@@ -66,9 +66,7 @@ export const description = showFor(
 );
 
 export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { ctx, fields, options } = itemParameters.call(this, itemIndex);
 	const permissions = readTextList(ctx, 'Permissions', fields.permissions);
 	let expiresAt = readText(ctx, 'Expires At', fields.expiresAt, { trim: true });
 	if (expiresAt !== undefined) {

@@ -1,22 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, optionsCollection } from '../../shared/descriptions';
-import { compact, withAdditionalBody, readE164, readText } from '../../shared/fields';
+import { optionsCollection } from '../../shared/descriptions';
+import { compact, readE164, readId, readText, withAdditionalBody } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 import { callFields, readCallFields } from './fields';
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (API reference §9.2). */
 
 const properties: INodeProperties[] = [
-	idField(
-		'agentId',
-		'Voice Agent ID',
-		'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
-		'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
-	),
+	callFields.agentId,
 	callFields.phoneNumber,
 	{
 		displayName: 'Additional Fields',
@@ -49,18 +44,13 @@ export const description = showFor(
 );
 
 export function createCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { ctx, fields: additionalFields, options } = itemParameters.call(this, itemIndex);
 	const body = compact({
 		version: readText(ctx, 'Call Engine', additionalFields.version, { trim: true }),
 		phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), {
 			required: true,
 		}),
-		agent_id: readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), {
-			required: true,
-			trim: true,
-		}),
+		agent_id: readId(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex)),
 		...readCallFields.call(this, ctx),
 	});
 	return {

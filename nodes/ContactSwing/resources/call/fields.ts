@@ -4,7 +4,19 @@ import type { ItemContext } from '../../shared/fields';
 import { readText } from '../../shared/fields';
 
 /** Fields both call operations share. */
-export const callFields: Record<'phoneNumber' | 'customerName' | 'callPurpose', INodeProperties> = {
+export const callFields: Record<
+	'agentId' | 'phoneNumber' | 'customerName' | 'callPurpose',
+	INodeProperties
+> = {
+	agentId: {
+		displayName: 'Voice Agent ID',
+		name: 'agentId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
+		description: 'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
+	},
 	phoneNumber: {
 		displayName: 'Phone Number',
 		name: 'phoneNumber',

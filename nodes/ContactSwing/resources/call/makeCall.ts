@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, optionsCollection } from '../../shared/descriptions';
-import { compact, withAdditionalBody, readE164, readText } from '../../shared/fields';
+import { optionsCollection } from '../../shared/descriptions';
+import { compact, readE164, readId, withAdditionalBody } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -14,12 +14,7 @@ import { callFields, readCallFields } from './fields';
  */
 
 const properties: INodeProperties[] = [
-	idField(
-		'agentId',
-		'Voice Agent ID',
-		'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
-		'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
-	),
+	callFields.agentId,
 	callFields.phoneNumber,
 	{
 		displayName: 'Additional Fields',
@@ -39,10 +34,7 @@ export const description = showFor(
 
 export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const agentId = readText(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex), {
-		required: true,
-		trim: true,
-	}) as string;
+	const agentId = readId(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = readCallFields.call(this, ctx);
 	return {

@@ -4,15 +4,16 @@ import { idField, optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	fieldError,
-	withAdditionalBody,
 	readE164,
+	readId,
 	readText,
 	readTextList,
+	withAdditionalBody,
 } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 
 /** Update Customer: PUT /v2/_customers/{customer_id} (API reference §8.2). */
 
@@ -69,12 +70,8 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 
 export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex), {
-		required: true,
-		trim: true,
-	}) as string;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const id = readId(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
+	const { fields, options } = itemParameters.call(this, itemIndex, 'updateFields');
 	const tags = readTextList(ctx, 'Tags', fields.tags);
 	const body = withAdditionalBody(
 		ctx,

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, withAdditionalBody, readText } from '../../shared/fields';
+import { compact, readText, withAdditionalBody } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { itemParameters, showFor } from '../../shared/utils';
 import { readUrls, urlsField } from './fields';
 
 /**
@@ -50,9 +50,7 @@ export const description = showFor(
 );
 
 export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { ctx, fields, options } = itemParameters.call(this, itemIndex);
 	const urls = readUrls(ctx, fields.urls);
 	const body = compact({
 		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {

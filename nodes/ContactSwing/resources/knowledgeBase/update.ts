@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { fieldError, isBlank, readList, readText } from '../../shared/fields';
+import { fieldError, isBlank, readId, readList, readText } from '../../shared/fields';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
@@ -100,12 +100,7 @@ export async function updateKnowledgeBaseRequest(
 	itemIndex: number,
 ): Promise<ApiRequest> {
 	const ctx = { node: this.getNode(), itemIndex };
-	const id = readText(
-		ctx,
-		'Knowledge Base ID',
-		this.getNodeParameter('knowledgeBaseId', itemIndex),
-		{ required: true, trim: true },
-	) as string;
+	const id = readId(ctx, 'Knowledge Base ID', this.getNodeParameter('knowledgeBaseId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const form = new FormData();
 	let parts = 0;
