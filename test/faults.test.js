@@ -75,6 +75,16 @@ describe('rate limits', () => {
 		expect(ctx.sandbox.state.agents.size).toBe(10);
 	});
 
+	test('after the first 429 the run is paced at the rate ContactSwing accepted, instead of bursting into every window', async () => {
+		ctx.sandbox.setFaults({ requestsPerSecond: 10 });
+		const { output } = await bulk(45, { batching: { batch: { batchSize: 5 } } });
+		expect(output.every((o) => o.json.assistant_id)).toBe(true);
+		// Unpaced, each of the 4+ windows after the first ends in a burst of up to 5 refusals (measured:
+		// 20–25); paced, only the first burst and at most one stray window are refused.
+		expect(ctx.sandbox.state.rejected429).toBeGreaterThan(0);
+		expect(ctx.sandbox.state.rejected429).toBeLessThanOrEqual(10);
+	});
+
 	test('Retry-After as an HTTP date is honoured', async () => {
 		const soon = new Date(Date.now() + 1500).toUTCString();
 		ctx.sandbox.script({ status: 429, body: { detail: 'slow down' }, headers: { 'retry-after': soon } });

@@ -9,12 +9,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { RunGate } from './runGate';
+
 /**
  * The only place where the node talks HTTP. Everything goes through n8n's
  * httpRequestWithAuthentication with the ContactSwing API credential, under one retry policy:
  *
  * - 429, and 503 with Retry-After: the request was certainly not processed. Wait as Retry-After says
- *   (seconds or HTTP date), else back off with jitter, and pause every request of the run meanwhile.
+ *   (seconds or HTTP date), else back off with jitter, and pause every request of the run meanwhile;
+ *   after a 429 the run is paced at the rate ContactSwing accepted (runGate.ts).
  * - Connection refused: nothing was sent, so retry with backoff.
  * - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
  *   requests that are harmless to repeat (reads, updates, creates with force=true); otherwise fail the
@@ -48,23 +51,6 @@ export interface RequestPolicy {
 }
 
 const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
-
-/** Shared by every request of one execution, so a 429 slows the whole run, not only one item. */
-export class RunGate {
-	private pausedUntil = 0;
-
-	pauseFor(ms: number) {
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
-	}
-
-	async pass() {
-		let wait = this.pausedUntil - Date.now();
-		while (wait > 0) {
-			await sleep(wait);
-			wait = this.pausedUntil - Date.now();
-		}
-	}
-}
 
 /** What every request of one execution shares: the retry policy, the rate-limit gate, the credential. */
 export interface OperationScope {
@@ -178,7 +164,7 @@ export async function apiRequest(
 
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
-		await gate.pass();
+		const sentAt = await gate.pass();
 		let response: FullResponse | undefined;
 		let failure: TransportFailure | undefined;
 		try {
@@ -199,6 +185,7 @@ export async function apiRequest(
 		} catch (error) {
 			failure = classifyTransportFailure(error);
 		}
+		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			const body = readSuccessBody(response.body);
@@ -220,7 +207,7 @@ export async function apiRequest(
 		const retry = decideRetry(request, response, failure, attempt);
 		if (retry !== undefined && waited + retry.waitMs <= policy.maxRetryWaitMs) {
 			waited += retry.waitMs;
-			if (retry.pauseRun) gate.pauseFor(retry.waitMs);
+			if (retry.pauseRun) gate.refused(retry.waitMs, sentAt, response?.statusCode === 429);
 			else await sleep(retry.waitMs);
 			continue;
 		}
@@ -270,6 +257,14 @@ function parseRetryAfter(header: unknown, now = Date.now()): number | undefined 
 	return Math.max(0, date - now);
 }
 
+/** ContactSwing turned the request away unprocessed: 429, or 503 with Retry-After. */
+function isRefusal(response: FullResponse): boolean {
+	return (
+		response.statusCode === 429 ||
+		(response.statusCode === 503 && parseRetryAfter(response.headers['retry-after']) !== undefined)
+	);
+}
+
 function decideRetry(
 	request: ApiRequest,
 	response: FullResponse | undefined,
@@ -278,8 +273,8 @@ function decideRetry(
 ): RetryDecision | undefined {
 	if (attempt >= MAX_ATTEMPTS) return undefined;
 	if (response) {
-		const retryAfter = parseRetryAfter(response.headers['retry-after']);
-		if (response.statusCode === 429 || (response.statusCode === 503 && retryAfter !== undefined)) {
+		if (isRefusal(response)) {
+			const retryAfter = parseRetryAfter(response.headers['retry-after']);
 			return { waitMs: retryAfter ?? backoffMs(attempt), pauseRun: true };
 		}
 		if ([500, 502, 503, 504].includes(response.statusCode) && request.idempotent) {

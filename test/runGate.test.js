@@ -1,0 +1,84 @@
+'use strict';
+/**
+ * The run-wide gate every request passes (dist/…/runGate.js), on a fake clock: how refusals pause the
+ * run and how the pace is learned. The same behaviour end to end is in faults.test.js.
+ */
+const { RunGate } = require('../dist/nodes/ContactSwing/shared/runGate');
+
+const T0 = 1_000_000;
+beforeEach(() => jest.useFakeTimers({ now: T0 }));
+afterEach(() => jest.useRealTimers());
+
+/** Starts of `count` requests that queue at once, as times after T0. */
+async function starts(gate, count, runFor) {
+	const times = [];
+	for (let k = 0; k < count; k++) void gate.pass().then((at) => times.push(at - T0));
+	await jest.advanceTimersByTimeAsync(runFor);
+	return times;
+}
+
+test('a burst of refusals pauses the run from the first refusal, not from the last', async () => {
+	const gate = new RunGate(5);
+	const sent = await gate.pass();
+	await jest.advanceTimersByTimeAsync(50);
+	gate.refused(1000, sent, true);
+	// More answers to requests sent before the first refusal arrive later in the same burst.
+	await jest.advanceTimersByTimeAsync(40);
+	gate.refused(1000, sent, true);
+	gate.refused(1000, sent, true);
+	expect(await starts(gate, 1, 2000)).toEqual([1050]);
+});
+
+test('a refusal of a request sent after the pause starts a new pause', async () => {
+	const gate = new RunGate(5);
+	gate.refused(1000, await gate.pass(), true);
+	const [resumed] = await starts(gate, 1, 1000);
+	expect(resumed).toBe(1000);
+	await jest.advanceTimersByTimeAsync(30);
+	gate.refused(1000, T0 + resumed, true);
+	expect(await starts(gate, 1, 2000)).toEqual([2030]);
+});
+
+test('after a 429 that followed enough acceptances, starts are spread at that rate, a little below it', async () => {
+	const gate = new RunGate(2);
+	for (let k = 0; k < 10; k++) gate.accepted(await gate.pass());
+	gate.refused(1000, await gate.pass(), true);
+	const times = await starts(gate, 6, 2000);
+	// 10 accepted per 1 s of Retry-After, paced at 95 %: one start every ~105 ms after the pause.
+	expect(times[0]).toBe(1000);
+	const gaps = times.slice(1).map((t, k) => t - times[k]);
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(105);
+	for (const gap of gaps) expect(gap).toBeLessThanOrEqual(106);
+});
+
+test('a stray 429 (fewer acceptances than requests in flight) or a 503 pauses but does not pace', async () => {
+	const gate = new RunGate(5);
+	gate.accepted(await gate.pass());
+	gate.refused(1000, await gate.pass(), true);
+	expect(await starts(gate, 3, 1500)).toEqual([1000, 1000, 1000]);
+
+	const other = new RunGate(1);
+	for (let k = 0; k < 10; k++) other.accepted(await other.pass());
+	other.refused(1000, await other.pass(), false);
+	const after = await starts(other, 3, 4000);
+	expect(after).toEqual([after[0], after[0], after[0]]);
+});
+
+test('a later refusal re-learns the pace from what was accepted since the one before', async () => {
+	const gate = new RunGate(1);
+	for (let k = 0; k < 20; k++) gate.accepted(await gate.pass());
+	gate.refused(1000, await gate.pass(), true);
+	await jest.advanceTimersByTimeAsync(1000);
+	// Paced at ~53 ms now; each start waits its turn.
+	const paced = async () => {
+		const passing = gate.pass();
+		await jest.advanceTimersByTimeAsync(60);
+		return passing;
+	};
+	for (let k = 0; k < 5; k++) gate.accepted(await paced());
+	// ContactSwing took only 5 more before refusing again: the pace slows to ~5 per second.
+	gate.refused(1000, await paced(), true);
+	const times = await starts(gate, 3, 3000);
+	expect(times[1] - times[0]).toBeGreaterThanOrEqual(210);
+	expect(times[1] - times[0]).toBeLessThanOrEqual(211);
+});
