@@ -9,12 +9,19 @@
  *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_PARTS (default 1,2,3,4; part 2 installs the pinned n8n on first use).
+ * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4; part 2 installs the pinned n8n on first use).
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
+
+// BENCH_NODE=24: measure under the Node that n8n 2.x runs on (installed by scripts/n8n-runtime.js).
+if (process.env.BENCH_NODE === '24' && process.versions.node.split('.')[0] !== '24') {
+	const { node } = require('./n8n-runtime').ensureNode();
+	const child = spawnSync(node, ['--expose-gc', __filename], { stdio: 'inherit' });
+	process.exit(child.status ?? 1);
+}
 
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
@@ -127,21 +134,32 @@ async function partNodeVsBare() {
 	return table(['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'], rows);
 }
 
+/** Live heap after a full collection; undefined unless node runs with --expose-gc (npm run bench does). */
+function heapAfterGc() {
+	if (typeof global.gc !== 'function') return undefined;
+	global.gc();
+	return process.memoryUsage().heapUsed;
+}
+
 async function partBulk() {
 	const sandbox = await createSandbox();
 	await sandbox.setFaults({ latencyMs: 50 });
+	const heapBefore = heapAfterGc();
 	const baseline = process.memoryUsage().rss;
 	let peak = baseline;
 	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 	const { seconds, output } = await timeNode(sandbox, leads(BULK, 'bulk'), 20);
 	clearInterval(sampler);
+	// What the run leaves behind while its 10,000 output items are still held: the rest of the peak was garbage.
+	const heapAfter = heapAfterGc();
+	const kept = heapBefore === undefined ? 'n/a' : fmt((heapAfter - heapBefore) / 2 ** 20);
 	const ideal = (BULK * 0.05) / 20;
 	const failures = output.filter((o) => o.json.error).length;
 	const { duplicates } = await sandbox.state();
 	await sandbox.close();
 	return table(
-		['items', 'latency', 'in flight', 'wall time (s)', 'ideal (s)', 'wall ÷ ideal', 'peak RSS growth (MB)', 'failures', 'duplicates'],
-		[[BULK, '50 ms', 20, fmt(seconds, 2), fmt(ideal, 2), fmt(seconds / ideal, 3), fmt((peak - baseline) / 2 ** 20), failures, duplicates]],
+		['items', 'latency', 'in flight', 'wall time (s)', 'ideal (s)', 'wall ÷ ideal', 'peak RSS growth (MB)', 'heap kept, output held (MB)', 'failures', 'duplicates'],
+		[[BULK, '50 ms', 20, fmt(seconds, 2), fmt(ideal, 2), fmt(seconds / ideal, 3), fmt((peak - baseline) / 2 ** 20), kept, failures, duplicates]],
 	);
 }
 

@@ -206,6 +206,7 @@ module.exports = {
 	NODE_VERSION,
 	ROOT,
 	ensureN8n,
+	ensureNode,
 	installPackage,
 	log,
 	n8nCli,
