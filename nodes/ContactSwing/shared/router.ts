@@ -66,9 +66,18 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (settings.batchIntervalMs > 0) {
 		// As in the HTTP Request node: Items per Batch requests start, then Batch Interval passes before
 		// the next batch starts, whether or not the previous one has been answered.
+		// Measured from start to start, so reading a batch's parameters does not stretch the interval.
+		const interval = settings.batchIntervalMs;
 		const running: Array<Promise<void>> = [];
+		let batchStartedAt = Date.now();
 		for (let start = 0; start < items.length && !stop; start += settings.itemsPerBatch) {
-			if (start > 0) await sleep(settings.batchIntervalMs);
+			if (start > 0) {
+				const due = batchStartedAt + interval;
+				if (due > Date.now()) await sleep(due - Date.now());
+				// Timers wake a little late: keep to the schedule. After a longer stall, restart it from now
+				// rather than catch up with a burst.
+				batchStartedAt = Date.now() - due < interval ? due : Date.now();
+			}
 			const end = Math.min(items.length, start + settings.itemsPerBatch);
 			for (let itemIndex = start; itemIndex < end && !stop; itemIndex++)
 				running.push(runItem(itemIndex));
