@@ -184,3 +184,42 @@ describe('without Continue On Fail', () => {
 		expect(agentPosts().length).toBeLessThan(6);
 	});
 });
+
+describe('cancelling the execution (the editor\'s Stop button)', () => {
+	const until = async (condition) => {
+		while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+	};
+
+	test('during a rate-limit pause: the node stops waiting at once and sends nothing more', async () => {
+		// Without the cancel reaching the wait, the node would sit out this whole 100 s pause.
+		ctx.sandbox.script({ status: 429, body: { detail: 'slow down' }, headers: { 'retry-after': '100' } });
+		const { run, nodeDone } = await ctx.run({
+			items: leads(6),
+			continueOnFail: true,
+			parameters: smsParameters({ batching: { batch: { batchSize: 2 } }, maxRetryWait: 300 }),
+			whileRunning: async ({ cancel }) => {
+				await until(() => agentPosts().length >= 2);
+				cancel();
+			},
+		});
+		expect(run.status).toBe('canceled');
+		await nodeDone;
+		expect(agentPosts().length).toBeLessThanOrEqual(2);
+		expect(ctx.sandbox.state.agents.size).toBeLessThanOrEqual(1);
+	});
+
+	test('during a Batch Interval: no further batch starts', async () => {
+		ctx.sandbox.setFaults({ latencyMs: 10 });
+		const { nodeDone } = await ctx.run({
+			items: leads(9),
+			continueOnFail: true,
+			parameters: smsParameters({ batching: { batch: { batchSize: 3, batchInterval: 100_000 } } }),
+			whileRunning: async ({ cancel }) => {
+				await until(() => ctx.sandbox.state.agents.size >= 3);
+				cancel();
+			},
+		});
+		await nodeDone;
+		expect(agentPosts()).toHaveLength(3);
+	});
+});

@@ -108,3 +108,14 @@ test('a later refusal re-learns the pace from what was accepted since the one be
 	expect(times[1] - times[0]).toBeGreaterThanOrEqual(210);
 	expect(times[1] - times[0]).toBeLessThanOrEqual(211);
 });
+
+test('cancelling the run ends a pause at once, and the gate says so', async () => {
+	const controller = new AbortController();
+	const gate = new RunGate(1, controller.signal);
+	gate.refused(60_000, await passed(gate), true);
+	const waiting = gate.pass();
+	controller.abort(new Error('cancelled'));
+	await expect(waiting).rejects.toThrow('cancelled');
+	expect(gate.cancelled).toBe(true);
+	expect(Date.now()).toBe(T0);
+});

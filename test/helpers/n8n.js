@@ -119,9 +119,10 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
 
 /**
  * Executes the ContactSwing node once over `items` (each a plain JSON object or a full n8n item).
+ * `whileRunning({ cancel })`, if given, is called once the run has started.
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false }) {
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning }) {
 	const node = contactSwingNode(parameters, { continueOnFail });
 	const workflow = new Workflow({
 		id: 'test',
@@ -137,6 +138,10 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+	// After a cancel n8n reports the run finished at once; this tells when the node itself has returned.
+	let nodeReturned;
+	const nodeDone = new Promise((resolve) => (nodeReturned = resolve));
+	hooks.addHandler('nodeExecuteAfter', () => nodeReturned());
 
 	const additionalData = {
 		...baseAdditionalData(credentials),
@@ -157,7 +162,14 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		},
 	};
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	if (whileRunning) {
+		// The caller may cancel the run, as the editor's Stop button does; n8n then reports it finished at once.
+		running.catch(() => {});
+		void whileRunning({ cancel: () => running.cancel() });
+	} else {
+		await running;
+	}
 	const run = await finished;
 
 	const nodeRun = run.data.resultData.runData[node.name]?.[0];
@@ -165,6 +177,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		output: nodeRun?.data?.main?.[0] ?? [],
 		error: nodeRun?.error ?? run.data.resultData.error,
 		run,
+		nodeDone,
 	};
 }
 

@@ -45,10 +45,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		);
 	}
 	const settings = readRunSettings.call(this);
-	const scope: OperationScope = {
-		policy: settings.policy,
-		gate: new RunGate(settings.itemsPerBatch),
-	};
+	const cancelSignal = this.getExecutionCancelSignal?.();
+	const gate = new RunGate(settings.itemsPerBatch, cancelSignal);
+	const scope: OperationScope = { policy: settings.policy, gate };
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
@@ -70,10 +69,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		const interval = settings.batchIntervalMs;
 		const running: Array<Promise<void>> = [];
 		let batchStartedAt = Date.now();
-		for (let start = 0; start < items.length && !stop; start += settings.itemsPerBatch) {
+		for (
+			let start = 0;
+			start < items.length && !stop && !gate.cancelled;
+			start += settings.itemsPerBatch
+		) {
 			if (start > 0) {
 				const due = batchStartedAt + interval;
-				if (due > Date.now()) await sleep(due - Date.now());
+				// A cancel cuts the wait short; the loop condition then starts nothing more.
+				if (due > Date.now()) await sleep(due - Date.now(), cancelSignal).catch(() => undefined);
 				// Timers wake a little late: keep to the schedule. After a longer stall, restart it from now
 				// rather than catch up with a burst.
 				batchStartedAt = Date.now() - due < interval ? due : Date.now();
@@ -87,7 +91,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
 		let next = 0;
 		const worker = async () => {
-			while (!stop && next < items.length) await runItem(next++);
+			while (!stop && !gate.cancelled && next < items.length) await runItem(next++);
 		};
 		await Promise.all(
 			Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker),

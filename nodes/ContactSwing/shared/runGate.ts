@@ -14,6 +14,7 @@ const PACE_MARGIN = 0.95;
  * - A refusal (429, or 503 with Retry-After) pauses every request until Retry-After has passed.
  * - Requests already in flight when a refusal arrives are refused in the same burst; their wait counts
  *   from that first refusal, so a burst of 429s does not stretch the pause by its own length.
+ * - Cancelling the execution ends every wait at once, and nothing more is sent.
  * - After a 429, the run spaces its request starts at the rate ContactSwing accepted: the requests it
  *   took before refusing, spread over the Retry-After it asked for. Without this, every limit window
  *   starts with a burst that ends in a wave of 429s, and windows that open while the run is paused go
@@ -32,15 +33,30 @@ export class RunGate {
 	private turnTaken = false;
 	private readonly waitingForTurn: Array<() => void> = [];
 
-	/** @param inFlight the most requests the run has in flight at once */
-	constructor(private readonly inFlight = 1) {}
+	/**
+	 * @param inFlight the most requests the run has in flight at once
+	 * @param cancelSignal the execution's, so a cancelled run stops waiting
+	 */
+	constructor(
+		private readonly inFlight = 1,
+		private readonly cancelSignal?: AbortSignal,
+	) {}
+
+	get cancelled(): boolean {
+		return this.cancelSignal?.aborted === true;
+	}
+
+	/** A wait of one request only (backoff before a safe retry), cut short if the run is cancelled. */
+	async wait(ms: number): Promise<void> {
+		await sleep(ms, this.cancelSignal);
+	}
 
 	/** Waits while the run is paused or paced, then for its turn; returns the send time. */
 	async pass(): Promise<number> {
 		for (;;) {
 			const slot = Math.max(this.pausedUntil, this.nextStartAt);
 			if (Date.now() < slot) {
-				await sleep(slot - Date.now());
+				await sleep(slot - Date.now(), this.cancelSignal);
 				continue;
 			}
 			await this.turn();

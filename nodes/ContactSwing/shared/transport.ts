@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { RunGate } from './runGate';
 
@@ -165,6 +165,9 @@ export async function apiRequest(
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = await gate.pass();
+		if (gate.cancelled) {
+			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+		}
 		let response: FullResponse | undefined;
 		let failure: TransportFailure | undefined;
 		try {
@@ -208,7 +211,7 @@ export async function apiRequest(
 		if (retry !== undefined && waited + retry.waitMs <= policy.maxRetryWaitMs) {
 			waited += retry.waitMs;
 			if (retry.pauseRun) gate.refused(retry.waitMs, sentAt, response?.statusCode === 429);
-			else await sleep(retry.waitMs);
+			else await gate.wait(retry.waitMs);
 			continue;
 		}
 		throw buildError.call(this, request, response, failure, connection.token, {
