@@ -233,6 +233,16 @@ export function compact<T extends IDataObject>(object: T): T {
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Text from a JSON field parsed; a value an expression already made an object or list passes as is. */
+function parseJsonText(ctx: ItemContext, field: string, value: unknown, example: string): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw fieldError(ctx, field, `is not valid JSON: ${(error as Error).message}`, example);
+	}
+}
+
 /**
  * A JSON object from a JSON field or an expression. Invalid JSON names the field and where it broke;
  * __proto__, constructor and prototype keys are refused so nothing can reach an object's prototype.
@@ -244,19 +254,7 @@ export function readJsonObject(
 ): IDataObject | undefined {
 	if (isBlank(value) || (typeof value === 'string' && /^\s*\{\s*\}\s*$/.test(value)))
 		return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw fieldError(
-				ctx,
-				field,
-				`is not valid JSON: ${(error as Error).message}`,
-				'Write a JSON object such as {"key": "value"}.',
-			);
-		}
-	}
+	const parsed = parseJsonText(ctx, field, value, 'Write a JSON object such as {"key": "value"}.');
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw fieldError(
 			ctx,
@@ -276,19 +274,7 @@ export function readJsonArray(
 ): unknown[] | undefined {
 	if (isBlank(value) || (typeof value === 'string' && /^\s*\[\s*\]\s*$/.test(value)))
 		return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw fieldError(
-				ctx,
-				field,
-				`is not valid JSON: ${(error as Error).message}`,
-				'Write a JSON list such as [{"key": "value"}].',
-			);
-		}
-	}
+	const parsed = parseJsonText(ctx, field, value, 'Write a JSON list such as [{"key": "value"}].');
 	if (!Array.isArray(parsed))
 		throw fieldError(ctx, field, `must be a JSON list, got ${describe(parsed)}`);
 	assertSafeKeys(ctx, field, parsed);

@@ -1,6 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { compact } from './fields';
+import type { ApiRequest, OperationScope } from './transport';
+import { apiRequest } from './transport';
 
 /** An object response as the next node sees it: the envelope's data plus ctx_id for support requests. */
 export function unwrap(response: IDataObject): IDataObject {
@@ -8,4 +10,15 @@ export function unwrap(response: IDataObject): IDataObject {
 	const fields =
 		data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
 	return compact({ ...fields, ctx_id: response.ctx_id });
+}
+
+/** The execute step of an operation that sends one request: its module only builds the request. */
+export function sendOne(build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest) {
+	return async function (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		scope: OperationScope,
+	): Promise<IDataObject> {
+		return unwrap(await apiRequest.call(this, build.call(this, itemIndex), scope, itemIndex));
+	};
 }

@@ -14,9 +14,8 @@ import {
 	readTextList,
 	withAdditionalBody,
 } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { itemParameters, showFor } from '../../shared/utils';
 import { ACTION_TYPES, actionTimingField } from './fields';
 
@@ -770,12 +769,4 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, createActionRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(createActionRequest);

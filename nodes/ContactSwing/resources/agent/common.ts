@@ -20,9 +20,7 @@ import {
 	readText,
 	readTextList,
 } from '../../shared/fields';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { unwrap } from '../../shared/output';
-import { apiRequest } from '../../shared/transport';
+import type { ApiRequest } from '../../shared/transport';
 
 /** What POST /v2/_new_assistants shares across channels (API reference §4.1). */
 
@@ -147,17 +145,5 @@ export function newAssistantRequest(input: AgentInput, body: IDataObject): ApiRe
 		creates: 'agent',
 		safeRetryHint:
 			'turn on Overwrite Existing Agent in Options so a repeat is harmless and retried by itself',
-	};
-}
-
-/** Sends a channel's request and shapes the output; each channel module only builds the request. */
-export function agentExecutor(build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest) {
-	return async function (
-		this: IExecuteFunctions,
-		itemIndex: number,
-		scope: OperationScope,
-	): Promise<IDataObject> {
-		const response = await apiRequest.call(this, build.call(this, itemIndex), scope, itemIndex);
-		return unwrap(response);
 	};
 }

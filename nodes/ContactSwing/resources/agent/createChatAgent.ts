@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, readText } from '../../shared/fields';
+import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
 	agentAdditionalFields,
-	agentExecutor,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -101,4 +101,4 @@ export function createChatAgentRequest(this: IExecuteFunctions, itemIndex: numbe
 	return newAssistantRequest(input, body);
 }
 
-export const execute = agentExecutor(createChatAgentRequest);
+export const execute = sendOne(createChatAgentRequest);

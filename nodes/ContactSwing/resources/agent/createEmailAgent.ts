@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forceOption, optionsCollection } from '../../shared/descriptions';
 import { readText } from '../../shared/fields';
+import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
 	agentAdditionalFields,
-	agentExecutor,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -78,4 +78,4 @@ export function createEmailAgentRequest(this: IExecuteFunctions, itemIndex: numb
 	return newAssistantRequest(input, body);
 }
 
-export const execute = agentExecutor(createEmailAgentRequest);
+export const execute = sendOne(createEmailAgentRequest);

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, readE164, readInteger, readIntegerList, readText } from '../../shared/fields';
+import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
 	agentAdditionalFields,
-	agentExecutor,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -109,4 +109,4 @@ export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number
 	return newAssistantRequest(input, body);
 }
 
-export const execute = agentExecutor(createSmsAgentRequest);
+export const execute = sendOne(createSmsAgentRequest);

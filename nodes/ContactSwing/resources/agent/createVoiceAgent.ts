@@ -9,11 +9,11 @@ import {
 	readJsonObject,
 	readText,
 } from '../../shared/fields';
+import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
 	agentAdditionalFields,
-	agentExecutor,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -192,4 +192,4 @@ export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: numb
 	return newAssistantRequest(input, body);
 }
 
-export const execute = agentExecutor(createVoiceAgentRequest);
+export const execute = sendOne(createVoiceAgentRequest);

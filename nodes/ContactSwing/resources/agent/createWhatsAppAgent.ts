@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, fieldError, readId, readInteger, readText } from '../../shared/fields';
+import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import {
 	agentAdditionalFields,
-	agentExecutor,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -103,4 +103,4 @@ export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: n
 	return newAssistantRequest(input, body);
 }
 
-export const execute = agentExecutor(createWhatsAppAgentRequest);
+export const execute = sendOne(createWhatsAppAgentRequest);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
 import {
@@ -8,9 +8,8 @@ import {
 	readTextList,
 	withAdditionalBody,
 } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { itemParameters, showFor } from '../../shared/utils';
 
 /** Create API Key: POST /v2/_api_keys (API reference §7). The response is undocumented; its data is passed on. */
@@ -99,12 +98,4 @@ export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number):
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, createApiKeyRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(createApiKeyRequest);

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
 import { compact, readE164, readId, readText, withAdditionalBody } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { itemParameters, showFor } from '../../shared/utils';
 import { callFields, readCallFields } from './fields';
 
@@ -63,12 +62,4 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, createCallRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(createCallRequest);

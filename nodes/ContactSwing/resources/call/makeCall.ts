@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../shared/descriptions';
 import { compact, readE164, readId, withAdditionalBody } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { showFor } from '../../shared/utils';
 import { callFields, readCallFields } from './fields';
 
@@ -59,12 +58,4 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, makeCallRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(makeCallRequest);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
 import {
@@ -10,9 +10,8 @@ import {
 	readTextList,
 	withAdditionalBody,
 } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { itemParameters, showFor } from '../../shared/utils';
 
 /** Update Customer: PUT /v2/_customers/{customer_id} (API reference §8.2). */
@@ -101,12 +100,4 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, updateCustomerRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(updateCustomerRequest);

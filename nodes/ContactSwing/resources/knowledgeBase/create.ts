@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
 import { compact, readText, withAdditionalBody } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { itemParameters, showFor } from '../../shared/utils';
 import { readUrls, urlsField } from './fields';
 
@@ -70,12 +69,4 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return unwrap(
-		await apiRequest.call(this, createKnowledgeBaseRequest.call(this, itemIndex), scope, itemIndex),
-	);
-}
+export const execute = sendOne(createKnowledgeBaseRequest);
