@@ -21,7 +21,10 @@ export class ContactSwing implements INodeType {
 		name: 'contactSwing',
 		icon: { light: 'file:contactSwing.svg', dark: 'file:contactSwing.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 changed what Update Action sends by default (no type unless chosen) and starts the Aircall
+		// number IDs empty; version 1 workflows keep their behaviour.
+		version: [1, 2],
+		defaultVersion: 2,
 		// Shows the operation in words under the node; a test keeps this map in step with the operations.
 		subtitle:
 			'={{ {"agent:createChatAgent":"Create Chat AI Agent","agent:createEmailAgent":"Create E-Mail AI Agent","agent:createSmsAgent":"Create SMS AI Agent","agent:createVoiceAgent":"Create Voice AI Agent","agent:createWhatsAppAgent":"Create WhatsApp AI Agent","action:create":"Create Action","action:get":"Get Action","action:getMany":"Get Many Actions","action:update":"Update Action","knowledgeBase:create":"Create Knowledge Base","knowledgeBase:update":"Update Knowledge Base","apiKey:create":"Create API Key","customer:getMany":"Get Many Customers","customer:update":"Update Customer","call:makeCall":"Make Call","call:createCall":"Create Call","call:getMany":"Get Many Calls"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',

@@ -81,7 +81,7 @@ export const additionalBodyOption: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		'Extra fields merged last into the request body (objects are merged, other values replaced), for fields ContactSwing adds after this node was written',
+		'Fields this node has no parameter for, added to the request body (also inside objects it sends). It cannot change a value the node sends, set "type", or contain null.',
 };
 
 /** The Options collection: what the operation offers, Additional Body where there is a body, and the run options. */
@@ -106,7 +106,17 @@ export const forceOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to replace an existing agent of the same name (sends force=true). Also makes retries after a timeout safe.',
+		'Whether to send force=true, which ContactSwing describes only as "Force recreate (overwrite existing)". Which existing agent it overwrites is not documented: it may replace an agent you still use.',
+};
+
+/** Shown under Overwrite Existing Agent when it is on. */
+export const forceNotice: INodeProperties = {
+	displayName:
+		'Overwrite Existing Agent makes ContactSwing overwrite an existing agent, and the reference does not say which one. Leave it off unless ContactSwing support has told you how it matches agents.',
+	name: 'forceNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { '/options.force': [true] } },
 };
 
 export const apiKeysJsonField: INodeProperties = {

@@ -81,9 +81,25 @@ export function readText(
 	return text;
 }
 
-/** An ID typed or mapped into a required ID field: trimmed text. */
+/**
+ * An ID typed or mapped into a required ID field: trimmed text. IDs go into request paths, so anything that
+ * would change the path once sent (".", "..", "/", "\\", "?", "#", control characters) is refused rather
+ * than sent to another endpoint.
+ */
 export function readId(ctx: ItemContext, field: string, value: unknown): string {
-	return readText(ctx, field, value, { required: true, trim: true }) as string;
+	const id = readText(ctx, field, value, { required: true, trim: true }) as string;
+	const hasControl = [...id].some(
+		(char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
+	);
+	if (id === '.' || id === '..' || /[/\\?#]/.test(id) || hasControl) {
+		throw fieldError(
+			ctx,
+			field,
+			`is not an ID: ${describe(id)}`,
+			'IDs have no slashes, "?", "#" or control characters, and are not "." or "..". Copy the ID from ContactSwing.',
+		);
+	}
+	return id;
 }
 
 interface IntegerRules {
@@ -294,26 +310,160 @@ function assertSafeKeys(ctx: ItemContext, field: string, value: unknown, depth =
 	}
 }
 
-/** Deep-merges `extra` over `body` (objects merge, everything else replaces); used for Additional Body. */
-export function mergeBody(body: IDataObject, extra: IDataObject | undefined): IDataObject {
-	if (!extra) return body;
+const ADDITIONAL_BODY = 'Additional Body (JSON)';
+/** Room for whole settings objects, far below what would make a request unreasonably large. */
+const MAX_ADDITIONAL_BODY_CHARS = 200_000;
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function containsNull(value: unknown): boolean {
+	if (value === null) return true;
+	if (Array.isArray(value)) return value.some(containsNull);
+	if (isPlainObject(value)) return Object.values(value).some(containsNull);
+	return false;
+}
+
+/**
+ * Adds the keys of `extra` that `body` does not have, at any depth (objects merge). A key the body already
+ * has with another value is refused: JSON may add what the node has no field for, never overrule a field.
+ */
+export function addFields(
+	ctx: ItemContext,
+	field: string,
+	body: IDataObject,
+	extra: IDataObject,
+	path: string[] = [],
+): IDataObject {
 	const result: IDataObject = { ...body };
 	for (const [key, value] of Object.entries(extra)) {
-		if (UNSAFE_KEYS.has(key)) continue;
+		const where = [...path, key].join('.');
+		if (path.length === 0 && key === 'type') {
+			throw fieldError(
+				ctx,
+				field,
+				'must not set "type": the operation decides it',
+				'Choose the operation (or the Action Type) instead.',
+			);
+		}
+		if (containsNull(value)) {
+			throw fieldError(ctx, field, `must not contain null (at "${where}")`, 'Leave the key out.');
+		}
 		const current = result[key];
-		const bothObjects = [current, value].every(
-			(v) => v !== null && typeof v === 'object' && !Array.isArray(v),
-		);
-		result[key] = bothObjects ? mergeBody(current as IDataObject, value as IDataObject) : value;
+		if (current === undefined) result[key] = value;
+		else if (isPlainObject(current) && isPlainObject(value))
+			result[key] = addFields(ctx, field, current, value, [...path, key]);
+		else if (JSON.stringify(current) !== JSON.stringify(value)) {
+			throw fieldError(
+				ctx,
+				field,
+				`must not change "${where}", which the node already sends from its own field`,
+				'Set that value in its own field instead.',
+			);
+		}
 	}
 	return result;
 }
 
-/** Merges the item's Options → Additional Body (JSON) last into a request body. */
+/**
+ * Options → Additional Body (JSON), added last to a request body: for fields ContactSwing documents after
+ * this node was written. It adds keys (also inside objects the node sends); it never changes a value the
+ * node sends, never sets "type", holds no null, and is at most 200,000 characters.
+ */
 export function withAdditionalBody(
 	ctx: ItemContext,
 	options: IDataObject,
 	body: IDataObject,
 ): IDataObject {
-	return mergeBody(body, readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody));
+	const extra = readJsonObject(ctx, ADDITIONAL_BODY, options.additionalBody);
+	if (!extra) return body;
+	const size = JSON.stringify(extra).length;
+	if (size > MAX_ADDITIONAL_BODY_CHARS) {
+		throw fieldError(
+			ctx,
+			ADDITIONAL_BODY,
+			`is too long (${size} characters, at most ${MAX_ADDITIONAL_BODY_CHARS})`,
+		);
+	}
+	return addFields(ctx, ADDITIONAL_BODY, body, extra);
+}
+
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** Minutes that `timeZone` is ahead of UTC at the instant `utcMs`. */
+function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
+	return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A date or date-time in ISO 8601 (what n8n's date picker and `$now.toISO()` produce), as UTC text
+ * (2026-12-31T23:59:59Z). Without a zone it is read in `timeZone`, the workflow's; a date alone means the
+ * start of that day. Anything else ("7", 90, "next week") is refused rather than guessed.
+ */
+export function readIsoDateTime(
+	ctx: ItemContext,
+	field: string,
+	value: unknown,
+	timeZone: string,
+): string | undefined {
+	// A Luxon DateTime or a JS Date from an expression carries its own zone.
+	if (value instanceof Date) value = value.toISOString();
+	else if (value && typeof value === 'object' && typeof (value as IDataObject).toISO === 'function')
+		value = (value as { toISO: () => string }).toISO();
+	const hint = 'Use ISO 8601, e.g. 2026-12-31 or 2026-12-31T23:59:59Z.';
+	if (typeof value === 'number') throw fieldError(ctx, field, `must be a date, got ${value}`, hint);
+	const text = readText(ctx, field, value, { trim: true });
+	if (text === undefined) return undefined;
+	const match = ISO_DATE_TIME.exec(text);
+	const refuse = () => fieldError(ctx, field, `must be a date, got ${describe(text)}`, hint);
+	if (!match) throw refuse();
+	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
+	const fields = [year, month, day, hour, minute, second].map(Number);
+	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+	const local = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
+	const check = new Date(local);
+	// Date.UTC rolls 2026-02-31 over into March: a date that does not exist is refused.
+	if (
+		check.getUTCMonth() !== fields[1] - 1 ||
+		check.getUTCDate() !== fields[2] ||
+		fields[3] > 23 ||
+		fields[4] > 59 ||
+		fields[5] > 59
+	)
+		throw refuse();
+	let utc: number;
+	if (zone === undefined) {
+		// The offset at the guessed instant, then again at the corrected one (a DST change in between).
+		let offset = zoneOffsetMinutes(local, timeZone);
+		offset = zoneOffsetMinutes(local - offset * 60_000, timeZone);
+		utc = local - offset * 60_000;
+	} else if (zone.toUpperCase() === 'Z') {
+		utc = local;
+	} else {
+		const sign = zone.startsWith('-') ? -1 : 1;
+		const digits = zone.replace(/[^\d]/g, '');
+		utc = local - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+	}
+	return new Date(utc).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -5,6 +5,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { readBoolean, readInteger } from './fields';
 
 import type { OperationScope } from './transport';
@@ -15,7 +17,7 @@ export function readPage(
 	response: IDataObject,
 	page: number,
 	perPage: number,
-): { records: IDataObject[]; hasNext: boolean } {
+): { records: IDataObject[]; hasNext: boolean; currentPage?: number } {
 	const data = (response.data ?? {}) as IDataObject;
 	const records = (Array.isArray(data.data) ? data.data : []) as IDataObject[];
 	const pagination = (data.pagination ?? {}) as IDataObject;
@@ -25,13 +27,20 @@ export function readPage(
 	else if (typeof pagination.total_records === 'number')
 		hasNext = page * perPage < pagination.total_records;
 	else hasNext = records.length >= perPage;
-	return { records, hasNext: hasNext && records.length > 0 };
+	const currentPage =
+		typeof pagination.current_page === 'number' ? pagination.current_page : undefined;
+	return { records, hasNext: hasNext && records.length > 0, currentPage };
 }
 
 const MAX_PER_PAGE = 100;
-const MAX_PAGES = 10_000;
+/** The most requests one Return All sends (100,000 records); the README names this cap. */
+export const MAX_PAGES = 1_000;
 
-/** Pages through a list endpoint with page/per_page until it runs out or `limit` records are in. */
+/**
+ * Pages through a list endpoint with page/per_page until it runs out or `limit` records are in.
+ * A server that does not page as asked (answers another current_page, or the same page again) would
+ * otherwise be asked forever and repeat its records: that stops the list with an error instead.
+ */
 export async function fetchList(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
 	path: string,
@@ -39,19 +48,45 @@ export async function fetchList(
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
 	const perPage = limit === undefined ? MAX_PER_PAGE : Math.min(MAX_PER_PAGE, Math.max(1, limit));
-	for (let page = 1; page <= MAX_PAGES; page++) {
+	const fail = (problem: string, description: string) =>
+		new NodeOperationError(
+			this.getNode(),
+			`ContactSwing's list at ${path} ${problem}${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+			{ itemIndex, description },
+		);
+	let previousPage: string | undefined;
+	for (let page = 1; ; page++) {
+		if (page > MAX_PAGES) {
+			throw fail(
+				`has more than ${MAX_PAGES * perPage} records (${MAX_PAGES} pages), the most one Return All fetches`,
+				'Turn off Return All and set a Limit.',
+			);
+		}
 		const response = await apiRequest.call(
 			this,
 			{ method: 'GET', path, qs: { page, per_page: perPage }, idempotent: true },
 			scope,
 			itemIndex,
 		);
-		const { records, hasNext } = readPage(response, page, perPage);
+		const { records, hasNext, currentPage } = readPage(response, page, perPage);
+		if (currentPage !== undefined && currentPage !== page) {
+			throw fail(
+				`answered page ${currentPage} when page ${page} was asked for`,
+				'ContactSwing did not page as documented; the list was stopped so no record is fetched twice. Turn off Return All and set a Limit of at most 100.',
+			);
+		}
+		const thisPage = JSON.stringify(records);
+		if (page > 1 && thisPage === previousPage) {
+			throw fail(
+				`answered page ${page} with the same records as page ${page - 1}`,
+				'ContactSwing did not page as documented; the list was stopped so no record is fetched twice. Turn off Return All and set a Limit of at most 100.',
+			);
+		}
+		previousPage = thisPage;
 		results.push(...records);
 		if (limit !== undefined && results.length >= limit) return results.slice(0, limit);
-		if (!hasNext) break;
+		if (!hasNext) return results;
 	}
-	return results;
 }
 
 /** Return All / Limit, as n8n's own list operations offer them. */

@@ -7,6 +7,7 @@ import * as apiKey from '../resources/apiKey';
 import * as call from '../resources/call';
 import * as customer from '../resources/customer';
 import * as knowledgeBase from '../resources/knowledgeBase';
+import type { RunSettings } from './runOptions';
 import { readRunSettings } from './runOptions';
 import type { OperationScope } from './transport';
 import { RunGate } from './runGate';
@@ -44,11 +45,19 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			`The operation "${operationName}" of "${resource}" is not known`,
 		);
 	}
-	const settings = readRunSettings.call(this);
+	const continueOnFail = this.continueOnFail();
+	let settings: RunSettings;
+	try {
+		settings = readRunSettings.call(this);
+	} catch (error) {
+		// A bad run-wide option fails every item alike: with Continue, one error item per input item,
+		// so the next node never mistakes the input for a result.
+		if (!continueOnFail) throw error;
+		return items.map((_, itemIndex) => errorItem(error as Error, itemIndex));
+	}
 	const cancelSignal = this.getExecutionCancelSignal?.();
 	const gate = new RunGate(settings.itemsPerBatch, cancelSignal);
 	const scope: OperationScope = { policy: settings.policy, gate };
-	const continueOnFail = this.continueOnFail();
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
 
@@ -110,13 +119,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		}
 		const { error } = outcome;
 		if (continueOnFail) {
-			output.push({
-				json: {
-					error: error.message,
-					description: (error as NodeApiError).description ?? undefined,
-				},
-				pairedItem: { item: itemIndex },
-			});
+			output.push(errorItem(error, itemIndex));
 			continue;
 		}
 		// The earliest failing item is reported. Both constructors hand back an error of their own class unchanged.
@@ -125,4 +128,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return output;
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, description: (error as NodeApiError).description ?? undefined },
+		pairedItem: { item: itemIndex },
+	};
 }

@@ -20,6 +20,10 @@ const PACE_MARGIN = 0.95;
  *   starts with a burst that ends in a wave of 429s, and windows that open while the run is paused go
  *   unused (measured: 0.89–0.94 of the allowed rate, a third of all requests refused). A stray 429 after
  *   fewer acceptances than requests in flight teaches nothing and only pauses.
+ * - The learned pace relaxes. Until a second refusal confirms it, every accepted request cuts the spacing to
+ *   a quarter, so one stray 429 costs its pause and little more. Once confirmed, each quiet window (the
+ *   latest Retry-After, at least 1 s) without a refusal raises the rate by a tenth of the learned rate
+ *   (additive increase), so a limit that was lifted is found again.
  */
 export class RunGate {
 	private pausedUntil = 0;
@@ -30,6 +34,12 @@ export class RunGate {
 	/** Time between request starts once a rate has been learned; 0 means no pacing. */
 	private startGapMs = 0;
 	private nextStartAt = 0;
+	private lastStartAt = 0;
+	/** The spacing the latest refusal taught, and whether a refusal while paced has confirmed a limit. */
+	private learnedGapMs = 0;
+	private paceConfirmed = false;
+	private quietWindowMs = 1000;
+	private lastRelaxAt = 0;
 	private turnTaken = false;
 	private readonly waitingForTurn: Array<() => void> = [];
 
@@ -66,6 +76,7 @@ export class RunGate {
 			// The next slot counts from this one, not from now: timers wake late, and that must not
 			// slow the pace. After an idle spell, from now: no catching up in a burst.
 			this.nextStartAt = Math.max(slot, now - this.startGapMs) + this.startGapMs;
+			this.lastStartAt = now;
 			return now;
 		}
 	}
@@ -93,7 +104,22 @@ export class RunGate {
 
 	/** ContactSwing took a request that passed the gate at `sentAt`. */
 	accepted(sentAt: number) {
-		if (sentAt >= this.lastRefusalAt) this.acceptedSinceRefusal++;
+		if (sentAt < this.lastRefusalAt) return;
+		this.acceptedSinceRefusal++;
+		if (this.startGapMs > 0) this.relax();
+	}
+
+	private relax() {
+		if (this.paceConfirmed) {
+			const now = Date.now();
+			if (now - Math.max(this.lastRefusalAt, this.lastRelaxAt) < this.quietWindowMs) return;
+			this.lastRelaxAt = now;
+			this.startGapMs = 1 / (1 / this.startGapMs + 0.1 / this.learnedGapMs);
+		} else {
+			this.startGapMs = this.startGapMs < 4 ? 0 : this.startGapMs / 4;
+		}
+		// The next start moves up to the new spacing rather than keep the slot the old one gave it.
+		this.nextStartAt = Math.min(this.nextStartAt, this.lastStartAt + this.startGapMs);
 	}
 
 	/**
@@ -109,7 +135,11 @@ export class RunGate {
 		this.lastRefusalAt = now;
 		this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
 		if (isRateLimit && waitMs > 0 && this.acceptedSinceRefusal >= this.inFlight) {
-			this.startGapMs = waitMs / (this.acceptedSinceRefusal * PACE_MARGIN);
+			this.paceConfirmed = this.learnedGapMs > 0;
+			this.learnedGapMs = waitMs / (this.acceptedSinceRefusal * PACE_MARGIN);
+			this.startGapMs = this.learnedGapMs;
+			this.quietWindowMs = Math.max(1000, waitMs);
+			this.lastRelaxAt = now;
 		}
 		this.acceptedSinceRefusal = 0;
 	}

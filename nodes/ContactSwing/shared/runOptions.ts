@@ -10,6 +10,10 @@ import type { RequestPolicy } from './transport';
 
 export const DEFAULT_ITEMS_PER_BATCH = 5;
 
+/** Node's timers fire at once for anything longer (2^31 − 1 ms, about 24.8 days). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_RETRY_WAIT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+
 export const runOptions: INodeProperties[] = [
 	{
 		displayName: 'Batching',
@@ -36,7 +40,7 @@ export const runOptions: INodeProperties[] = [
 						displayName: 'Batch Interval (Ms)',
 						name: 'batchInterval',
 						type: 'number',
-						typeOptions: { minValue: 0 },
+						typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
 						default: 0,
 						description:
 							'Time (in milliseconds) between the starts of two batches. 0 to disable: then a new request starts as soon as one ends.',
@@ -49,7 +53,7 @@ export const runOptions: INodeProperties[] = [
 		displayName: 'Max Retry Wait (Seconds)',
 		name: 'maxRetryWait',
 		type: 'number',
-		typeOptions: { minValue: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_RETRY_WAIT_SECONDS },
 		default: 120,
 		description:
 			'How long one request may wait in total for rate limits and safe retries before its item fails',
@@ -58,7 +62,7 @@ export const runOptions: INodeProperties[] = [
 		displayName: 'Timeout (Ms)',
 		name: 'timeout',
 		type: 'number',
-		typeOptions: { minValue: 1000 },
+		typeOptions: { minValue: 1000, maxValue: MAX_TIMER_MS },
 		default: 30000,
 		description: 'How long to wait for ContactSwing to answer one request',
 	},
@@ -84,14 +88,25 @@ export function readRunSettings(this: IExecuteFunctions): RunSettings {
 		readInteger(ctx, 'Items per Batch', batch.batchSize, { min: 1, max: 100 }) ??
 		DEFAULT_ITEMS_PER_BATCH;
 	const batchIntervalMs =
-		readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0 }) ?? 0;
-	const timeoutMs = readInteger(ctx, 'Timeout (Ms)', options.timeout, { min: 1 }) ?? 30_000;
-	const maxRetryWait = options.maxRetryWait === undefined ? 120 : Number(options.maxRetryWait);
-	if (!Number.isFinite(maxRetryWait) || maxRetryWait < 0) {
+		readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0, max: MAX_TIMER_MS }) ??
+		0;
+	const timeoutMs =
+		readInteger(ctx, 'Timeout (Ms)', options.timeout, { min: 1, max: MAX_TIMER_MS }) ?? 30_000;
+	const maxRetryWait =
+		options.maxRetryWait === undefined || options.maxRetryWait === ''
+			? 120
+			: Number(options.maxRetryWait);
+	if (
+		typeof options.maxRetryWait === 'boolean' ||
+		!Number.isFinite(maxRetryWait) ||
+		maxRetryWait < 0 ||
+		maxRetryWait > MAX_RETRY_WAIT_SECONDS
+	) {
 		throw fieldError(
 			ctx,
 			'Max Retry Wait (Seconds)',
-			`must be 0 or more, got ${String(options.maxRetryWait)}`,
+			`must be a number from 0 to ${MAX_RETRY_WAIT_SECONDS}, got ${String(options.maxRetryWait).slice(0, 40)}`,
+			'Options apply to the whole run and are read from the first item.',
 		);
 	}
 	return {

@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { BASE_URL_RULE } from '../../../credentials/ContactSwingApi.credentials';
+import { redactSecret } from './redact';
 import { RunGate } from './runGate';
 
 /**
@@ -23,6 +25,10 @@ import { RunGate } from './runGate';
  *   requests that are harmless to repeat (reads, updates, creates with force=true); otherwise fail the
  *   item with a message that says the object may exist.
  * - Every other status fails at once with ContactSwing's own message.
+ * - Redirects are never followed by n8n's client: the node follows one itself only to the credential's own
+ *   origin (scheme, host and port), only where the method stays the same, at most MAX_REDIRECTS times, and
+ *   never retries one. Anything else fails the item and the token goes nowhere else.
+ * - The token is redacted from everything that leaves this module: answers, messages and descriptions.
  * All waiting counts against maxRetryWaitMs; when that budget is spent the item fails.
  */
 
@@ -39,10 +45,16 @@ export interface ApiRequest {
 	body?: IDataObject | FormData;
 	/** Whether sending the request twice is harmless, which makes ambiguous failures retryable. */
 	idempotent: boolean;
-	/** What a repeat would duplicate, for the message after an ambiguous failure ("agent", "call"). */
+	/** What a POST creates ("agent", "call"); its answer must then show the new object (returnsId). */
 	creates?: string;
-	/** How to make a repeat harmless, when there is a way (e.g. the force option). */
-	safeRetryHint?: string;
+	/** What may already have happened after an ambiguous failure, e.g. "placed the call". */
+	effect?: string;
+	/**
+	 * For creates: the key under the answer's data that holds the new object's ID. A 2xx answer without it
+	 * fails the item, since the next node would have nothing to work with. Set `creates` without this for a
+	 * create whose answer is undocumented: then any non-empty data object is taken.
+	 */
+	returnsId?: string;
 }
 
 export interface RequestPolicy {
@@ -72,7 +84,8 @@ interface Connection {
 	credentials: ICredentialDataDecryptedObject;
 }
 
-const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** Shorter tokens could not be redacted reliably (they occur in ordinary text); no real token is this short. */
+const MIN_TOKEN_LENGTH = 8;
 
 /** Checks the credential before anything is sent, so a broken value gives a clear message, not a broken header. */
 async function readConnection(this: Context, itemIndex?: number): Promise<Connection> {
@@ -89,6 +102,13 @@ async function readConnection(this: Context, itemIndex?: number): Promise<Connec
 				itemIndex,
 				description: fix,
 			},
+		);
+	}
+	if (token.length < MIN_TOKEN_LENGTH) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
+			{ itemIndex, description: `${fix} Paste the whole token from the ContactSwing dashboard.` },
 		);
 	}
 	if (/\s/.test(token)) {
@@ -116,23 +136,29 @@ function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): strin
 			{
 				itemIndex,
 				description:
-					'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost.',
+					'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost, 127.0.0.1 and [::1].',
 			},
 		);
+	const text = raw.trim();
 	let url: URL;
 	try {
-		url = new URL(raw.trim());
+		url = new URL(text);
 	} catch {
-		throw fail(`is not a URL: "${raw.trim().slice(0, 80)}"`);
+		throw fail(`is not a URL: "${text.slice(0, 80)}"`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw fail(`must start with https:// (got ${url.protocol})`);
 	}
-	if (url.protocol === 'http:' && !LOOPBACK_HOSTS.test(url.hostname)) {
-		throw fail('uses plain http, which would send the token unencrypted; use https');
-	}
-	if (url.username || url.password || url.search || url.hash) {
+	if (url.username || url.password || url.search || url.hash || /[?#@]/.test(text)) {
 		throw fail('must not contain a user name, password, query or fragment');
+	}
+	// The same rule the credential's Test button applies (see the credential), so both refuse alike.
+	if (!BASE_URL_RULE.test(text)) {
+		throw fail(
+			url.protocol === 'http:'
+				? 'uses plain http to a host other than localhost, 127.0.0.1 or [::1], which would send the token unencrypted; use https'
+				: 'is not a plain https:// address',
+		);
 	}
 	// Accept ".../", ".../v2" and ".../v2/": every path below adds /v2 itself.
 	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
@@ -160,6 +186,9 @@ export async function apiRequest(
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Redirects come back to followRedirects below, which decides where the token may go.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 
 	let waited = 0;
@@ -171,33 +200,23 @@ export async function apiRequest(
 		let response: FullResponse | undefined;
 		let failure: TransportFailure | undefined;
 		try {
-			// Handing over the credential read once saves n8n a decryption per request.
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_TYPE,
-				options,
-				{
-					credentialsDecrypted: {
-						id: '',
-						name: CREDENTIAL_TYPE,
-						type: CREDENTIAL_TYPE,
-						data: connection.credentials,
-					},
-				},
-			)) as FullResponse;
+			response = await send.call(this, options, connection, request, itemIndex);
 		} catch (error) {
+			if (error instanceof NodeApiError) throw error;
 			failure = classifyTransportFailure(error);
 		}
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			const body = readSuccessBody(response.body);
-			if (body !== undefined) return body;
+			if (body !== undefined && hasPromisedId(request, body)) {
+				return redactSecret(body, connection.token) as IDataObject;
+			}
 			throw buildError.call(
 				this,
 				request,
 				response,
-				{ notSent: false, code: 'UNREADABLE', timedOut: false },
+				{ notSent: false, code: body === undefined ? 'UNREADABLE' : 'NO_ID', timedOut: false },
 				connection.token,
 				{
 					itemIndex,
@@ -220,6 +239,103 @@ export async function apiRequest(
 			retryBudgetSpent: retry !== undefined,
 		});
 	}
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+const MAX_REDIRECTS = 5;
+
+/**
+ * Sends one request and follows its redirects, but only those that keep the token and the request as
+ * they are: to the credential's own origin, and (for anything but GET) only 307/308, which keep the method
+ * and body. Every other redirect is an error that names where it pointed; nothing is sent there.
+ */
+async function send(
+	this: Context,
+	options: IHttpRequestOptions,
+	connection: Connection,
+	request: ApiRequest,
+	itemIndex?: number,
+): Promise<FullResponse> {
+	const origin = new URL(connection.baseUrl).origin;
+	let hop: IHttpRequestOptions = options;
+	for (let redirects = 0; ; redirects++) {
+		// Handing over the credential read once saves n8n a decryption per request.
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			hop,
+			{
+				credentialsDecrypted: {
+					id: '',
+					name: CREDENTIAL_TYPE,
+					type: CREDENTIAL_TYPE,
+					data: connection.credentials,
+				},
+			},
+		)) as FullResponse;
+		if (!REDIRECT_STATUSES.includes(response.statusCode)) return response;
+
+		const refuse = (problem: string, description: string) => {
+			const message = redactSecret(
+				`ContactSwing answered with a redirect (HTTP ${response.statusCode}) ${problem}, which the node does not follow${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+				connection.token,
+			) as string;
+			return new NodeApiError(
+				this.getNode(),
+				{ message, httpCode: String(response.statusCode) } as JsonObject,
+				{
+					message,
+					description: redactSecret(description, connection.token) as string,
+					httpCode: String(response.statusCode),
+					itemIndex,
+				},
+			);
+		};
+		const moved =
+			'If ContactSwing has moved, enter its new address as the Base URL of the ContactSwing API credential.';
+		const location = headerValue(response.headers.location);
+		let target: URL;
+		try {
+			target = new URL(location ?? '', hop.url);
+		} catch {
+			throw refuse('to an unreadable address', moved);
+		}
+		if (location === undefined) throw refuse('without a Location', moved);
+		if (target.origin !== origin) {
+			throw refuse(
+				`to another origin (${target.origin})`,
+				`The access token is only ever sent to ${origin}; nothing was sent to ${target.origin}. ${moved}`,
+			);
+		}
+		if (request.method !== 'GET' && ![307, 308].includes(response.statusCode)) {
+			throw refuse(
+				`that would turn the ${request.method} into a GET`,
+				`The ${request.method} was not repeated at ${target.pathname}. ${moved}`,
+			);
+		}
+		if (redirects >= MAX_REDIRECTS) {
+			throw refuse(
+				`for the ${MAX_REDIRECTS + 1}th time in a row`,
+				`ContactSwing keeps redirecting ${request.method} ${request.path}. ${moved}`,
+			);
+		}
+		// Same origin, same method and body: the address the answer names, with its own query.
+		hop = { ...hop, url: target.href, qs: undefined };
+	}
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** A create's answer must carry the new object's ID (or, undocumented, at least some data). */
+function hasPromisedId(request: ApiRequest, body: IDataObject): boolean {
+	if (request.creates === undefined || request.method !== 'POST') return true;
+	const data = body.data;
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+	if (request.returnsId === undefined) return Object.keys(data).length > 0;
+	const id = (data as IDataObject)[request.returnsId];
+	return (typeof id === 'string' && id.trim() !== '') || typeof id === 'number';
 }
 
 interface TransportFailure {
@@ -251,14 +367,33 @@ function backoffMs(attempt: number): number {
 	return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
-	const date = Date.parse(value);
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const TIME = '\\d{2}:\\d{2}:\\d{2}';
+/** RFC 9110's HTTP-date: IMF-fixdate, and the obsolete RFC 850 and asctime forms it still accepts. */
+const HTTP_DATE = new RegExp(
+	`^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT` +
+		`|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT` +
+		`|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
+
+/**
+ * Retry-After as RFC 9110 defines it: delay-seconds (digits only) or an HTTP-date. Anything else ("-5",
+ * ".5", "Retry 3") is treated as absent, so the caller backs off instead of trusting a guess.
+ */
+export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
+	const value = (Array.isArray(header) ? header[0] : header) as unknown;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	if (!HTTP_DATE.test(text)) return undefined;
+	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
 }
+
+/** After a refusal the run never retries sooner than this, whatever Retry-After said ("0", a past date). */
+export const MIN_REFUSAL_WAIT_MS = 250;
 
 /** ContactSwing turned the request away unprocessed: 429, or 503 with Retry-After. */
 function isRefusal(response: FullResponse): boolean {
@@ -278,7 +413,10 @@ function decideRetry(
 	if (response) {
 		if (isRefusal(response)) {
 			const retryAfter = parseRetryAfter(response.headers['retry-after']);
-			return { waitMs: retryAfter ?? backoffMs(attempt), pauseRun: true };
+			return {
+				waitMs: Math.max(MIN_REFUSAL_WAIT_MS, retryAfter ?? backoffMs(attempt)),
+				pauseRun: true,
+			};
 		}
 		if ([500, 502, 503, 504].includes(response.statusCode) && request.idempotent) {
 			return { waitMs: backoffMs(attempt), pauseRun: false };
@@ -353,10 +491,6 @@ const CONNECTION_FAILURES: Record<string, string> = {
 	UNKNOWN: 'network failure',
 };
 
-function redact(text: string, token: string): string {
-	return token.length >= 4 ? text.split(token).join('[redacted]') : text;
-}
-
 function buildError(
 	this: Context,
 	request: ApiRequest,
@@ -369,8 +503,7 @@ function buildError(
 	const what = request.creates ?? 'change';
 	const ambiguousHint = request.idempotent
 		? 'Run the node again later.'
-		: `The ${what} may have been created. Check ContactSwing before running again` +
-			(request.safeRetryHint ? `, or ${request.safeRetryHint}.` : '.');
+		: `ContactSwing may have ${request.effect ?? `created the ${what}`}. Check ContactSwing before running again, so it does not happen twice.`;
 	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 
 	if (!response) {
@@ -394,7 +527,10 @@ function buildError(
 
 	const status = response.statusCode;
 	if (status < 300) {
-		const message = `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
+		const message =
+			failure?.code === 'NO_ID'
+				? `ContactSwing answered HTTP ${status} without the new ${what}'s ${request.returnsId ?? 'data'}${item}`
+				: `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
 		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
 		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
 			message,
@@ -403,8 +539,9 @@ function buildError(
 			itemIndex,
 		});
 	}
-	const said = contactSwingMessage(response.body);
-	const theirWords = said ? `: ${redact(said, token)}` : '';
+	// Redacted before it is read, shortened or stringified, so no form or piece of the token survives.
+	const said = contactSwingMessage(redactSecret(response.body, token));
+	const theirWords = said ? `: ${said}` : '';
 	let message: string;
 	let description: string;
 	if (status === 401 || status === 403) {
@@ -425,7 +562,8 @@ function buildError(
 		message = `ContactSwing rejected the request (HTTP ${status})${theirWords}`;
 		description = 'Correct the field ContactSwing names and run again.';
 	}
-	message += item;
+	message = redactSecret(message + item, token) as string;
+	description = redactSecret(description, token) as string;
 	return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
 		message,
 		description,

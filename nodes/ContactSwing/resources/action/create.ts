@@ -29,6 +29,16 @@ type Field = INodeProperties;
 const forTypes = (types: string[], fields: Field[]): Field[] =>
 	fields.map((field) => ({ ...field, displayOptions: { show: { actionType: types } } }));
 
+/** Shows fields only in some versions of the node (for fields whose default changed with a version). */
+const atVersions = (
+	versions: Array<number | { _cnd: { gte: number } }>,
+	fields: Field[],
+): Field[] =>
+	fields.map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions?.show, '@version': versions } },
+	}));
+
 const text = (
 	name: string,
 	displayName: string,
@@ -183,27 +193,53 @@ const properties: Field[] = [
 			),
 		],
 	),
-	// Aircall
-	...forTypes(
-		['AIRCALL'],
-		[
-			{
-				displayName: 'From Number ID',
-				name: 'aircallFrom',
-				type: 'number',
-				default: 0,
-				required: true,
-				description: 'Aircall number ID calls come from, e.g. 1768408427',
-			},
-			{
-				displayName: 'To Number ID',
-				name: 'aircallTo',
-				type: 'number',
-				default: 0,
-				required: true,
-				description: 'Aircall number ID or user the call goes to',
-			},
-		],
+	// Aircall. Version 1 offered the IDs as numbers that started at 0, so they looked filled in and were
+	// refused at run time; from version 2 they start empty.
+	...atVersions(
+		[1],
+		forTypes(
+			['AIRCALL'],
+			[
+				{
+					displayName: 'From Number ID',
+					name: 'aircallFrom',
+					type: 'number',
+					default: 0,
+					required: true,
+					description: 'Aircall number ID calls come from, e.g. 1768408427',
+				},
+				{
+					displayName: 'To Number ID',
+					name: 'aircallTo',
+					type: 'number',
+					default: 0,
+					required: true,
+					description: 'Aircall number ID or user the call goes to',
+				},
+			],
+		),
+	),
+	...atVersions(
+		[{ _cnd: { gte: 2 } }],
+		forTypes(
+			['AIRCALL'],
+			[
+				text(
+					'aircallFrom',
+					'From Number ID',
+					'Aircall number ID calls come from (a whole number)',
+					'e.g. 1768408427',
+					true,
+				),
+				text(
+					'aircallTo',
+					'To Number ID',
+					'Aircall number ID or user the call goes to (a whole number)',
+					'e.g. 1768408428',
+					true,
+				),
+			],
+		),
 	),
 	// SMS
 	...forTypes(
@@ -763,9 +799,14 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'POST',
 		path: '/v2/_actions',
-		body: withAdditionalBody(ctx, options, compact(body)),
+		body: withAdditionalBody(ctx, options, {
+			...compact(body),
+			// The data extraction page marks webhook required although every field in it is optional.
+			...(type === 'SINGLEDATAEXTRACTION' ? { webhook: body.webhook } : {}),
+		}),
 		idempotent: false,
 		creates: 'action',
+		returnsId: 'action_id',
 	};
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
-	mergeBody,
+	addFields,
 	readBoolean,
 	readE164,
 	readId,
@@ -20,9 +20,11 @@ import { ACTION_TYPES, actionIdField } from './fields';
 import { normaliseAction } from './normalise';
 
 /**
- * Update Action: PUT /v2/_actions/{action_id} (API reference §5.5; method and path are its best reading).
- * name and type are required; type is one enum string although the page says "array" (§10-13). The
- * rest mirrors the create body, so type-specific settings are given as JSON.
+ * Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
+ * reading). Only name is required (and sms.to.value for Send SMS actions). From node version 2 the type is
+ * an optional Update Field, sent only when the user picks one: version 1 always sent its Action Type
+ * (default Webhook), which could turn a renamed Send SMS action into a webhook. The rest mirrors the
+ * create body, so type-specific settings are given as JSON.
  */
 
 const properties: INodeProperties[] = [
@@ -37,13 +39,23 @@ const properties: INodeProperties[] = [
 		description: 'Name of the action (required by ContactSwing on every update)',
 	},
 	{
+		displayName:
+			'ContactSwing does not document whether an update replaces the whole action or only the fields sent: include every setting you want to keep',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		// Version 1 only: always sent, so it could change the type of an action nobody meant to change.
 		displayName: 'Action Type',
 		name: 'actionType',
 		type: 'options',
 		options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
 		default: 'WEBHOOK',
 		required: true,
-		description: 'Type of the action (required by ContactSwing on every update)',
+		description:
+			'Type of the action, sent on every update. Set it to the action’s current type unless you mean to change it.',
+		displayOptions: { show: { '@version': [1] } },
 	},
 	{
 		displayName: 'Update Fields',
@@ -63,6 +75,15 @@ const properties: INodeProperties[] = [
 				],
 				default: 'DURING',
 				description: 'When the action may fire',
+			},
+			{
+				displayName: 'Action Type',
+				name: 'actionType',
+				type: 'options',
+				options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
+				default: 'WEBHOOK',
+				description: 'Changes the type of the action. Leave it out to keep the current type.',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 			},
 			{
 				displayName: 'Active',
@@ -85,7 +106,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. +13465507166',
 				description:
-					'For Send SMS actions: recipient numbers in E.164, comma-separated (sent as sms.to.value)',
+					'Recipient numbers in E.164, comma-separated (sent as sms.to.value). ContactSwing requires them when updating a Send SMS action.',
 			},
 			{
 				displayName: 'Type Settings (JSON)',
@@ -112,24 +133,27 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 		(n, k) => readE164(ctx, `SMS Recipients (entry ${k + 1})`, n, { required: true }) as string,
 	);
 	const timing = readText(ctx, 'Action Timing', fields.actionTiming, { trim: true });
-	const body = mergeBody(
-		compact({
-			name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
-				required: true,
-				trim: true,
-				maxLength: 255,
-			}),
-			type: readText(ctx, 'Action Type', this.getNodeParameter('actionType', itemIndex), {
-				required: true,
-				trim: true,
-			}),
-			description: readText(ctx, 'Description', fields.description, { maxLength: 10_000 }),
-			action_timing: timing?.toUpperCase(),
-			is_active: readBoolean(ctx, 'Active', fields.isActive),
-			sms: smsTo.length > 0 ? { to: { value: smsTo } } : undefined,
+	const settings = readJsonObject(ctx, 'Type Settings (JSON)', fields.settings);
+	const typed = compact({
+		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+			required: true,
+			trim: true,
+			maxLength: 255,
 		}),
-		readJsonObject(ctx, 'Type Settings (JSON)', fields.settings),
-	);
+		type: readText(
+			ctx,
+			'Action Type',
+			this.getNode().typeVersion < 2
+				? this.getNodeParameter('actionType', itemIndex)
+				: fields.actionType,
+			{ required: this.getNode().typeVersion < 2, trim: true },
+		),
+		description: readText(ctx, 'Description', fields.description, { maxLength: 10_000 }),
+		action_timing: timing?.toUpperCase(),
+		is_active: readBoolean(ctx, 'Active', fields.isActive),
+		sms: smsTo.length > 0 ? { to: { value: smsTo } } : undefined,
+	});
+	const body = settings ? addFields(ctx, 'Type Settings (JSON)', typed, settings) : typed;
 	return {
 		method: 'PUT',
 		path: `/v2/_actions/${encodeURIComponent(id)}`,

@@ -13,12 +13,11 @@ import type { ItemContext } from '../../shared/fields';
 import {
 	compact,
 	fieldError,
-	mergeBody,
 	readBoolean,
 	readJsonArray,
-	readJsonObject,
 	readText,
 	readTextList,
+	withAdditionalBody,
 } from '../../shared/fields';
 import type { ApiRequest } from '../../shared/transport';
 
@@ -135,15 +134,13 @@ export function readApiKeysJson(ctx: ItemContext, value: unknown): IDataObject[]
 export function newAssistantRequest(input: AgentInput, body: IDataObject): ApiRequest {
 	const { ctx, options } = input;
 	const force = readBoolean(ctx, 'Overwrite Existing Agent', options.force) === true;
-	const extra = readJsonObject(ctx, 'Additional Body (JSON)', options.additionalBody);
 	return {
 		method: 'POST',
 		path: NEW_ASSISTANTS_PATH,
 		qs: force ? { force: true } : undefined,
-		body: mergeBody(compact(body), extra),
+		body: withAdditionalBody(ctx, options, compact(body)),
 		idempotent: force,
 		creates: 'agent',
-		safeRetryHint:
-			'turn on Overwrite Existing Agent in Options so a repeat is harmless and retried by itself',
+		returnsId: 'assistant_id',
 	};
 }

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
+import {
+	apiKeysJsonField,
+	forceNotice,
+	forceOption,
+	optionsCollection,
+} from '../../shared/descriptions';
 import { compact, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
@@ -69,6 +74,7 @@ const properties: INodeProperties[] = [
 		})),
 	]),
 	optionsCollection([forceOption]),
+	forceNotice,
 ];
 
 export const description = showFor(

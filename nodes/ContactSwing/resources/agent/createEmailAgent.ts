@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forceOption, optionsCollection } from '../../shared/descriptions';
+import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import { readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
@@ -53,6 +53,7 @@ const properties: INodeProperties[] = [
 		},
 	]),
 	optionsCollection([forceOption]),
+	forceNotice,
 ];
 
 export const description = showFor(

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forceOption, optionsCollection } from '../../shared/descriptions';
+import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, readE164, readInteger, readIntegerList, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
@@ -52,7 +52,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Max Messages per Conversation',
 			name: 'maxMessages',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 1 },
 			default: 10,
 			description: 'The most messages the agent sends in one conversation',
 		},
@@ -62,10 +62,12 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +13465507166',
-			description: 'The ContactSwing number the agent texts from, in E.164 format',
+			description:
+				"The agent's own number: one of your ContactSwing numbers, which it texts from (E.164). Not the contact's number.",
 		},
 	]),
 	optionsCollection([forceOption]),
+	forceNotice,
 ];
 
 export const description = showFor(
@@ -103,7 +105,14 @@ export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number
 		// Nested, un-prefixed keys: the reading the API reference recommends over the sample curl (§10-1).
 		additional_settings: compact({
 			idle_time: readInteger(ctx, 'Idle Timeout (Seconds)', additionalFields.idleTimeSeconds),
-			max_messages: readInteger(ctx, 'Max Messages per Conversation', additionalFields.maxMessages),
+			max_messages: readInteger(
+				ctx,
+				'Max Messages per Conversation',
+				additionalFields.maxMessages,
+				{
+					min: 1,
+				},
+			),
 		}),
 	};
 	return newAssistantRequest(input, body);

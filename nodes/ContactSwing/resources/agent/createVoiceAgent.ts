@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forceOption, optionsCollection } from '../../shared/descriptions';
+import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	readBoolean,
@@ -126,6 +126,7 @@ const properties: INodeProperties[] = [
 		},
 	]),
 	optionsCollection([forceOption]),
+	forceNotice,
 ];
 
 export const description = showFor(

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiKeysJsonField, forceOption, optionsCollection } from '../../shared/descriptions';
+import {
+	apiKeysJsonField,
+	forceNotice,
+	forceOption,
+	optionsCollection,
+} from '../../shared/descriptions';
 import { compact, fieldError, readId, readInteger, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
@@ -52,12 +57,13 @@ const properties: INodeProperties[] = [
 			displayName: 'Max Messages per Conversation',
 			name: 'maxMessages',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 1 },
 			default: 10,
 			description: 'The most messages the agent sends in one conversation',
 		},
 	]),
 	optionsCollection([forceOption]),
+	forceNotice,
 ];
 
 export const description = showFor(
@@ -94,7 +100,14 @@ export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: n
 		action_ids: input.action_ids,
 		additional_settings: compact({
 			idle_time: readInteger(ctx, 'Idle Timeout (Hours)', additionalFields.idleTimeHours),
-			max_messages: readInteger(ctx, 'Max Messages per Conversation', additionalFields.maxMessages),
+			max_messages: readInteger(
+				ctx,
+				'Max Messages per Conversation',
+				additionalFields.maxMessages,
+				{
+					min: 1,
+				},
+			),
 		}),
 		incoming_call_greeting: readText(ctx, 'Greeting Message', additionalFields.greeting, {
 			maxLength: 4096,

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
-	fieldError,
+	readIsoDateTime,
 	readText,
 	readTextList,
 	withAdditionalBody,
@@ -44,7 +44,8 @@ const properties: INodeProperties[] = [
 				name: 'expiresAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the key stops working; never, if empty',
+				description:
+					"When the key stops working (ISO 8601; without a time zone, the workflow's); never, if empty",
 			},
 			{
 				displayName: 'Permissions',
@@ -67,18 +68,7 @@ export const description = showFor(
 export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const { ctx, fields, options } = itemParameters.call(this, itemIndex);
 	const permissions = readTextList(ctx, 'Permissions', fields.permissions);
-	let expiresAt = readText(ctx, 'Expires At', fields.expiresAt, { trim: true });
-	if (expiresAt !== undefined) {
-		const time = Date.parse(expiresAt);
-		if (Number.isNaN(time))
-			throw fieldError(
-				ctx,
-				'Expires At',
-				`must be a date and time, got "${expiresAt.slice(0, 40)}"`,
-				'Use ISO 8601, e.g. 2026-12-31T23:59:59Z.',
-			);
-		expiresAt = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
-	}
+	const expiresAt = readIsoDateTime(ctx, 'Expires At', fields.expiresAt, this.getTimezone());
 	const body = compact({
 		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
 			required: true,

@@ -59,6 +59,8 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 		// A repeated request would ring the person twice.
 		idempotent: false,
 		creates: 'call',
+		returnsId: 'call_id',
+		effect: 'placed the call',
 	};
 }
 

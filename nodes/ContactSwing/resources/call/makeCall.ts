@@ -8,8 +8,9 @@ import { showFor } from '../../shared/utils';
 import { callFields, readCallFields } from './fields';
 
 /**
- * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (API reference §9.1). The agent ID goes in the
- * path and the documented fields in the body, not the {"agent_id"} of the generated curl (§10-7).
+ * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (page make-call). The agent ID goes in the path, as
+ * the page's parameters say, and also in the body, as its generated curl shows: a FastAPI model ignores a
+ * field it does not declare, so whichever reading is right, the call reaches the same agent.
  */
 
 const properties: INodeProperties[] = [
@@ -50,11 +51,14 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Api
 					{ required: true },
 				),
 				...fields,
+				agent_id: agentId,
 			}),
 		),
 		// A repeated request would ring the person twice.
 		idempotent: false,
 		creates: 'call',
+		returnsId: 'call_id',
+		effect: 'placed the call',
 	};
 }
 

@@ -60,7 +60,8 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. vip, lead',
-				description: 'Tags, comma-separated or a list. They replace the current tags.',
+				description:
+					'Tags, comma-separated or a list. They replace the current tags; [] (or an empty list from an expression) removes them all, while an empty field changes nothing.',
 			},
 		],
 	},
@@ -72,6 +73,10 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 	const id = readId(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
 	const { fields, options } = itemParameters.call(this, itemIndex, 'updateFields');
 	const tags = readTextList(ctx, 'Tags', fields.tags);
+	// Only an explicit empty list clears the tags: an empty text (an unmapped expression) leaves them alone.
+	const clearTags =
+		(Array.isArray(fields.tags) && fields.tags.length === 0) ||
+		(typeof fields.tags === 'string' && /^\s*\[\s*\]\s*$/.test(fields.tags));
 	const body = withAdditionalBody(
 		ctx,
 		options,
@@ -79,7 +84,7 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 			name: readText(ctx, 'Name', fields.name, { trim: true, maxLength: 255 }),
 			phone: readE164(ctx, 'Phone', fields.phone),
 			email: readText(ctx, 'E-Mail', fields.email, { trim: true, maxLength: 320 }),
-			tags: tags.length > 0 ? tags : undefined,
+			tags: tags.length > 0 ? tags : clearTags ? [] : undefined,
 		}),
 	);
 	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) {

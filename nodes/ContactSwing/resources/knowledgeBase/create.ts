@@ -66,6 +66,7 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 		body: withAdditionalBody(ctx, options, body),
 		idempotent: false,
 		creates: 'knowledge base',
+		returnsId: 'id',
 	};
 }
 

@@ -166,7 +166,9 @@ export async function updateKnowledgeBaseRequest(
 		method: 'PUT',
 		path: `/v2/_knowledgebase/${encodeURIComponent(id)}`,
 		body: form,
-		idempotent: true,
+		// It adds documents: a repeat after a timeout could add them twice.
+		idempotent: false,
+		effect: 'added the documents',
 	};
 }
 
