@@ -73,7 +73,7 @@ describe('Create Action: every documented type, full and minimal', () => {
 				webhook: { mandatory: true, name: 'interested', description: 'user interested on buying the product', type: 'yes/no', sync_data: true, sync_module: 'customers', sync_field: 'customer_timezone' },
 			}),
 		],
-		['SINGLEDATAEXTRACTION minimal', create('SINGLEDATAEXTRACTION', { description: undefined }), { name: 'My SINGLEDATAEXTRACTION action', action_timing: 'DURING', type: 'SINGLEDATAEXTRACTION' }],
+		['SINGLEDATAEXTRACTION minimal: webhook is sent, empty, since the page marks it required', create('SINGLEDATAEXTRACTION', { description: undefined }), { name: 'My SINGLEDATAEXTRACTION action', action_timing: 'DURING', type: 'SINGLEDATAEXTRACTION', webhook: {} }],
 		[
 			'SEND_EMAIL full',
 			create('SEND_EMAIL', {
@@ -186,9 +186,9 @@ describe('Get, Get Many and Update Action', () => {
 	});
 
 	test('Get: an unknown ID is a 404 that says what to check', async () => {
-		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'get', actionId: 'nope/../x' } });
-		expect(ctx.sandbox.requests[0].path).toBe('/v2/_actions/nope%2F..%2Fx');
-		expect(error.message).toMatch(/^ContactSwing found nothing at GET \/v2\/_actions\/nope%2F..%2Fx \(HTTP 404\): Action not found/);
+		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'get', actionId: 'nope-x 1' } });
+		expect(ctx.sandbox.requests[0].path).toBe('/v2/_actions/nope-x%201');
+		expect(error.message).toMatch(/^ContactSwing found nothing at GET \/v2\/_actions\/nope-x%201 \(HTTP 404\): Action not found/);
 	});
 
 	test('Get Many with a limit asks for just that many', async () => {

@@ -151,7 +151,7 @@ describe('Create SMS AI Agent: input checked before sending', () => {
 		['SMS API Key IDs fraction', { smsKeyIds: '1.5' }, /SMS API Key IDs \(entry 1\) must be a whole number/],
 		['Phone Number', { additionalFields: { phoneNumber: '3465507166' } }, /^Phone Number must be a phone number in E\.164 format, got "3465507166" \[item 0\]$/],
 		['Idle Timeout', { additionalFields: { idleTimeSeconds: -1 } }, /^Idle Timeout \(Seconds\) must be a whole number, 0 or more, got -1 \[item 0\]$/],
-		['Max Messages', { additionalFields: { maxMessages: 'ten' } }, /^Max Messages per Conversation must be a whole number, 0 or more, got "ten"/],
+		['Max Messages', { additionalFields: { maxMessages: 'ten' } }, /^Max Messages per Conversation must be a whole number of at least 1, got "ten"/],
 		['Name as a list', { name: '={{ ["a", "b"] }}' }, /^Name must be text, got a list \[item 0\]$/],
 	];
 
@@ -212,12 +212,13 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 		);
 	});
 
-	test('a 500 says the agent may exist and how to make a retry safe; it is not retried blindly', async () => {
+	test('a 500 says the agent may exist, without pushing Overwrite Existing Agent; it is not retried blindly', async () => {
 		ctx.sandbox.script({ status: 500, body: { detail: 'database unavailable' } });
 		const { error } = await ctx.run({ parameters: minimal });
 		expect(agentRequests()).toHaveLength(1);
 		expect(error.message).toBe('ContactSwing failed to process the request (HTTP 500): database unavailable [item 0]');
-		expect(error.description).toMatch(/agent may have been created.*Overwrite Existing Agent/);
+		expect(error.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
+		expect(error.description).not.toMatch(/Overwrite|force/i);
 	});
 
 	test('a 404 (wrong Base URL path) says what to check', async () => {

@@ -59,7 +59,7 @@ describe('ContactSwing API credential', () => {
 
 	test.each([
 		['ftp://127.0.0.1/', /must start with https:\/\//],
-		['http://contactswing.example.com', /plain http, which would send the token unencrypted/],
+		['http://contactswing.example.com', /plain http to a host other than localhost, 127.0.0.1 or \[::1\], which would send the token unencrypted/],
 		['not a url', /is not a URL/],
 	])('Base URL %s is refused before anything is sent', async (baseUrl, message) => {
 		const { error } = await ctx.run({ parameters: smsParameters, credentials: ctx.credentials({ baseUrl }) });

@@ -126,7 +126,7 @@ describe('ambiguous failures: retried only when repeating is harmless', () => {
 		const { output } = await bulk(3, {});
 		expect(output[0].json.error).toMatch(message);
 		expect(output[0].json.error).toMatch(/\[item 0\]$/);
-		expect(output[0].json.description).toMatch(/agent may have been created.*Overwrite Existing Agent/);
+		expect(output[0].json.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
 		expect(output.slice(1).every((o) => o.json.assistant_id)).toBe(true);
 		expect(agentPosts().filter((r) => r.body?.name === 'Lead 1')).toHaveLength(1);
 	});
@@ -144,7 +144,7 @@ describe('ambiguous failures: retried only when repeating is harmless', () => {
 		ctx.sandbox.script({ processed: true, delayMs: 1500 });
 		const { output } = await bulk(2, { timeout: 1000 });
 		expect(output[0].json.error).toBe('ContactSwing did not answer in time [item 0]');
-		expect(output[0].json.description).toMatch(/may have been created.*longer Timeout/);
+		expect(output[0].json.description).toMatch(/may have created the agent.*longer Timeout/);
 		expect(ctx.sandbox.state.createdByName.get('Lead 1')).toBe(1);
 	});
 

@@ -2,7 +2,7 @@
 /**
  * Property: for every operation, every generated parameter set either becomes a request the sandbox's
  * schema of the documented body accepts, or fails its item with a message that names the field and the
- * item; nothing else is thrown, nothing hangs. FUZZ_RUNS sets the count per operation (default 500 in `npm test`;
+ * item; nothing else is thrown, nothing hangs. FUZZ_RUNS sets the count per operation (default 1,000 in `npm test`;
  * `npm run test:fuzz` runs 30,000), FUZZ_SEED the seed (fixed by default, so failures reproduce).
  */
 const { useSandbox } = require('./helpers/sandbox');
@@ -10,7 +10,7 @@ const { nodeType } = require('./helpers/n8n');
 const { operations } = require('./fuzz/generate');
 const { fuzzOperation } = require('./fuzz/run');
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 
 // No rate limits here: the property is about what is sent, not about waiting.

@@ -38,7 +38,7 @@ describe('node description', () => {
 
 	test('identity, tool use and the SMS operation', () => {
 		expect(description).toEqual(
-			expect.objectContaining({ name: 'contactSwing', displayName: 'ContactSwing', version: 1, usableAsTool: true }),
+			expect.objectContaining({ name: 'contactSwing', displayName: 'ContactSwing', version: [1, 2], defaultVersion: 2, usableAsTool: true }),
 		);
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent');
 		expect(operation.options).toContainEqual(

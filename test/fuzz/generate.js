@@ -8,9 +8,19 @@ const fc = require('fast-check');
 
 const STATIC = new Set(['resource', 'operation', 'actionType']);
 
+/** The node version the generated sets run on: the one new workflows get. */
+const VERSION = 2;
+
+function versionMatches(values, version) {
+	return values.some((value) => (typeof value === 'number' ? value === version : version >= value._cnd.gte));
+}
+
 function shown(property, context) {
 	const show = property.displayOptions?.show ?? {};
-	return Object.entries(show).every(([key, values]) => key === 'returnAll' || (context[key] !== undefined ? values.includes(context[key]) : true));
+	return Object.entries(show).every(([key, values]) => {
+		if (key === '@version') return versionMatches(values, VERSION);
+		return key === 'returnAll' || key.startsWith('/') || (context[key] !== undefined ? values.includes(context[key]) : true);
+	});
 }
 
 /** Every operation of the node as { context, properties }, Create Action once per action type. */
@@ -71,7 +81,7 @@ function valueFor(property) {
 			return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('next tuesday', '', 0));
 		case 'collection':
 			return fc.oneof(
-				{ weight: 5, arbitrary: fc.record(Object.fromEntries(property.options.map((o) => [o.name, valueFor(o)])), { requiredKeys: [] }) },
+				{ weight: 5, arbitrary: fc.record(Object.fromEntries(property.options.filter((o) => shown(o, {})).map((o) => [o.name, valueFor(o)])), { requiredKeys: [] }) },
 				{ weight: 1, arbitrary: anyJson },
 			);
 		case 'fixedCollection':
@@ -111,4 +121,4 @@ function fieldLabels(properties) {
 	return [...labels].sort((a, b) => b.length - a.length);
 }
 
-module.exports = { operations, parameterSets, fieldLabels, STATIC };
+module.exports = { operations, parameterSets, fieldLabels, STATIC, VERSION };

@@ -5,7 +5,7 @@
  * Returns the problems found (an empty list when every item behaved).
  */
 const { runNode } = require('../helpers/n8n');
-const { parameterSets, fieldLabels } = require('./generate');
+const { parameterSets, fieldLabels, VERSION } = require('./generate');
 
 const KNOWN_API_MESSAGE = /^(ContactSwing (rejected the request \(HTTP (400|404)\)|found nothing at)|Could not reach ContactSwing)/;
 
@@ -46,7 +46,7 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	parameters.options = { ...parameters.options, batching: { batch: { batchSize: 32 } }, maxRetryWait: 0, timeout: 30_000 };
 	const before = sandbox.requests.length;
 	sandbox.state.malformed = 0;
-	const { output, error } = await runNode({ items: sets.map((p) => ({ p })), parameters, credentials, continueOnFail: true });
+	const { output, error } = await runNode({ items: sets.map((p) => ({ p })), parameters, credentials, continueOnFail: true, typeVersion: VERSION });
 	const problems = [];
 	if (error) problems.push(`run failed: ${error.message}`);
 	if (output.length < sets.length) problems.push(`${output.length} outputs for ${sets.length} items`);

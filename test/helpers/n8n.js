@@ -104,12 +104,12 @@ function baseAdditionalData(credentials) {
 	};
 }
 
-function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactSwing' } = {}) {
+function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactSwing', typeVersion = 1 } = {}) {
 	return {
 		id: 'f0c1a5b2-0000-4000-8000-000000000001',
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [400, 300],
 		parameters,
 		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
@@ -122,8 +122,8 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
  * `whileRunning({ cancel })`, if given, is called once the run has started.
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning }) {
-	const node = contactSwingNode(parameters, { continueOnFail });
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1 }) {
+	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
 	const workflow = new Workflow({
 		id: 'test',
 		name: 'test',

@@ -70,24 +70,31 @@ function checkSchema(body, rules, where = []) {
 	return problems;
 }
 
-function paginate(records, query, { maxPerPage = 100 } = {}) {
-	const page = query.page === undefined ? 1 : Number(query.page);
+function paginate(records, query, { maxPerPage = 100, pager = 'pages' } = {}) {
+	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
+	// current_page ('ignores-page') or not at all ('ignores-page-silently').
+	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
 	const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
 	if (!Number.isInteger(page) || page < 1) throw malformed(400, { detail: 'page must be an integer of at least 1' });
 	if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPerPage) {
 		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
 	const totalPages = Math.max(1, Math.ceil(records.length / perPage));
-	return {
+	const result = {
 		data: records.slice((page - 1) * perPage, page * perPage),
 		pagination: {
 			current_page: page,
 			per_page: perPage,
 			total_records: records.length,
 			total_pages: totalPages,
-			has_next: page < totalPages,
+			has_next: pager === 'pages' ? page < totalPages : true,
 		},
 	};
+	if (pager === 'ignores-page-silently') {
+		delete result.pagination.current_page;
+		delete result.pagination.total_pages;
+	}
+	return result;
 }
 
 function seedActions(count) {
@@ -259,6 +266,10 @@ function validateAction(body) {
 		case 'CALL_TRANSFER':
 			need(body, 'phone_number', 'string');
 			break;
+		case 'SINGLEDATAEXTRACTION':
+			// The page marks webhook required, although every field inside it is optional.
+			if (!body.webhook || typeof body.webhook !== 'object') throw unprocessable([[['webhook'], 'Field required', 'missing']]);
+			break;
 		case 'SEND_EMAIL':
 			need(body, 'email.to', 'string');
 			break;
@@ -344,7 +355,8 @@ function createSandbox(options = {}) {
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
 		scripted: [],
-		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 },
+		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0, pager: 'pages' },
+		allowTypeChange: options.allowTypeChange ?? false,
 		rpsWindow: { second: 0, count: 0 },
 		rejected429: 0,
 		malformed: 0,
@@ -354,9 +366,9 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(state.customers, req.query))],
+		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(state.customers, req.query, { pager: state.faults.pager }))],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(state.actions, req.query))],
+		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(state.actions, req.query, { pager: state.faults.pager }))],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -365,7 +377,7 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(state.calls, req.query))],
+		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(state.calls, req.query, { pager: state.faults.pager }))],
 	];
 
 	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
@@ -400,9 +412,18 @@ function createSandbox(options = {}) {
 
 	function updateAction(req) {
 		const action = findAction(req.match[1]);
-		const problems = checkSchema(req.body, { name: ['string', true], type: ['string', true] });
+		// The reference marks only name required on update (and sms.to.value for SMS actions).
+		const problems = checkSchema(req.body, { name: ['string', true], type: ['string', false] });
 		if (problems.length) throw unprocessable(problems);
-		if (!ACTION_TYPES.includes(req.body.type)) throw badRequest(`Invalid action type "${req.body.type}"`);
+		if (req.body.type !== undefined && !ACTION_TYPES.includes(req.body.type)) throw badRequest(`Invalid action type "${req.body.type}"`);
+		// ASSUMED: an update that would change the type is refused unless the sandbox is told to allow it, so a
+		// type the user did not ask to change shows up as an error rather than as a silent 200.
+		if (req.body.type !== undefined && req.body.type !== action.type && !state.allowTypeChange) {
+			throw badRequest(`Changing the type of a ${action.type} action to ${req.body.type} is not allowed`);
+		}
+		if ((req.body.type ?? action.type) === 'SEND_SMS' && !Array.isArray(req.body.sms?.to?.value)) {
+			throw unprocessable([[['sms', 'to', 'value'], 'Field required', 'missing']]);
+		}
 		const stored = state.actions.find((a) => a.id === action.id);
 		Object.assign(stored, req.body);
 		return envelope({ ...stored }, 'Action updated');
@@ -462,7 +483,11 @@ function createSandbox(options = {}) {
 	}
 
 	function makeCall(req) {
-		const call = placeCall(decodeURIComponent(req.match[1]), req.body, undefined);
+		const agentId = decodeURIComponent(req.match[1]);
+		// The page's generated curl sends agent_id in the body; when it is there it must name the same agent.
+		const { agent_id: bodyAgentId, ...body } = req.body ?? {};
+		if (bodyAgentId !== undefined && bodyAgentId !== agentId) throw badRequest('agent_id in the body does not match the path');
+		const call = placeCall(agentId, body, undefined);
 		return envelope({ call_id: call.call_id, status: call.status, agent_id: call.agent_id }, 'Call initiated');
 	}
 
@@ -601,6 +626,14 @@ function createSandbox(options = {}) {
 		}
 		const [status, payload, headers] = await answer(req, url, record, rawBuffer, raw);
 		await wait(state.faults.latencyMs);
+		if (canned?.echoAuthorizationInBody && status < 300) {
+			// A success body that repeats the credential, as a careless API might (in ctx_id and a field).
+			return void send(status, { ...payload, ctx_id: req.headers.authorization, data: { ...payload.data, echoed: `token=${encodeURIComponent(req.headers.authorization.slice(7))}`, raw: req.headers.authorization.slice(7) } }, headers);
+		}
+		if (canned?.emptyData && status < 300) {
+			// A success without the new object's ID: the work was done, the answer says nothing of it.
+			return void send(status, canned.emptyData === 'no-body' ? '' : { ctx_id: payload.ctx_id, data: canned.emptyData === 'not-object' ? 'ok' : {} }, headers);
+		}
 		if (canned) {
 			// A fault after the work was done: the agent exists, but the client cannot know.
 			await wait(canned.delayMs);
@@ -649,7 +682,7 @@ function createSandbox(options = {}) {
 		},
 		/** Forgets requests, scripts, rate windows and created agents between tests; seeded lists stay. */
 		reset() {
-			state.faults = { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0 };
+			state.faults = { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0, pager: 'pages' };
 			state.rpsWindow = { second: 0, count: 0 };
 			state.rejected429 = 0;
 			state.malformed = 0;

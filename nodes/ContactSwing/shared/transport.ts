@@ -202,7 +202,7 @@ export async function apiRequest(
 		try {
 			response = await send.call(this, options, connection, request, itemIndex);
 		} catch (error) {
-			if (error instanceof NodeApiError) throw error;
+			if (refusedRedirects.has(error)) throw error;
 			failure = classifyTransportFailure(error);
 		}
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
@@ -242,6 +242,8 @@ export async function apiRequest(
 }
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+/** Errors of redirects the node refused: final, never retried (n8n's client wraps its own failures alike). */
+const refusedRedirects = new WeakSet<object>();
 const MAX_REDIRECTS = 5;
 
 /**
@@ -280,7 +282,7 @@ async function send(
 				`ContactSwing answered with a redirect (HTTP ${response.statusCode}) ${problem}, which the node does not follow${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
 				connection.token,
 			) as string;
-			return new NodeApiError(
+			const error = new NodeApiError(
 				this.getNode(),
 				{ message, httpCode: String(response.statusCode) } as JsonObject,
 				{
@@ -290,6 +292,8 @@ async function send(
 					itemIndex,
 				},
 			);
+			refusedRedirects.add(error);
+			return error;
 		};
 		const moved =
 			'If ContactSwing has moved, enter its new address as the Base URL of the ContactSwing API credential.';

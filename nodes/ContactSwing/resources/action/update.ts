@@ -4,6 +4,7 @@ import { optionsCollection } from '../../shared/descriptions';
 import {
 	compact,
 	addFields,
+	fieldError,
 	readBoolean,
 	readE164,
 	readId,
@@ -154,6 +155,15 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 		sms: smsTo.length > 0 ? { to: { value: smsTo } } : undefined,
 	});
 	const body = settings ? addFields(ctx, 'Type Settings (JSON)', typed, settings) : typed;
+	const sms = body.sms as IDataObject | undefined;
+	if (body.type === 'SEND_SMS' && !Array.isArray((sms?.to as IDataObject | undefined)?.value)) {
+		throw fieldError(
+			ctx,
+			'SMS Recipients',
+			'is required when updating a Send SMS action',
+			'ContactSwing requires sms.to.value on every update of a Send SMS action.',
+		);
+	}
 	return {
 		method: 'PUT',
 		path: `/v2/_actions/${encodeURIComponent(id)}`,
