@@ -79,6 +79,12 @@ async function main() {
 		const marker = path.join(importDir, `${id}.imported`);
 		if (fs.existsSync(marker)) continue;
 		const workflow = { ...JSON.parse(fs.readFileSync(path.join(runtime.ROOT, 'examples', file), 'utf8')), id };
+		// The examples leave the account's own values blank for users to fill; the sandbox account has these.
+		for (const node of workflow.nodes) {
+			for (const [name, value] of Object.entries({ smsKeyIds: '134', whatsappNumberId: '650175178190170' })) {
+				if (node.parameters?.[name] === '') node.parameters[name] = value;
+			}
+		}
 		const target = path.join(importDir, `${id}.json`);
 		fs.writeFileSync(target, JSON.stringify(workflow));
 		await runtime.n8nCliAsync(n8n, USER_FOLDER, ['import:workflow', `--input=${target}`], { N8N_RUNNERS_BROKER_PORT: String(PORT + 20000) });

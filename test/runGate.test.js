@@ -119,3 +119,51 @@ test('cancelling the run ends a pause at once, and the gate says so', async () =
 	expect(gate.cancelled).toBe(true);
 	expect(Date.now()).toBe(T0);
 });
+
+/** Starts `count` requests that ContactSwing takes the moment they are sent; returns their start times. */
+async function acceptedStarts(gate, count, runFor) {
+	const times = [];
+	for (let k = 0; k < count; k++) {
+		void gate.pass().then((at) => {
+			times.push(at - T0);
+			gate.accepted(at);
+		});
+	}
+	await jest.advanceTimersByTimeAsync(runFor);
+	return times;
+}
+
+test('a stray 429 costs its pause and little more: an unconfirmed pace relaxes with every accepted request', async () => {
+	const gate = new RunGate(5);
+	for (let k = 0; k < 7; k++) gate.accepted(await passed(gate));
+	// 7 accepted, then a 429 asking for 5 s: a pace of ~752 ms is learned, but nothing confirms it.
+	gate.refused(5000, await passed(gate), true);
+	const times = await acceptedStarts(gate, 20, 20_000);
+	expect(times).toHaveLength(20);
+	expect(times[0]).toBe(5000);
+	// Without relaxing, the 20th start came at 5000 + 19 × 752 ms ≈ 19.3 s.
+	expect(times[19]).toBeLessThan(5000 + 400);
+});
+
+test('a confirmed limit relaxes additively: each quiet window raises the rate by a tenth of the learned rate', async () => {
+	const gate = new RunGate(1);
+	for (let k = 0; k < 20; k++) gate.accepted(await passed(gate));
+	gate.refused(1000, await passed(gate), true);
+	await jest.advanceTimersByTimeAsync(1000);
+	const paced = async () => {
+		const passing = gate.pass();
+		await jest.advanceTimersByTimeAsync(60);
+		return passing;
+	};
+	for (let k = 0; k < 5; k++) gate.accepted(await paced());
+	// A second refusal confirms the limit: ~210.5 ms between starts (5 per 1 s at 95 %).
+	gate.refused(1000, await paced(), true);
+	const times = await acceptedStarts(gate, 40, 4000);
+	const gaps = gapsOf(times);
+	expect(gaps[0]).toBeGreaterThanOrEqual(210);
+	expect(gaps[0]).toBeLessThanOrEqual(211);
+	// After ~3 quiet seconds: 1 / (1/210.5 + 3 × 0.1/210.5) ≈ 162 ms; never faster than that yet.
+	const late = gaps.slice(-3);
+	for (const gap of late) expect(gap).toBeLessThan(200);
+	for (const gap of late) expect(gap).toBeGreaterThanOrEqual(150);
+});

@@ -1,4 +1,5 @@
 'use strict';
+const { exampleWorkflow } = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
  * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
@@ -19,7 +20,7 @@ let browser;
 beforeAll(async () => {
 	instance = await createInstance({ port: PORT });
 	await instance.importSandboxCredential();
-	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
 	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
 	await instance.start();
 	await instance.loginOwner();

@@ -1,4 +1,5 @@
 'use strict';
+const { exampleWorkflow } = require('./workflows');
 /**
  * Queue mode: PostgreSQL, Redis, one main n8n and two workers, the package installed in every process's
  * user folder. 200 webhook calls with lead payloads go to the main; each must create exactly one agent
@@ -37,7 +38,7 @@ const queueEnv = () => ({
 
 /** The example webhook workflow, with a step that records the process that ran it. */
 function queueWorkflow() {
-	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
 	const where = {
 		id: '5b0f1c2e-1111-4a55-9a01-00000000000a',
 		name: 'Where it ran',
@@ -123,7 +124,7 @@ test(`${CALLS} webhook calls to the main: one agent each, run on the workers, no
 		Array.from({ length: 10 }, async () => {
 			while (next < CALLS) {
 				const k = next++;
-				const lead = { first_name: `Lead${k}`, last_name: 'Queue', company: 'Acme', phone: `+1346550${String(7000 + k)}`, sms_key_id: 134 };
+				const lead = { first_name: `Lead${k}`, last_name: 'Queue', company: 'Acme', phone: `+1346550${String(7000 + k)}` };
 				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
 				answers[k] = { status: response.status, body: await response.json() };
 			}

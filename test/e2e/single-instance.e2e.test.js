@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createInstance, CREDENTIAL_ID } = require('./instance');
-const { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow } = require('./workflows');
+const { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow, exampleWorkflow } = require('./workflows');
 const { DEFAULT_TOKEN } = require('../sandbox/server');
 
 let instance;
@@ -75,13 +75,13 @@ test('continue on fail: two good and one bad item give three paired outputs in o
 });
 
 test('the example webhook workflow, published, makes an agent from a CRM lead and answers with its ID', async () => {
-	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/webhook-lead-to-sms-agent.json'), 'utf8'));
+	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
 	await instance.importJson('workflow', { ...example, id: 'csE2eWebhook0001' });
 	await instance.publish('csE2eWebhook0001');
 	await instance.start();
 	await instance.waitForWebhook('new-lead');
 
-	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', phone: '+1 346 550 7166', sms_key_id: '134', source: 'hubspot' };
+	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', phone: '+1 346 550 7166', source: 'hubspot' };
 	const response = await fetch(`${instance.baseUrl}/webhook/new-lead`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -100,7 +100,7 @@ test('the example webhook workflow, published, makes an agent from a CRM lead an
 			'You are the assistant of Acme Dental. Text Jane, who just asked about our services, answer their questions briefly and offer to book a call.',
 		prompts: { goal: 'Book a discovery call' },
 		sms_type: 'OUTBOUND',
-		phone_number: '+13465507166',
+		// The lead's phone is not the agent's own number: the example leaves Phone Number out.
 		additional_settings: { idle_time: 86400, max_messages: 10 },
 	});
 	const [agentId] = [...instance.sandbox.state.agents.keys()];
@@ -108,7 +108,7 @@ test('the example webhook workflow, published, makes an agent from a CRM lead an
 });
 
 test('the WhatsApp-and-call example answers a CRM lead with the new agent and the placed call', async () => {
-	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/crm-lead-whatsapp-agent-and-call.json'), 'utf8'));
+	const example = exampleWorkflow('crm-lead-whatsapp-agent-and-call.json');
 	await instance.stop();
 	await instance.importJson('workflow', { ...example, id: 'csE2eWhatsCall01' });
 	await instance.publish('csE2eWhatsCall01');
@@ -116,7 +116,7 @@ test('the WhatsApp-and-call example answers a CRM lead with the new agent and th
 	await instance.waitForWebhook('crm-lead');
 	const voiceAgent = instance.sandbox.seedVoiceAgent('voice-agent-e2e');
 
-	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', interest: 'teeth whitening', phone: '+13465507166', whatsapp_number_id: '650175178190170', voice_agent_id: voiceAgent };
+	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', interest: 'teeth whitening', phone: '+13465507166' };
 	const response = await fetch(`${instance.baseUrl}/webhook/crm-lead`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
 	const answer = await response.json();
 	expect(response.status).toBe(201);

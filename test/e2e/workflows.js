@@ -2,6 +2,23 @@
 /** Workflows the end-to-end suites import into the real n8n. */
 const { CREDENTIAL_ID } = require('./instance');
 
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** What a sandbox account has, filled into the examples' blanks as a user fills in their own account's. */
+const SANDBOX_ACCOUNT = { smsKeyIds: '134', whatsappNumberId: '650175178190170', agentId: 'voice-agent-e2e' };
+
+/** An example workflow from examples/, with its account-specific blanks filled in for the sandbox. */
+function exampleWorkflow(file, account = SANDBOX_ACCOUNT) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples', file), 'utf8'));
+	for (const node of workflow.nodes) {
+		for (const [name, value] of Object.entries(account)) {
+			if (node.parameters?.[name] === '') node.parameters[name] = value;
+		}
+	}
+	return workflow;
+}
+
 const credentials = { contactSwingApi: { id: CREDENTIAL_ID, name: 'ContactSwing (sandbox)' } };
 
 function manualWorkflow(id, name, contactSwingNode, middle = []) {
@@ -99,4 +116,6 @@ function continueOnFailWorkflow(id) {
 	);
 }
 
-module.exports = { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow };
+module.exports = {
+	exampleWorkflow,
+	SANDBOX_ACCOUNT, manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow };

@@ -122,7 +122,7 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
  * `whileRunning({ cancel })`, if given, is called once the run has started.
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1 }) {
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {} }) {
 	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
 	const workflow = new Workflow({
 		id: 'test',
@@ -131,7 +131,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		connections: {},
 		nodeTypes,
 		active: false,
-		settings: {},
+		settings,
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', nodes: [node], connections: {} });
@@ -195,6 +195,8 @@ async function testCredential(data) {
 	const helper = new InMemoryCredentialsHelper(data);
 	const { request } = credentialType.test;
 	let options = {
+		// Every option the request declares (e.g. disableFollowRedirect) reaches the client, as in n8n.
+		...request,
 		method: request.method ?? 'GET',
 		baseURL: resolveTemplate(request.baseURL, credentials, workflow, node),
 		url: resolveTemplate(request.url, credentials, workflow, node),

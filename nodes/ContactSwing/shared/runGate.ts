@@ -139,7 +139,8 @@ export class RunGate {
 			this.learnedGapMs = waitMs / (this.acceptedSinceRefusal * PACE_MARGIN);
 			this.startGapMs = this.learnedGapMs;
 			this.quietWindowMs = Math.max(1000, waitMs);
-			this.lastRelaxAt = now;
+			// The first quiet window starts when the pause ends.
+			this.lastRelaxAt = now + waitMs;
 		}
 		this.acceptedSinceRefusal = 0;
 	}
