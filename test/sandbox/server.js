@@ -526,6 +526,7 @@ function createSandbox(options = {}) {
 			}
 			checkRateLimit(req.method, url.pathname);
 			checkRequestsPerSecond();
+			checkStray429();
 			if (record.unparsable) throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
 			const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
 			if (!route) {
@@ -541,6 +542,17 @@ function createSandbox(options = {}) {
 				return [error.status, error.body, error.headers];
 			}
 			return [500, { detail: `Sandbox bug: ${error.message}` }, {}];
+		}
+	}
+
+	/** Fault mode: one lone 429 (Retry-After strayRetryAfter s) for the stray429At-th request, then none. */
+	function checkStray429() {
+		const { stray429At, strayRetryAfter = 5 } = state.faults;
+		if (!stray429At) return;
+		state.strayCount = (state.strayCount ?? 0) + 1;
+		if (state.strayCount === stray429At) {
+			state.rejected429++;
+			throw new HttpFailure(429, { detail: 'Too many requests' }, { 'retry-after': String(strayRetryAfter) });
 		}
 	}
 
@@ -684,6 +696,7 @@ function createSandbox(options = {}) {
 		reset() {
 			state.faults = { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0, pager: 'pages' };
 			state.rpsWindow = { second: 0, count: 0 };
+			state.strayCount = 0;
 			state.rejected429 = 0;
 			state.malformed = 0;
 			state.maxInFlight = 0;

@@ -52,7 +52,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	} catch (error) {
 		// A bad run-wide option fails every item alike: with Continue, one error item per input item,
 		// so the next node never mistakes the input for a result.
-		if (!continueOnFail) throw error;
+		if (!continueOnFail) throw new NodeOperationError(this.getNode(), error as Error);
 		return items.map((_, itemIndex) => errorItem(error as Error, itemIndex));
 	}
 	const cancelSignal = this.getExecutionCancelSignal?.();

@@ -202,7 +202,8 @@ export async function apiRequest(
 		try {
 			response = await send.call(this, options, connection, request, itemIndex);
 		} catch (error) {
-			if (refusedRedirects.has(error)) throw error;
+			// Handed back unchanged: NodeApiError returns an error of its own class as it is.
+			if (refusedRedirects.has(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 			failure = classifyTransportFailure(error);
 		}
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
