@@ -68,7 +68,9 @@ describe('node description', () => {
 		const map = JSON.parse(description.subtitle.match(/\{\{ (\{.*\})\[/)[1]);
 		const keys = resources.flatMap((resource) => operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`));
 		expect(Object.keys(map).sort()).toEqual(keys.sort());
-		expect(map['agent:createSmsAgent']).toBe('Create SMS AI Agent');
+		expect(map['agent:createSmsAgent']).toBe('Create SMS AI agent');
+		// Built from the operations' own action texts, so it cannot fall out of step.
+		for (const resource of resources) for (const operation of operationsOf(resource)) expect(map[`${resource.value}:${operation.value}`]).toBe(operation.action);
 	});
 
 	test('every operation appears in the README operations table', () => {

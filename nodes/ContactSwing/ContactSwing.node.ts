@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -13,7 +14,27 @@ import * as apiKey from './resources/apiKey';
 import * as call from './resources/call';
 import * as customer from './resources/customer';
 import * as knowledgeBase from './resources/knowledgeBase';
-import { route } from './shared/router';
+import { route } from './router';
+
+/*
+ * Code comments cite the ContactSwing API reference by page slug ("page sms-ai"):
+ * https://docs.contactswing.ai/api-reference/endpoint/<slug>. Readings of ambiguous pages are listed in the
+ * README ("Readings of the reference").
+ */
+
+const resources = { action, agent, apiKey, call, customer, knowledgeBase };
+
+/** "Create SMS AI agent" for agent:createSmsAgent, and so on, from the operations' `action` texts. */
+function subtitleExpression(): string {
+	const words: Record<string, string> = {};
+	for (const [resource, { description }] of Object.entries(resources)) {
+		const operation = description.find((property) => property.name === 'operation');
+		for (const option of (operation?.options ?? []) as INodePropertyOptions[]) {
+			words[`${resource}:${String(option.value)}`] = option.action ?? option.name;
+		}
+	}
+	return `={{ ${JSON.stringify(words)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
 
 export class ContactSwing implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,9 +46,8 @@ export class ContactSwing implements INodeType {
 		// number IDs empty; version 1 workflows keep their behaviour.
 		version: [1, 2],
 		defaultVersion: 2,
-		// Shows the operation in words under the node; a test keeps this map in step with the operations.
-		subtitle:
-			'={{ {"agent:createChatAgent":"Create Chat AI Agent","agent:createEmailAgent":"Create E-Mail AI Agent","agent:createSmsAgent":"Create SMS AI Agent","agent:createVoiceAgent":"Create Voice AI Agent","agent:createWhatsAppAgent":"Create WhatsApp AI Agent","action:create":"Create Action","action:get":"Get Action","action:getMany":"Get Many Actions","action:update":"Update Action","knowledgeBase:create":"Create Knowledge Base","knowledgeBase:update":"Update Knowledge Base","apiKey:create":"Create API Key","customer:getMany":"Get Many Customers","customer:update":"Update Customer","call:makeCall":"Make Call","call:createCall":"Create Call","call:getMany":"Get Many Calls"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// The operation in words under the node, built from each operation's own action text.
+		subtitle: subtitleExpression(),
 		description:
 			'Create ContactSwing AI agents for SMS, voice, chat, e-mail and WhatsApp, their actions and knowledge bases, and place calls',
 		defaults: { name: 'ContactSwing' },

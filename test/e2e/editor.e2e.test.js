@@ -21,6 +21,8 @@ beforeAll(async () => {
 	instance = await createInstance({ port: PORT });
 	await instance.importSandboxCredential();
 	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
+	// The panel should show every SMS field, so the agent gets its own sender number here too.
+	example.nodes.find((node) => node.parameters.operation === 'createSmsAgent').parameters.additionalFields.phoneNumber = '+13465507166';
 	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
 	await instance.start();
 	await instance.loginOwner();
@@ -67,7 +69,7 @@ test('the example workflow opens with the ContactSwing node on the canvas', asyn
 	await expect(nodes.count()).resolves.toBe(3);
 	await expect(nodes.filter({ hasText: 'Create SMS AI agent' }).count()).resolves.toBe(1);
 	// The subtitle under the node names the operation in words.
-	await page.getByText('Create SMS AI Agent', { exact: true }).first().waitFor({ timeout: 15_000 });
+	await page.getByText('Create SMS AI agent', { exact: true }).first().waitFor({ timeout: 15_000 });
 	fs.mkdirSync(DOCS, { recursive: true });
 	await page.screenshot({ path: path.join(DOCS, 'editor-workflow.png') });
 	await page.context().close();

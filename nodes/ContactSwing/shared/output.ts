@@ -12,13 +12,20 @@ export function unwrap(response: IDataObject): IDataObject {
 	return compact({ ...fields, ctx_id: response.ctx_id });
 }
 
-/** The execute step of an operation that sends one request: its module only builds the request. */
-export function sendOne(build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest) {
+/**
+ * The execute step of an operation that sends one request: its module only builds the request (and may
+ * shape the answer, e.g. actions' dotted keys).
+ */
+export function sendOne(
+	build: (this: IExecuteFunctions, itemIndex: number) => ApiRequest | Promise<ApiRequest>,
+	shape: (data: IDataObject) => IDataObject = (data) => data,
+) {
 	return async function (
 		this: IExecuteFunctions,
 		itemIndex: number,
 		scope: OperationScope,
 	): Promise<IDataObject> {
-		return unwrap(await apiRequest.call(this, build.call(this, itemIndex), scope, itemIndex));
+		const request = await build.call(this, itemIndex);
+		return shape(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
 	};
 }

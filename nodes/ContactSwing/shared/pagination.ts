@@ -5,14 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readBoolean, readInteger } from './fields';
+import { optionsCollection } from './descriptions';
+import { ItemReader } from './itemReader';
 
 import type { OperationScope } from './transport';
 import { apiRequest } from './transport';
 
-/** The documented list envelope: data.data[] plus pagination (API reference §2). */
+/** The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }. */
 export function readPage(
 	response: IDataObject,
 	page: number,
@@ -90,7 +91,7 @@ export async function fetchList(
 }
 
 /** Return All / Limit, as n8n's own list operations offer them. */
-export function returnAllFields(): INodeProperties[] {
+function returnAllFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -111,13 +112,32 @@ export function returnAllFields(): INodeProperties[] {
 	];
 }
 
-/** Return All and Limit of one item: undefined means every record. */
-export function readListLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const ctx = { node: this.getNode(), itemIndex };
-	if (readBoolean(ctx, 'Return All', this.getNodeParameter('returnAll', itemIndex, false)) === true)
-		return undefined;
-	return readInteger(ctx, 'Limit', this.getNodeParameter('limit', itemIndex, 50), {
-		required: true,
-		min: 1,
-	});
+/**
+ * A Get Many operation over a documented list endpoint: Return All or Limit, one output item per record,
+ * each record shaped by `shape` (e.g. actions' dotted keys).
+ */
+export function listOperation(
+	resource: string,
+	path: string,
+	shape: (record: IDataObject) => IDataObject = (record) => record,
+) {
+	const properties = [...returnAllFields(), optionsCollection([], { withBody: false })];
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: [resource], operation: ['getMany'] } },
+			properties,
+		),
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			scope: OperationScope,
+		): Promise<IDataObject[]> {
+			const read = new ItemReader(this, itemIndex, properties);
+			const limit =
+				read.boolean('returnAll') === true
+					? undefined
+					: read.integer('limit', { required: true, min: 1 });
+			return (await fetchList.call(this, path, { limit, itemIndex, scope })).map(shape);
+		},
+	};
 }

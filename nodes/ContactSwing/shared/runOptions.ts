@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError, readInteger } from './fields';
+import { fieldError } from './fields';
+import { ItemReader } from './itemReader';
 import type { RequestPolicy } from './transport';
 
 /**
@@ -76,36 +77,34 @@ export interface RunSettings {
 
 /** The run-wide settings, read from the first item (n8n evaluates batching once per run, as its HTTP node does). */
 export function readRunSettings(this: IExecuteFunctions): RunSettings {
-	const ctx = { node: this.getNode(), itemIndex: 0 };
-	let options: IDataObject = {};
-	try {
-		options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	} catch {
-		// Operations without an Options collection run with the defaults.
-	}
-	const batch = ((options.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	// Options that apply to the whole run: read from the first item.
+	const read = new ItemReader(this, 0, [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			default: {},
+			options: runOptions,
+		},
+	]);
 	const itemsPerBatch =
-		readInteger(ctx, 'Items per Batch', batch.batchSize, { min: 1, max: 100 }) ??
+		read.integer('options.batching.batch.batchSize', { min: 1, max: 100 }) ??
 		DEFAULT_ITEMS_PER_BATCH;
 	const batchIntervalMs =
-		readInteger(ctx, 'Batch Interval (Ms)', batch.batchInterval, { min: 0, max: MAX_TIMER_MS }) ??
-		0;
-	const timeoutMs =
-		readInteger(ctx, 'Timeout (Ms)', options.timeout, { min: 1, max: MAX_TIMER_MS }) ?? 30_000;
-	const maxRetryWait =
-		options.maxRetryWait === undefined || options.maxRetryWait === ''
-			? 120
-			: Number(options.maxRetryWait);
+		read.integer('options.batching.batch.batchInterval', { min: 0, max: MAX_TIMER_MS }) ?? 0;
+	const timeoutMs = read.integer('options.timeout', { min: 1, max: MAX_TIMER_MS }) ?? 30_000;
+	const given = read.value('options.maxRetryWait');
+	const maxRetryWait = given === undefined || given === null || given === '' ? 120 : Number(given);
 	if (
-		typeof options.maxRetryWait === 'boolean' ||
+		typeof given === 'boolean' ||
 		!Number.isFinite(maxRetryWait) ||
 		maxRetryWait < 0 ||
 		maxRetryWait > MAX_RETRY_WAIT_SECONDS
 	) {
 		throw fieldError(
-			ctx,
-			'Max Retry Wait (Seconds)',
-			`must be a number from 0 to ${MAX_RETRY_WAIT_SECONDS}, got ${String(options.maxRetryWait).slice(0, 40)}`,
+			read.ctx,
+			read.label('options.maxRetryWait'),
+			`must be a number from 0 to ${MAX_RETRY_WAIT_SECONDS}, got ${String(given).slice(0, 40)}`,
 			'Options apply to the whole run and are read from the first item.',
 		);
 	}

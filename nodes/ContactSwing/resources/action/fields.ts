@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The action types of the API reference (§5.1): value, name in the editor, what it does. */
+/** The action types the create, update and list pages name: value, name in the editor, what it does. */
 export const ACTION_TYPES: Array<[value: string, name: string, description: string]> = [
 	['AIRCALL', 'Aircall', 'Hand the call over through Aircall'],
 	['APPOINTMENT', 'Appointment Booking', 'Book a meeting in a Google or Outlook calendar'],

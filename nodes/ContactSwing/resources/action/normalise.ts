@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * The sample responses show flat keys such as "webhook.url" (API reference §10-14). Fold any such key
+ * The sample responses show flat keys such as "webhook.url" (page get). Fold any such key
  * into its nested object so downstream nodes always read action.webhook.url.
  */
 export function normaliseAction(action: IDataObject): IDataObject {

@@ -1,22 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import {
-	compact,
-	addFields,
-	fieldError,
-	readBoolean,
-	readE164,
-	readId,
-	readJsonObject,
-	readText,
-	readTextList,
-	withAdditionalBody,
-} from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
-import { itemParameters, showFor } from '../../shared/utils';
+import { addFields, compact, fieldError } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
 import { ACTION_TYPES, actionIdField } from './fields';
 import { normaliseAction } from './normalise';
 
@@ -121,45 +110,41 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['action'], operation: ['update'] } },
 	properties,
 );
 
 export function updateActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const id = readId(ctx, 'Action ID', this.getNodeParameter('actionId', itemIndex));
-	const { fields, options } = itemParameters.call(this, itemIndex, 'updateFields');
-	const smsTo = readTextList(ctx, 'SMS Recipients', fields.smsTo).map(
-		(n, k) => readE164(ctx, `SMS Recipients (entry ${k + 1})`, n, { required: true }) as string,
-	);
-	const timing = readText(ctx, 'Action Timing', fields.actionTiming, { trim: true });
-	const settings = readJsonObject(ctx, 'Type Settings (JSON)', fields.settings);
+	const read = new ItemReader(this, itemIndex, properties);
+	const version = this.getNode().typeVersion;
+	const id = read.id('actionId');
+	const smsTo = read.e164List('updateFields.smsTo');
+	const timing = read.text('updateFields.actionTiming', { trim: true });
+	const settings = read.jsonObject('updateFields.settings');
 	const typed = compact({
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+		name: read.text('name', {
 			required: true,
 			trim: true,
 			maxLength: 255,
 		}),
-		type: readText(
-			ctx,
-			'Action Type',
-			this.getNode().typeVersion < 2
-				? this.getNodeParameter('actionType', itemIndex)
-				: fields.actionType,
-			{ required: this.getNode().typeVersion < 2, trim: true },
-		),
-		description: readText(ctx, 'Description', fields.description, { maxLength: 10_000 }),
+		type:
+			version < 2
+				? read.text('actionType', { required: true, trim: true })
+				: read.text('updateFields.actionType', { trim: true }),
+		description: read.text('updateFields.description', { maxLength: 10_000 }),
 		action_timing: timing?.toUpperCase(),
-		is_active: readBoolean(ctx, 'Active', fields.isActive),
+		is_active: read.boolean('updateFields.isActive'),
 		sms: smsTo.length > 0 ? { to: { value: smsTo } } : undefined,
 	});
-	const body = settings ? addFields(ctx, 'Type Settings (JSON)', typed, settings) : typed;
+	const body = settings
+		? addFields(read.ctx, read.label('updateFields.settings'), typed, settings)
+		: typed;
 	const sms = body.sms as IDataObject | undefined;
 	if (body.type === 'SEND_SMS' && !Array.isArray((sms?.to as IDataObject | undefined)?.value)) {
 		throw fieldError(
-			ctx,
-			'SMS Recipients',
+			read.ctx,
+			read.label('updateFields.smsTo'),
 			'is required when updating a Send SMS action',
 			'ContactSwing requires sms.to.value on every update of a Send SMS action.',
 		);
@@ -167,19 +152,9 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'PUT',
 		path: `/v2/_actions/${encodeURIComponent(id)}`,
-		body: withAdditionalBody(ctx, options, body),
+		body: read.withAdditionalBody(body),
 		idempotent: true,
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	return normaliseAction(
-		unwrap(
-			await apiRequest.call(this, updateActionRequest.call(this, itemIndex), scope, itemIndex),
-		),
-	);
-}
+export const execute = sendOne(updateActionRequest, normaliseAction);

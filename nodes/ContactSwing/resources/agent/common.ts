@@ -9,19 +9,11 @@ import {
 	knowledgeBaseIdField,
 	modelField,
 } from '../../shared/descriptions';
-import type { ItemContext } from '../../shared/fields';
-import {
-	compact,
-	fieldError,
-	readBoolean,
-	readJsonArray,
-	readText,
-	readTextList,
-	withAdditionalBody,
-} from '../../shared/fields';
+import { compact, fieldError, withAdditionalBody } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import type { ApiRequest } from '../../shared/transport';
 
-/** What POST /v2/_new_assistants shares across channels (API reference §4.1). */
+/** What POST /v2/_new_assistants shares across channels (pages sms-ai, voice-ai, email-ai, chat-ai, what-ai). */
 
 const NEW_ASSISTANTS_PATH = '/v2/_new_assistants';
 
@@ -56,14 +48,8 @@ function sortedByName(properties: INodeProperties[]): INodeProperties[] {
 	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-export function itemContext(this: IExecuteFunctions, itemIndex: number): ItemContext {
-	return { node: this.getNode(), itemIndex };
-}
-
 export interface AgentInput {
-	ctx: ItemContext;
-	additionalFields: IDataObject;
-	options: IDataObject;
+	read: ItemReader;
 	name: string;
 	model: string;
 	instructions: string;
@@ -72,40 +58,31 @@ export interface AgentInput {
 	action_ids?: string[];
 }
 
-/** Reads the fields every channel shares; the channel's request function adds its own. */
-export function readAgentInput(this: IExecuteFunctions, itemIndex: number): AgentInput {
-	const ctx = itemContext.call(this, itemIndex);
-	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const actionIds = readTextList(ctx, 'Action Names or IDs', additionalFields.actionIds);
+/** Reads the fields every channel shares; the channel's request function adds its own with `read`. */
+export function readAgentInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	properties: INodeProperties[],
+): AgentInput {
+	const read = new ItemReader(this, itemIndex, properties);
 	return {
-		ctx,
-		additionalFields,
-		options: this.getNodeParameter('options', itemIndex, {}) as IDataObject,
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
-			required: true,
-			trim: true,
-			maxLength: 255,
-		}) as string,
-		model: readText(ctx, 'Model', this.getNodeParameter('model', itemIndex), {
-			required: true,
-			trim: true,
-		}) as string,
-		instructions: readText(ctx, 'Instructions', this.getNodeParameter('instructions', itemIndex), {
-			required: true,
-			maxLength: 100_000,
-		}) as string,
+		read,
+		name: read.text('name', { required: true, trim: true, maxLength: 255 }) as string,
+		model: read.text('model', { required: true, trim: true }) as string,
+		instructions: read.text('instructions', { required: true, maxLength: 100_000 }) as string,
 		prompts: compact({
-			agent: readText(ctx, 'Agent Prompt', additionalFields.agentPrompt, { maxLength: 100_000 }),
-			goal: readText(ctx, 'Goal', additionalFields.goal, { maxLength: 100_000 }),
+			agent: read.text('additionalFields.agentPrompt', { maxLength: 100_000 }),
+			goal: read.text('additionalFields.goal', { maxLength: 100_000 }),
 		}),
-		kb_id: readText(ctx, 'Knowledge Base ID', additionalFields.kbId, { trim: true }),
-		action_ids: actionIds.length > 0 ? actionIds : undefined,
+		kb_id: read.text('additionalFields.kbId', { trim: true }),
+		action_ids: read.optionalTextList('additionalFields.actionIds'),
 	};
 }
 
 /** api_keys given as JSON (Chat, WhatsApp, and anyone who needs another key type). */
-export function readApiKeysJson(ctx: ItemContext, value: unknown): IDataObject[] | undefined {
-	const list = readJsonArray(ctx, 'API Keys (JSON)', value);
+export function readApiKeysJson(read: ItemReader): IDataObject[] | undefined {
+	const path = 'additionalFields.apiKeys';
+	const list = read.jsonArray(path);
 	if (!list) return undefined;
 	return list.map((entry, position) => {
 		const key = entry as IDataObject;
@@ -118,8 +95,8 @@ export function readApiKeysJson(ctx: ItemContext, value: unknown): IDataObject[]
 			typeof key.type !== 'string'
 		) {
 			throw fieldError(
-				ctx,
-				`API Keys (JSON) entry ${position + 1}`,
+				read.ctx,
+				`${read.label(path)} entry ${position + 1}`,
 				'must be {"api_key_id": <whole number>, "type": "<text>"}',
 			);
 		}
@@ -131,14 +108,13 @@ export function readApiKeysJson(ctx: ItemContext, value: unknown): IDataObject[]
  * Creating an agent twice makes two agents; with force=true ContactSwing overwrites the existing one,
  * so only then may an ambiguous failure be retried.
  */
-export function newAssistantRequest(input: AgentInput, body: IDataObject): ApiRequest {
-	const { ctx, options } = input;
-	const force = readBoolean(ctx, 'Overwrite Existing Agent', options.force) === true;
+export function newAssistantRequest({ read }: AgentInput, body: IDataObject): ApiRequest {
+	const force = read.boolean('options.force') === true;
 	return {
 		method: 'POST',
 		path: NEW_ASSISTANTS_PATH,
 		qs: force ? { force: true } : undefined,
-		body: withAdditionalBody(ctx, options, compact(body)),
+		body: withAdditionalBody(read.ctx, (read.value('options') ?? {}) as IDataObject, compact(body)),
 		idempotent: force,
 		creates: 'agent',
 		returnsId: 'assistant_id',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	apiKeysJsonField,
@@ -6,10 +7,10 @@ import {
 	forceOption,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { compact, readText } from '../../shared/fields';
+import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import {
 	agentAdditionalFields,
 	agentTopFields,
@@ -18,7 +19,7 @@ import {
 	readApiKeysJson,
 } from './common';
 
-/** Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (API reference §4.5). */
+/** Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (page chat-ai). */
 
 // The widget's texts; ContactSwing spells these keys in camelCase under additional_settings.ChatbotCustomization.
 const customisation: Array<
@@ -77,17 +78,17 @@ const properties: INodeProperties[] = [
 	forceNotice,
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['agent'], operation: ['createChatAgent'] } },
 	properties,
 );
 
 export function createChatAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const input = readAgentInput.call(this, itemIndex);
-	const { ctx, additionalFields } = input;
+	const input = readAgentInput.call(this, itemIndex, properties);
+	const { read } = input;
 	const widget: IDataObject = {};
-	for (const [name, displayName] of customisation) {
-		widget[name] = readText(ctx, displayName, additionalFields[name], {
+	for (const [name] of customisation) {
+		widget[name] = read.text(`additionalFields.${name}`, {
 			trim: name === 'logoUrl',
 			maxLength: 10_000,
 		});
@@ -96,8 +97,8 @@ export function createChatAgentRequest(this: IExecuteFunctions, itemIndex: numbe
 		name: input.name,
 		type: 'CHAT',
 		model: input.model,
-		// The reference reads api_keys as default [] for Chat (§10-3).
-		api_keys: readApiKeysJson(ctx, additionalFields.apiKeys) ?? [],
+		// The reference reads api_keys as default [] for Chat, whose page shows only [].
+		api_keys: readApiKeysJson(read) ?? [],
 		instructions: input.instructions,
 		prompts: input.prompts,
 		kb_id: input.kb_id,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
-import { readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import {
 	agentAdditionalFields,
 	agentTopFields,
@@ -12,7 +12,7 @@ import {
 	readAgentInput,
 } from './common';
 
-/** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (API reference §4.4); no api_keys. */
+/** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (page email-ai); no api_keys. */
 
 const properties: INodeProperties[] = [
 	agentTopFields.name,
@@ -56,14 +56,14 @@ const properties: INodeProperties[] = [
 	forceNotice,
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['agent'], operation: ['createEmailAgent'] } },
 	properties,
 );
 
 export function createEmailAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const input = readAgentInput.call(this, itemIndex);
-	const { ctx, additionalFields } = input;
+	const input = readAgentInput.call(this, itemIndex, properties);
+	const { read } = input;
 	const body: IDataObject = {
 		name: input.name,
 		type: 'EMAIL',
@@ -71,9 +71,9 @@ export function createEmailAgentRequest(this: IExecuteFunctions, itemIndex: numb
 		instructions: input.instructions,
 		prompts: input.prompts,
 		kb_id: input.kb_id,
-		gen_ai_response: readText(ctx, 'Response Mode', additionalFields.genAiResponse, { trim: true }),
-		email_setup: readText(ctx, 'Mailbox Role', additionalFields.emailSetup, { trim: true }),
-		labels: readText(ctx, 'Labels', additionalFields.labels, { trim: true }),
+		gen_ai_response: read.text('additionalFields.genAiResponse', { trim: true }),
+		email_setup: read.text('additionalFields.emailSetup', { trim: true }),
+		labels: read.text('additionalFields.labels', { trim: true }),
 		action_ids: input.action_ids,
 	};
 	return newAssistantRequest(input, body);

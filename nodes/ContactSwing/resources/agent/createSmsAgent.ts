@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
-import { compact, readE164, readInteger, readIntegerList, readText } from '../../shared/fields';
+import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import {
 	agentAdditionalFields,
 	agentTopFields,
@@ -12,7 +13,7 @@ import {
 	readAgentInput,
 } from './common';
 
-/** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (API reference §4.3). */
+/** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai). */
 
 const properties: INodeProperties[] = [
 	agentTopFields.name,
@@ -70,24 +71,19 @@ const properties: INodeProperties[] = [
 	forceNotice,
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['agent'], operation: ['createSmsAgent'] } },
 	properties,
 );
 
 /** Maps one item's parameters to the exact request; validation failures name the field and item. */
 export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const input = readAgentInput.call(this, itemIndex);
-	const { ctx, additionalFields } = input;
-	const keyIds = readIntegerList(
-		ctx,
-		'SMS API Key IDs',
-		this.getNodeParameter('smsKeyIds', itemIndex),
-		{
-			required: true,
-			min: 1,
-		},
-	);
+	const input = readAgentInput.call(this, itemIndex, properties);
+	const { read } = input;
+	const keyIds = read.integerList('smsKeyIds', {
+		required: true,
+		min: 1,
+	});
 	const body: IDataObject = {
 		name: input.name,
 		type: 'SMS',
@@ -95,24 +91,19 @@ export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number
 		api_keys: keyIds.map((id) => ({ api_key_id: id, type: 'SMS' })),
 		instructions: input.instructions,
 		prompts: input.prompts,
-		sms_type: readText(ctx, 'SMS Direction', this.getNodeParameter('smsType', itemIndex), {
+		sms_type: read.text('smsType', {
 			required: true,
 			trim: true,
 		}),
-		phone_number: readE164(ctx, 'Phone Number', additionalFields.phoneNumber),
+		phone_number: read.e164('additionalFields.phoneNumber'),
 		kb_id: input.kb_id,
 		action_ids: input.action_ids,
-		// Nested, un-prefixed keys: the reading the API reference recommends over the sample curl (§10-1).
+		// Nested, un-prefixed keys: the reading the API reference recommends over the sample curl's dotted keys.
 		additional_settings: compact({
-			idle_time: readInteger(ctx, 'Idle Timeout (Seconds)', additionalFields.idleTimeSeconds),
-			max_messages: readInteger(
-				ctx,
-				'Max Messages per Conversation',
-				additionalFields.maxMessages,
-				{
-					min: 1,
-				},
-			),
+			idle_time: read.integer('additionalFields.idleTimeSeconds'),
+			max_messages: read.integer('additionalFields.maxMessages', {
+				min: 1,
+			}),
 		}),
 	};
 	return newAssistantRequest(input, body);

@@ -1,17 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
-import {
-	compact,
-	readBoolean,
-	readE164,
-	readIntegerList,
-	readJsonObject,
-	readText,
-} from '../../shared/fields';
+import { compact, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import {
 	agentAdditionalFields,
 	agentTopFields,
@@ -19,7 +13,7 @@ import {
 	readAgentInput,
 } from './common';
 
-/** Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (API reference §4.2). */
+/** Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (page voice-ai). */
 
 const emotions = ['anger', 'curiosity', 'positivity', 'sadness', 'surprise'];
 
@@ -129,24 +123,19 @@ const properties: INodeProperties[] = [
 	forceNotice,
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['agent'], operation: ['createVoiceAgent'] } },
 	properties,
 );
 
 export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const input = readAgentInput.call(this, itemIndex);
-	const { ctx, additionalFields } = input;
-	const keyIds = readIntegerList(
-		ctx,
-		'Model API Key IDs',
-		this.getNodeParameter('modelKeyIds', itemIndex),
-		{
-			required: true,
-			min: 1,
-		},
-	);
-	const emotionValues = (additionalFields.emotions ?? {}) as IDataObject;
+	const input = readAgentInput.call(this, itemIndex, properties);
+	const { read } = input;
+	const keyIds = read.integerList('modelKeyIds', {
+		required: true,
+		min: 1,
+	});
+	const emotionValues = (read.value('additionalFields.emotions') ?? {}) as IDataObject;
 	const body: IDataObject = {
 		name: input.name,
 		type: 'VOICE_INCOMING',
@@ -154,40 +143,33 @@ export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: numb
 		api_keys: keyIds.map((id) => ({ api_key_id: id, type: 'MODEL' })),
 		instructions: input.instructions,
 		prompts: input.prompts,
-		phone_number: readE164(ctx, 'Phone Number', additionalFields.phoneNumber),
-		incoming_call_greeting: readText(
-			ctx,
-			'Incoming Call Greeting',
-			additionalFields.incomingCallGreeting,
-			{ maxLength: 4096 },
-		),
-		outgoing_call_greeting: readText(
-			ctx,
-			'Outgoing Call Greeting',
-			additionalFields.outgoingCallGreeting,
-			{ maxLength: 4096 },
-		),
-		synthesizer: readText(ctx, 'Synthesizer', additionalFields.synthesizer, { trim: true }),
-		voice_id: readText(ctx, 'Voice ID', additionalFields.voiceId, { trim: true }),
-		language: readText(ctx, 'Language', additionalFields.language, { trim: true }),
-		enable_recordings: readBoolean(ctx, 'Record Calls', additionalFields.enableRecordings),
+		phone_number: read.e164('additionalFields.phoneNumber'),
+		incoming_call_greeting: read.text('additionalFields.incomingCallGreeting', { maxLength: 4096 }),
+		outgoing_call_greeting: read.text('additionalFields.outgoingCallGreeting', { maxLength: 4096 }),
+		synthesizer: read.text('additionalFields.synthesizer', { trim: true }),
+		voice_id: read.text('additionalFields.voiceId', { trim: true }),
+		language: read.text('additionalFields.language', { trim: true }),
+		enable_recordings: read.boolean('additionalFields.enableRecordings'),
 		behaviour: compact({
-			speed: readText(ctx, 'Speaking Speed', additionalFields.speed, { trim: true }),
+			speed: read.text('additionalFields.speed', { trim: true }),
 			emotions: compact(
 				Object.fromEntries(
 					emotions.map((emotion) => [
 						emotion,
-						readText(ctx, `Emotions: ${emotion}`, emotionValues[emotion], { trim: true }),
+						readText(
+							read.ctx,
+							`${read.label('additionalFields.emotions')}: ${emotion}`,
+							emotionValues[emotion],
+							{
+								trim: true,
+							},
+						),
 					]),
 				),
 			),
 		}),
 		kb_id: input.kb_id,
-		additional_settings: readJsonObject(
-			ctx,
-			'Advanced Settings (JSON)',
-			additionalFields.additionalSettings,
-		),
+		additional_settings: read.jsonObject('additionalFields.additionalSettings'),
 		action_ids: input.action_ids,
 	};
 	return newAssistantRequest(input, body);

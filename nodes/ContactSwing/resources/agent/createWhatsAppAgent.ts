@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	apiKeysJsonField,
@@ -6,10 +7,10 @@ import {
 	forceOption,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { compact, fieldError, readId, readInteger, readText } from '../../shared/fields';
+import { compact, fieldError } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import {
 	agentAdditionalFields,
 	agentTopFields,
@@ -18,7 +19,7 @@ import {
 	readApiKeysJson,
 } from './common';
 
-/** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (API reference §4.6). */
+/** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (page what-ai). */
 
 const properties: INodeProperties[] = [
 	agentTopFields.name,
@@ -66,23 +67,19 @@ const properties: INodeProperties[] = [
 	forceNotice,
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['agent'], operation: ['createWhatsAppAgent'] } },
 	properties,
 );
 
 export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const input = readAgentInput.call(this, itemIndex);
-	const { ctx, additionalFields } = input;
-	const numberId = readId(
-		ctx,
-		'WhatsApp Phone Number ID',
-		this.getNodeParameter('whatsappNumberId', itemIndex),
-	);
+	const input = readAgentInput.call(this, itemIndex, properties);
+	const { read } = input;
+	const numberId = read.id('whatsappNumberId');
 	if (!/^\d{5,25}$/.test(numberId)) {
 		throw fieldError(
-			ctx,
-			'WhatsApp Phone Number ID',
+			read.ctx,
+			read.label('whatsappNumberId'),
 			`must be the digits of Meta's phone number ID, got "${numberId.slice(0, 30)}"`,
 			'Copy the Phone number ID from WhatsApp Manager (API Setup), e.g. 650175178190170, not the +1… number.',
 		);
@@ -91,25 +88,20 @@ export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: n
 		name: input.name,
 		type: 'WHATSAPP',
 		model: input.model,
-		// The reference reads api_keys as default [] for WhatsApp (§10-3).
-		api_keys: readApiKeysJson(ctx, additionalFields.apiKeys) ?? [],
+		// The reference reads api_keys as default [] for WhatsApp, whose page shows only [].
+		api_keys: readApiKeysJson(read) ?? [],
 		instructions: input.instructions,
 		prompts: input.prompts,
 		phone_number: numberId,
 		kb_id: input.kb_id,
 		action_ids: input.action_ids,
 		additional_settings: compact({
-			idle_time: readInteger(ctx, 'Idle Timeout (Hours)', additionalFields.idleTimeHours),
-			max_messages: readInteger(
-				ctx,
-				'Max Messages per Conversation',
-				additionalFields.maxMessages,
-				{
-					min: 1,
-				},
-			),
+			idle_time: read.integer('additionalFields.idleTimeHours'),
+			max_messages: read.integer('additionalFields.maxMessages', {
+				min: 1,
+			}),
 		}),
-		incoming_call_greeting: readText(ctx, 'Greeting Message', additionalFields.greeting, {
+		incoming_call_greeting: read.text('additionalFields.greeting', {
 			maxLength: 4096,
 		}),
 	};

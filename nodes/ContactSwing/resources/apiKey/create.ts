@@ -1,18 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import {
-	compact,
-	readIsoDateTime,
-	readText,
-	readTextList,
-	withAdditionalBody,
-} from '../../shared/fields';
+import { compact } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { itemParameters, showFor } from '../../shared/utils';
 
-/** Create API Key: POST /v2/_api_keys (API reference §7). The response is undocumented; its data is passed on. */
+/** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */
 
 const properties: INodeProperties[] = [
 	{
@@ -60,29 +55,27 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['apiKey'], operation: ['create'] } },
 	properties,
 );
 
 export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const { ctx, fields, options } = itemParameters.call(this, itemIndex);
-	const permissions = readTextList(ctx, 'Permissions', fields.permissions);
-	const expiresAt = readIsoDateTime(ctx, 'Expires At', fields.expiresAt, this.getTimezone());
+	const read = new ItemReader(this, itemIndex, properties);
 	const body = compact({
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+		name: read.text('name', {
 			required: true,
 			trim: true,
 			maxLength: 255,
 		}),
-		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
-		permissions: permissions.length > 0 ? permissions : undefined,
-		expires_at: expiresAt,
+		description: read.text('additionalFields.description', { maxLength: 4096 }),
+		permissions: read.optionalTextList('additionalFields.permissions'),
+		expires_at: read.isoDateTime('additionalFields.expiresAt'),
 	});
 	return {
 		method: 'POST',
 		path: '/v2/_api_keys',
-		body: withAdditionalBody(ctx, options, body),
+		body: read.withAdditionalBody(body),
 		idempotent: false,
 		creates: 'API key',
 	};

@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, readE164, readId, readText, withAdditionalBody } from '../../shared/fields';
+import { compact } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { itemParameters, showFor } from '../../shared/utils';
 import { callFields, readCallFields } from './fields';
 
-/** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (API reference §9.2). */
+/** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */
 
 const properties: INodeProperties[] = [
 	callFields.agentId,
@@ -37,25 +38,25 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['createCall'] } },
 	properties,
 );
 
 export function createCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const { ctx, fields: additionalFields, options } = itemParameters.call(this, itemIndex);
+	const read = new ItemReader(this, itemIndex, properties);
 	const body = compact({
-		version: readText(ctx, 'Call Engine', additionalFields.version, { trim: true }),
-		phone_number: readE164(ctx, 'Phone Number', this.getNodeParameter('phoneNumber', itemIndex), {
+		version: read.text('additionalFields.version', { trim: true }),
+		phone_number: read.e164('phoneNumber', {
 			required: true,
 		}),
-		agent_id: readId(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex)),
-		...readCallFields.call(this, ctx),
+		agent_id: read.id('agentId'),
+		...readCallFields(read),
 	});
 	return {
 		method: 'POST',
 		path: '/v2/_call',
-		body: withAdditionalBody(ctx, options, body),
+		body: read.withAdditionalBody(body),
 		// A repeated request would ring the person twice.
 		idempotent: false,
 		creates: 'call',

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemContext } from '../../shared/fields';
-import { readText } from '../../shared/fields';
+import type { ItemReader } from '../../shared/itemReader';
 
 /** Fields both call operations share. */
 export const callFields: Record<
@@ -45,13 +44,10 @@ export const callFields: Record<
 	},
 };
 
-export function readCallFields(this: IExecuteFunctions, ctx: ItemContext): IDataObject {
-	const fields = this.getNodeParameter('additionalFields', ctx.itemIndex, {}) as IDataObject;
+/** The optional fields both call operations send. */
+export function readCallFields(read: ItemReader): IDataObject {
 	return {
-		customer_name: readText(ctx, 'Customer Name', fields.customerName, {
-			trim: true,
-			maxLength: 255,
-		}),
-		call_purpose: readText(ctx, 'Call Purpose', fields.callPurpose, { maxLength: 4096 }),
+		customer_name: read.text('additionalFields.customerName', { trim: true, maxLength: 255 }),
+		call_purpose: read.text('additionalFields.callPurpose', { maxLength: 4096 }),
 	};
 }

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, readE164, readId, withAdditionalBody } from '../../shared/fields';
+import { compact } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+
 import { callFields, readCallFields } from './fields';
 
 /**
@@ -27,30 +29,21 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['makeCall'] } },
 	properties,
 );
 
 export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const agentId = readId(ctx, 'Voice Agent ID', this.getNodeParameter('agentId', itemIndex));
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const fields = readCallFields.call(this, ctx);
+	const read = new ItemReader(this, itemIndex, properties);
+	const agentId = read.id('agentId');
 	return {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
-		body: withAdditionalBody(
-			ctx,
-			options,
+		body: read.withAdditionalBody(
 			compact({
-				phone_number: readE164(
-					ctx,
-					'Phone Number',
-					this.getNodeParameter('phoneNumber', itemIndex),
-					{ required: true },
-				),
-				...fields,
+				phone_number: read.e164('phoneNumber', { required: true }),
+				...readCallFields(read),
 				agent_id: agentId,
 			}),
 		),

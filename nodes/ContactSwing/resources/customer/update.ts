@@ -1,22 +1,15 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import {
-	compact,
-	fieldError,
-	readE164,
-	readId,
-	readText,
-	readTextList,
-	withAdditionalBody,
-} from '../../shared/fields';
+import { compact, fieldError } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { itemParameters, showFor } from '../../shared/utils';
 
-/** Update Customer: PUT /v2/_customers/{customer_id} (API reference §8.2). */
+/** Update Customer: PUT /v2/_customers/{customer_id} (page customers-put). */
 
-export const description = showFor({ show: { resource: ['customer'], operation: ['update'] } }, [
+const properties: INodeProperties[] = [
 	idField(
 		'customerId',
 		'Customer ID',
@@ -66,36 +59,44 @@ export const description = showFor({ show: { resource: ['customer'], operation: 
 		],
 	},
 	optionsCollection([]),
-]);
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['update'] } },
+	properties,
+);
 
 export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const ctx = { node: this.getNode(), itemIndex };
-	const id = readId(ctx, 'Customer ID', this.getNodeParameter('customerId', itemIndex));
-	const { fields, options } = itemParameters.call(this, itemIndex, 'updateFields');
-	const tags = readTextList(ctx, 'Tags', fields.tags);
+	const read = new ItemReader(this, itemIndex, properties);
+	const id = read.id('customerId');
+	const tags = read.textList('updateFields.tags');
 	// Only an explicit empty list clears the tags: an empty text (an unmapped expression) leaves them alone.
+	const given = read.value('updateFields.tags');
 	const clearTags =
-		(Array.isArray(fields.tags) && fields.tags.length === 0) ||
-		(typeof fields.tags === 'string' && /^\s*\[\s*\]\s*$/.test(fields.tags));
-	const body = withAdditionalBody(
-		ctx,
-		options,
+		(Array.isArray(given) && given.length === 0) ||
+		(typeof given === 'string' && /^\s*\[\s*\]\s*$/.test(given));
+	const body = read.withAdditionalBody(
 		compact({
-			name: readText(ctx, 'Name', fields.name, { trim: true, maxLength: 255 }),
-			phone: readE164(ctx, 'Phone', fields.phone),
-			email: readText(ctx, 'E-Mail', fields.email, { trim: true, maxLength: 320 }),
+			name: read.text('updateFields.name', { trim: true, maxLength: 255 }),
+			phone: read.e164('updateFields.phone'),
+			email: read.text('updateFields.email', { trim: true, maxLength: 320 }),
 			tags: tags.length > 0 ? tags : clearTags ? [] : undefined,
 		}),
 	);
 	if (body.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) {
 		throw fieldError(
-			ctx,
-			'E-Mail',
+			read.ctx,
+			read.label('updateFields.email'),
 			`must be an e-mail address, got "${String(body.email).slice(0, 60)}"`,
 		);
 	}
 	if (Object.keys(body).length === 0) {
-		throw fieldError(ctx, 'Update Fields', 'are empty', 'Add at least one field to change.');
+		throw fieldError(
+			read.ctx,
+			read.label('updateFields'),
+			'are empty',
+			'Add at least one field to change.',
+		);
 	}
 	return {
 		method: 'PUT',

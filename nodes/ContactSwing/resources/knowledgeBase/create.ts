@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, readText, withAdditionalBody } from '../../shared/fields';
+import { compact } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { itemParameters, showFor } from '../../shared/utils';
 import { readUrls, urlsField } from './fields';
 
 /**
- * Create Knowledge Base: POST /v2/_knowledge_base as JSON (API reference §6.1, §10-8): name, urls as a
+ * Create Knowledge Base: POST /v2/_knowledge_base as JSON (page `webhook`, oddly): name, urls as a
  * list, and the description the page's example uses. Files are uploaded with Update.
  */
 
@@ -43,27 +44,27 @@ const properties: INodeProperties[] = [
 	optionsCollection([]),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['knowledgeBase'], operation: ['create'] } },
 	properties,
 );
 
 export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const { ctx, fields, options } = itemParameters.call(this, itemIndex);
-	const urls = readUrls(ctx, fields.urls);
+	const read = new ItemReader(this, itemIndex, properties);
+	const urls = readUrls(read, 'additionalFields.urls');
 	const body = compact({
-		name: readText(ctx, 'Name', this.getNodeParameter('name', itemIndex), {
+		name: read.text('name', {
 			required: true,
 			trim: true,
 			maxLength: 255,
 		}),
-		description: readText(ctx, 'Description', fields.description, { maxLength: 4096 }),
+		description: read.text('additionalFields.description', { maxLength: 4096 }),
 		urls: urls.length > 0 ? urls : undefined,
 	});
 	return {
 		method: 'POST',
 		path: '/v2/_knowledge_base',
-		body: withAdditionalBody(ctx, options, body),
+		body: read.withAdditionalBody(body),
 		idempotent: false,
 		creates: 'knowledge base',
 		returnsId: 'id',

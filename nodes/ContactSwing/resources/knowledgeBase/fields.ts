@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ItemContext } from '../../shared/fields';
-import { fieldError, readTextList } from '../../shared/fields';
+import { fieldError } from '../../shared/fields';
+import type { ItemReader } from '../../shared/itemReader';
 
 export const urlsField: INodeProperties = {
 	displayName: 'URLs',
@@ -12,12 +12,13 @@ export const urlsField: INodeProperties = {
 	description: 'Web pages the knowledge base learns from, comma-separated or a list',
 };
 
-export function readUrls(ctx: ItemContext, value: unknown): string[] {
-	return readTextList(ctx, 'URLs', value).map((url, position) => {
+/** Web addresses from the URLs field at `path`, each checked and named by its position. */
+export function readUrls(read: ItemReader, path: string): string[] {
+	return read.textList(path).map((url, position) => {
 		if (!/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(url) && !/^https?:\/\/localhost/i.test(url)) {
 			throw fieldError(
-				ctx,
-				`URLs (entry ${position + 1})`,
+				read.ctx,
+				`${read.label(path)} (entry ${position + 1})`,
 				`must be a web address starting with http:// or https://, got "${url.slice(0, 60)}"`,
 			);
 		}

@@ -1,16 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idField, optionsCollection } from '../../shared/descriptions';
-import { fieldError, isBlank, readId, readList, readText } from '../../shared/fields';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
-import { showFor } from '../../shared/utils';
+import { fieldError, isBlank, readText } from '../../shared/fields';
+import { ItemReader } from '../../shared/itemReader';
+import { sendOne } from '../../shared/output';
+import type { ApiRequest } from '../../shared/transport';
+
 import { readUrls, urlsField } from './fields';
 
 /**
- * Update Knowledge Base: PUT /v2/_knowledgebase/{id} as multipart/form-data (API reference §6.2).
- * Lists go as repeated plain parts (urls, faqs), which is how FastAPI binds List[str] = Form() (§6.2);
+ * Update Knowledge Base: PUT /v2/_knowledgebase/{id} as multipart/form-data (page knowledgebase-put).
+ * Lists go as repeated plain parts (urls, faqs), which is how FastAPI binds List[str] = Form();
  * files come from the input item's binary data.
  */
 
@@ -90,7 +91,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([], { withBody: false }),
 ];
 
-export const description = showFor(
+export const description = updateDisplayOptions(
 	{ show: { resource: ['knowledgeBase'], operation: ['update'] } },
 	properties,
 );
@@ -99,53 +100,56 @@ export async function updateKnowledgeBaseRequest(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<ApiRequest> {
-	const ctx = { node: this.getNode(), itemIndex };
-	const id = readId(ctx, 'Knowledge Base ID', this.getNodeParameter('knowledgeBaseId', itemIndex));
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const read = new ItemReader(this, itemIndex, properties);
+	const id = read.id('knowledgeBaseId');
 	const form = new FormData();
 	let parts = 0;
-	const name = readText(ctx, 'Name', fields.name, { trim: true, maxLength: 255 });
+	const name = read.text('updateFields.name', { trim: true, maxLength: 255 });
 	if (name !== undefined) {
 		form.append('name', name);
 		parts++;
 	}
-	for (const url of readUrls(ctx, fields.urls)) {
+	for (const url of readUrls(read, 'updateFields.urls')) {
 		form.append('urls', url);
 		parts++;
 	}
-	const faqs = ((fields.faqs as IDataObject | undefined)?.faq ?? []) as IDataObject[];
-	faqs.forEach((faq, position) => {
+	const rows = 'updateFields.faqs.faq';
+	read.rows(rows).forEach((faq, position) => {
 		// A row left empty in the editor is skipped rather than sent as "Q: |A: ".
 		if (isBlank(faq.question) && isBlank(faq.answer)) return;
-		const label = `FAQs (entry ${position + 1})`;
-		const question = readText(ctx, `${label} Question`, faq.question, {
+		const questionLabel = read.entryLabel(rows, position, 'question');
+		const question = readText(read.ctx, questionLabel, faq.question, {
 			required: true,
 			trim: true,
 		});
-		const answer = readText(ctx, `${label} Answer`, faq.answer, { required: true, trim: true });
-		if (/\|/.test(String(question)))
+		const answer = readText(read.ctx, read.entryLabel(rows, position, 'answer'), faq.answer, {
+			required: true,
+			trim: true,
+		});
+		if (/\|/.test(String(question))) {
 			throw fieldError(
-				ctx,
-				`${label} Question`,
+				read.ctx,
+				questionLabel,
 				'must not contain "|", which separates question and answer',
 			);
+		}
 		form.append('faqs', `Q: ${question}|A: ${answer}`);
 		parts++;
 	});
-	for (const [part, field, label] of [
-		['files', fields.files, 'Files (Input Binary Fields)'],
-		['uploaded_files', fields.uploadedFiles, 'Uploaded Files (Input Binary Fields)'],
+	for (const [part, path] of [
+		['files', 'updateFields.files'],
+		['uploaded_files', 'updateFields.uploadedFiles'],
 	] as const) {
-		for (const binaryName of readList(ctx, label, field).map(String)) {
-			const item = this.getInputData()[itemIndex];
-			const binary = item.binary?.[binaryName];
-			if (!binary)
+		for (const binaryName of read.list(path).map(String)) {
+			const binary = this.getInputData()[itemIndex].binary?.[binaryName];
+			if (!binary) {
 				throw fieldError(
-					ctx,
-					label,
+					read.ctx,
+					read.label(path),
 					`names "${binaryName}", but the input item has no such binary field`,
 					'Check the binary tab of the previous node.',
 				);
+			}
 			const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, binaryName);
 			form.append(
 				part,
@@ -155,13 +159,14 @@ export async function updateKnowledgeBaseRequest(
 			parts++;
 		}
 	}
-	if (parts === 0)
+	if (parts === 0) {
 		throw fieldError(
-			ctx,
-			'Update Fields',
+			read.ctx,
+			read.label('updateFields'),
 			'are empty',
 			'Add a name, URLs, FAQs or files to upload.',
 		);
+	}
 	return {
 		method: 'PUT',
 		path: `/v2/_knowledgebase/${encodeURIComponent(id)}`,
@@ -172,11 +177,4 @@ export async function updateKnowledgeBaseRequest(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-): Promise<IDataObject> {
-	const request = await updateKnowledgeBaseRequest.call(this, itemIndex);
-	return unwrap(await apiRequest.call(this, request, scope, itemIndex));
-}
+export const execute = sendOne(updateKnowledgeBaseRequest);

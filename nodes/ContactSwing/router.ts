@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import * as action from '../resources/action';
-import * as agent from '../resources/agent';
-import * as apiKey from '../resources/apiKey';
-import * as call from '../resources/call';
-import * as customer from '../resources/customer';
-import * as knowledgeBase from '../resources/knowledgeBase';
-import type { RunSettings } from './runOptions';
-import { readRunSettings } from './runOptions';
-import type { OperationScope } from './transport';
-import { RunGate } from './runGate';
+import * as action from './resources/action';
+import * as agent from './resources/agent';
+import * as apiKey from './resources/apiKey';
+import * as call from './resources/call';
+import * as customer from './resources/customer';
+import * as knowledgeBase from './resources/knowledgeBase';
+import type { RunSettings } from './shared/runOptions';
+import { readRunSettings } from './shared/runOptions';
+import type { OperationScope } from './shared/transport';
+import { RunGate } from './shared/runGate';
 
 type Operation = (
 	this: IExecuteFunctions,

@@ -1,0 +1,77 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ItemReader } from '../../../shared/itemReader';
+
+/**
+ * One action type of POST /v2/_actions: its fields in the editor and its part of the request body. Each
+ * type's keys are spelled exactly as its page spells them (run_before_call vs runBeforeCall,
+ * send_static_contect with its typo). Pages: https://docs.contactswing.ai/api-reference/endpoint/<page>.
+ */
+export interface ActionType {
+	/** The `type` sent, e.g. "WEBHOOK". */
+	type: string;
+	/** Whether the top-level Description is required (optional types take it under Additional Fields). */
+	descriptionRequired: boolean;
+	/** Fields shown for this type only, in editor order. */
+	fields: INodeProperties[];
+	/** The type's own part of the body; name, description, timing and type are added by Create. */
+	settings(read: ItemReader): IDataObject;
+}
+
+type Field = INodeProperties;
+
+export const text = (
+	name: string,
+	displayName: string,
+	description: string,
+	placeholder = '',
+	required = false,
+): Field => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	required,
+	placeholder,
+	description,
+});
+
+export const flag = (name: string, displayName: string, description: string): Field => ({
+	displayName,
+	name,
+	type: 'boolean',
+	default: false,
+	description,
+});
+
+export const additionalFields = (options: Field[]): Field => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options,
+});
+
+export const mandatory = flag(
+	'mandatory',
+	'Confirm Before Running',
+	'Whether the agent must get the contact’s confirmation before firing the action (sent as mandatory)',
+);
+
+/** Shopify, Aircall and data extraction take the description as an optional field. */
+export const optionalDescription = text(
+	'optionalDescription',
+	'Description',
+	'Tells the agent when to fire the action (optional for this type)',
+);
+
+/** Shows fields only in some versions of the node (for fields whose default changed with a version). */
+export const atVersions = (
+	versions: Array<number | { _cnd: { gte: number } }>,
+	fields: Field[],
+): Field[] =>
+	fields.map((field) => ({
+		...field,
+		displayOptions: { show: { ...field.displayOptions?.show, '@version': versions } },
+	}));

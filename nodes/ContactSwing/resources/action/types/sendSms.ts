@@ -1,0 +1,50 @@
+import { compact, fieldError } from '../../../shared/fields';
+import type { ActionType } from './actionType';
+import { additionalFields, mandatory, text } from './actionType';
+
+/** Send SMS, type SEND_SMS (page `sms`): sms.to.value is required; the schema's doubled `value` is an artefact. */
+export const sendSms: ActionType = {
+	type: 'SEND_SMS',
+	descriptionRequired: true,
+	fields: [
+		text('smsTo', 'To', 'Recipient numbers in E.164, comma-separated', 'e.g. +13465507166', true),
+		additionalFields([
+			text('smsCc', 'CC', 'Numbers that get a copy, E.164, comma-separated'),
+			text('smsFrom', 'From', 'Sending number in E.164', 'e.g. +13465507166'),
+			{ ...mandatory },
+			text('smsBody', 'Message', 'Text of the message', 'e.g. Here is the link we talked about'),
+			{
+				displayName: 'Provider',
+				name: 'provider',
+				type: 'options',
+				options: [{ name: 'Twilio', value: 'TWILIO' }],
+				default: 'TWILIO',
+				description: 'SMS provider',
+			},
+			text(
+				'responseMessageContext',
+				'Response Message',
+				'What the agent says after sending',
+				'e.g. I’ve just sent you a text message',
+			),
+		]),
+	],
+	settings(read) {
+		const to = read.e164List('smsTo');
+		if (to.length === 0) {
+			throw fieldError(read.ctx, read.label('smsTo'), 'is required', 'Enter at least one number.');
+		}
+		const cc = read.e164List('additionalFields.smsCc');
+		return {
+			webhook: compact({ mandatory: read.boolean('additionalFields.mandatory') }),
+			sms: compact({
+				to: { value: to },
+				provider: read.text('additionalFields.provider', { trim: true }),
+				from: read.e164('additionalFields.smsFrom'),
+				cc: cc.length > 0 ? cc : undefined,
+				body: compact({ value: read.text('additionalFields.smsBody') }),
+				response_message_context: read.text('additionalFields.responseMessageContext'),
+			}),
+		};
+	},
+};

@@ -1,0 +1,34 @@
+import { compact } from '../../../shared/fields';
+import type { ActionType } from './actionType';
+import { additionalFields, mandatory, optionalDescription, text } from './actionType';
+
+/** Shopify, type SHOPIFY (page `shopify`): looks things up in a store. */
+export const shopify: ActionType = {
+	type: 'SHOPIFY',
+	descriptionRequired: false,
+	fields: [
+		text(
+			'shopifyType',
+			'Shopify Action',
+			'Which Shopify action to run',
+			'e.g. contactswing_shopify_search',
+			true,
+		),
+		additionalFields([{ ...mandatory }, optionalDescription]),
+		text(
+			'storeUrl',
+			'Store URL',
+			'Address of the Shopify store',
+			'e.g. https://acme.myshopify.com',
+		),
+	],
+	settings(read) {
+		return {
+			webhook: compact({
+				type: read.text('shopifyType', { required: true, trim: true }),
+				mandatory: read.boolean('additionalFields.mandatory'),
+				url: read.text('storeUrl', { trim: true }),
+			}),
+		};
+	},
+};

@@ -1,0 +1,176 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
+
+import type { ItemContext } from './fields';
+import {
+	readBoolean,
+	readE164,
+	readId,
+	readInteger,
+	readIntegerList,
+	readIsoDateTime,
+	readJsonArray,
+	readJsonObject,
+	readList,
+	readText,
+	readTextList,
+	withAdditionalBody,
+} from './fields';
+
+type TextRules = Parameters<typeof readText>[3];
+type IntegerRules = Parameters<typeof readInteger>[3];
+
+/**
+ * One item's parameters, read by path ("name", "additionalFields.goal") and checked by the rules in
+ * fields.ts. A problem names the field by the label the editor shows, its property's displayName, so no
+ * label is written twice. Each top-level parameter is read from n8n once per item.
+ */
+export class ItemReader {
+	readonly ctx: ItemContext;
+
+	private readonly values = new Map<string, unknown>();
+
+	/**
+	 * @param properties the operation's own properties, where labels are looked up
+	 */
+	constructor(
+		private readonly functions: IExecuteFunctions,
+		readonly itemIndex: number,
+		private readonly properties: INodeProperties[],
+	) {
+		this.ctx = { node: functions.getNode(), itemIndex };
+	}
+
+	/** The editor's label of the parameter at `path`, e.g. "Goal" for "additionalFields.goal". */
+	label(path: string): string {
+		return findLabel(this.properties, path.split('.')) ?? path;
+	}
+
+	/**
+	 * The label of `key` in row `position` (0-based) of the fixed collection whose rows are at `rowsPath`:
+	 * "Body Parameters (entry 2) Kind" for ("additionalFields.bodyParameters.parameter", 1, "type").
+	 */
+	entryLabel(rowsPath: string, position: number, key: string): string {
+		const collection = rowsPath.split('.').slice(0, -1).join('.');
+		return `${this.label(collection)} (entry ${position + 1}) ${this.label(`${rowsPath}.${key}`)}`;
+	}
+
+	/** The value at `path` as n8n resolved it for this item (expressions evaluated); undefined if unset. */
+	value(path: string): unknown {
+		const [top, ...rest] = path.split('.');
+		if (!this.values.has(top)) {
+			// null as the fallback: n8n throws for an unknown parameter without one; every reader takes null as blank.
+			this.values.set(top, this.functions.getNodeParameter(top, this.itemIndex, null));
+		}
+		let value = this.values.get(top);
+		for (const key of rest) {
+			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		}
+		return value;
+	}
+
+	text(path: string, rules?: TextRules): string | undefined {
+		return readText(this.ctx, this.label(path), this.value(path), rules);
+	}
+
+	id(path: string): string {
+		return readId(this.ctx, this.label(path), this.value(path));
+	}
+
+	integer(path: string, rules?: IntegerRules): number | undefined {
+		return readInteger(this.ctx, this.label(path), this.value(path), rules);
+	}
+
+	integerList(path: string, rules?: IntegerRules): number[] {
+		return readIntegerList(this.ctx, this.label(path), this.value(path), rules);
+	}
+
+	list(path: string): unknown[] {
+		return readList(this.ctx, this.label(path), this.value(path));
+	}
+
+	textList(path: string): string[] {
+		return readTextList(this.ctx, this.label(path), this.value(path));
+	}
+
+	/** A list of text, or undefined when it is empty (so it is not sent). */
+	optionalTextList(path: string): string[] | undefined {
+		const values = this.textList(path);
+		return values.length > 0 ? values : undefined;
+	}
+
+	/** Every entry of a list of phone numbers, in E.164, named by position. */
+	e164List(path: string): string[] {
+		const label = this.label(path);
+		return this.textList(path).map(
+			(number, position) =>
+				readE164(this.ctx, `${label} (entry ${position + 1})`, number, {
+					required: true,
+				}) as string,
+		);
+	}
+
+	e164(path: string, rules?: { required?: boolean }): string | undefined {
+		return readE164(this.ctx, this.label(path), this.value(path), rules);
+	}
+
+	boolean(path: string): boolean | undefined {
+		return readBoolean(this.ctx, this.label(path), this.value(path));
+	}
+
+	jsonObject(path: string): IDataObject | undefined {
+		return readJsonObject(this.ctx, this.label(path), this.value(path));
+	}
+
+	jsonArray(path: string): unknown[] | undefined {
+		return readJsonArray(this.ctx, this.label(path), this.value(path));
+	}
+
+	isoDateTime(path: string): string | undefined {
+		return readIsoDateTime(
+			this.ctx,
+			this.label(path),
+			this.value(path),
+			this.functions.getTimezone(),
+		);
+	}
+
+	/** `body` with Options → Additional Body (JSON) added, under the rules of withAdditionalBody. */
+	withAdditionalBody(body: IDataObject): IDataObject {
+		return withAdditionalBody(this.ctx, (this.value('options') ?? {}) as IDataObject, body);
+	}
+
+	/** The rows of a multiple-value fixed collection (e.g. "updateFields.faqs.faq"), [] when none. */
+	rows(path: string): IDataObject[] {
+		const value = this.value(path);
+		return Array.isArray(value) ? (value as IDataObject[]) : [];
+	}
+}
+
+/** Properties of the same name may exist for different action types: the first whose path fits wins. */
+function findLabel(
+	candidates: Array<INodeProperties | INodePropertyCollection>,
+	names: string[],
+): string | undefined {
+	const [name, ...rest] = names;
+	for (const candidate of candidates.filter((entry) => entry.name === name)) {
+		if (rest.length === 0) return candidate.displayName;
+		const inner = findLabel(childrenOf(candidate), rest);
+		if (inner !== undefined) return inner;
+	}
+	return undefined;
+}
+
+function childrenOf(
+	property: INodeProperties | INodePropertyCollection,
+): Array<INodeProperties | INodePropertyCollection> {
+	if ('values' in property) return property.values;
+	if ('type' in property && ['collection', 'fixedCollection'].includes(property.type)) {
+		return (property.options ?? []) as Array<INodeProperties | INodePropertyCollection>;
+	}
+	return [];
+}
