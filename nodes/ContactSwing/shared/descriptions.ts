@@ -84,6 +84,24 @@ export const additionalBodyOption: INodeProperties = {
 		'Fields this node has no parameter for, added to the request body (also inside objects it sends). It cannot change a value the node sends, set "type", or contain null.',
 };
 
+/**
+ * An operation's optional fields: "Additional Fields" on creates, "Update Fields" on updates. Options keep
+ * the order given (n8n's editor lists them as declared).
+ */
+export function optionalFields(
+	name: 'additionalFields' | 'updateFields',
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: name === 'additionalFields' ? 'Additional Fields' : 'Update Fields',
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** The Options collection: what the operation offers, Additional Body where there is a body, and the run options. */
 export function optionsCollection(
 	extra: INodeProperties[],

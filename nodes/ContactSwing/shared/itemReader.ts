@@ -6,20 +6,18 @@ import type {
 } from 'n8n-workflow';
 
 import type { ItemContext } from './fields';
+import { readIsoDateTime } from './dates';
 import {
 	readBoolean,
 	readE164,
 	readId,
 	readInteger,
 	readIntegerList,
-	readIsoDateTime,
-	readJsonArray,
-	readJsonObject,
 	readList,
 	readText,
 	readTextList,
-	withAdditionalBody,
 } from './fields';
+import { readJsonArray, readJsonObject, withAdditionalBody } from './json';
 
 type TextRules = Parameters<typeof readText>[3];
 type IntegerRules = Parameters<typeof readInteger>[3];

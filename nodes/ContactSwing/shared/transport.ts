@@ -1,24 +1,33 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { BASE_URL_RULE } from '../../../credentials/ContactSwingApi.credentials';
+import { readConnection } from './http/connection';
+import { buildError, readSuccessBody } from './http/errors';
+import type { TransportFailure } from './http/retry';
+import { classifyTransportFailure, decideRetry, isRefusal } from './http/retry';
+import type {
+	ApiRequest,
+	Connection,
+	Context,
+	FullResponse,
+	OperationScope,
+	RequestPolicy,
+} from './http/types';
+import { CREDENTIAL_TYPE } from './http/types';
 import { redactSecret } from './redact';
 import { RunGate } from './runGate';
 
+export type { ApiRequest, OperationScope, RequestPolicy } from './http/types';
+export { CREDENTIAL_TYPE };
+
 /**
  * The only place where the node talks HTTP. Everything goes through n8n's
- * httpRequestWithAuthentication with the ContactSwing API credential, under one retry policy:
+ * httpRequestWithAuthentication with the ContactSwing API credential (checked in http/connection.ts),
+ * under one retry policy (http/retry.ts), with ContactSwing's own words in errors (http/errors.ts):
  *
  * - 429, and 503 with Retry-After: the request was certainly not processed. Wait as Retry-After says
- *   (seconds or HTTP date), else back off with jitter, and pause every request of the run meanwhile;
+ *   (delay-seconds or an HTTP date; never less than 250 ms), else back off with jitter, and pause every
+ *   request of the run meanwhile;
  *   after a 429 the run is paced at the rate ContactSwing accepted (runGate.ts).
  * - Connection refused: nothing was sent, so retry with backoff.
  * - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
@@ -32,138 +41,7 @@ import { RunGate } from './runGate';
  * All waiting counts against maxRetryWaitMs; when that budget is spent the item fails.
  */
 
-export const CREDENTIAL_TYPE = 'contactSwingApi';
-
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
-
-export interface ApiRequest {
-	method: IHttpRequestMethods;
-	/** Path under the base URL, starting with /v2/. */
-	path: string;
-	qs?: IDataObject;
-	/** JSON, or multipart form data (Update Knowledge Base). */
-	body?: IDataObject | FormData;
-	/** Whether sending the request twice is harmless, which makes ambiguous failures retryable. */
-	idempotent: boolean;
-	/** What a POST creates ("agent", "call"); its answer must then show the new object (returnsId). */
-	creates?: string;
-	/** What may already have happened after an ambiguous failure, e.g. "placed the call". */
-	effect?: string;
-	/**
-	 * For creates: the key under the answer's data that holds the new object's ID. A 2xx answer without it
-	 * fails the item, since the next node would have nothing to work with. Set `creates` without this for a
-	 * create whose answer is undocumented: then any non-empty data object is taken.
-	 */
-	returnsId?: string;
-}
-
-export interface RequestPolicy {
-	timeoutMs: number;
-	maxRetryWaitMs: number;
-}
-
 const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
-
-/** What every request of one execution shares: the retry policy, the rate-limit gate, the credential. */
-export interface OperationScope {
-	policy?: RequestPolicy;
-	gate?: RunGate;
-	/** The credential, read and checked once per run rather than once per request. */
-	connection?: Connection;
-}
-
-interface FullResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
-}
-
-interface Connection {
-	baseUrl: string;
-	token: string;
-	credentials: ICredentialDataDecryptedObject;
-}
-
-/** Shorter tokens could not be redacted reliably (they occur in ordinary text); no real token is this short. */
-const MIN_TOKEN_LENGTH = 8;
-
-/** Checks the credential before anything is sent, so a broken value gives a clear message, not a broken header. */
-async function readConnection(this: Context, itemIndex?: number): Promise<Connection> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const fix = 'Open the ContactSwing API credential and correct it.';
-	const token = String(credentials.accessToken ?? '')
-		.trim()
-		.replace(/^bearer\s+/i, '');
-	if (token === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The ContactSwing API credential has no access token',
-			{
-				itemIndex,
-				description: fix,
-			},
-		);
-	}
-	if (token.length < MIN_TOKEN_LENGTH) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
-			{ itemIndex, description: `${fix} Paste the whole token from the ContactSwing dashboard.` },
-		);
-	}
-	if (/\s/.test(token)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The access token in the ContactSwing API credential contains spaces or line breaks',
-			{
-				itemIndex,
-				description: `${fix} Paste the token again as one line, with nothing around it.`,
-			},
-		);
-	}
-	return {
-		baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex),
-		token,
-		credentials,
-	};
-}
-
-function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
-	const fail = (problem: string) =>
-		new NodeOperationError(
-			this.getNode(),
-			`The Base URL of the ContactSwing API credential ${problem}`,
-			{
-				itemIndex,
-				description:
-					'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost, 127.0.0.1 and [::1].',
-			},
-		);
-	const text = raw.trim();
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw fail(`is not a URL: "${text.slice(0, 80)}"`);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw fail(`must start with https:// (got ${url.protocol})`);
-	}
-	if (url.username || url.password || url.search || url.hash || /[?#@]/.test(text)) {
-		throw fail('must not contain a user name, password, query or fragment');
-	}
-	// The same rule the credential's Test button applies (see the credential), so both refuse alike.
-	if (!BASE_URL_RULE.test(text)) {
-		throw fail(
-			url.protocol === 'http:'
-				? 'uses plain http to a host other than localhost, 127.0.0.1 or [::1], which would send the token unencrypted; use https'
-				: 'is not a plain https:// address',
-		);
-	}
-	// Accept ".../", ".../v2" and ".../v2/": every path below adds /v2 itself.
-	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
-	return `${url.origin}${path}`;
-}
 
 export async function apiRequest(
 	this: Context,
@@ -341,238 +219,4 @@ function hasPromisedId(request: ApiRequest, body: IDataObject): boolean {
 	if (request.returnsId === undefined) return Object.keys(data).length > 0;
 	const id = (data as IDataObject)[request.returnsId];
 	return (typeof id === 'string' && id.trim() !== '') || typeof id === 'number';
-}
-
-interface TransportFailure {
-	/** The request certainly did not reach ContactSwing. */
-	notSent: boolean;
-	code: string;
-	timedOut: boolean;
-}
-
-function classifyTransportFailure(error: unknown): TransportFailure {
-	const raw = error as { cause?: { code?: string }; code?: string; message?: string };
-	const code = String(raw?.cause?.code ?? raw?.code ?? '');
-	const message = String(raw?.message ?? '');
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
-	const notSent = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
-	return { notSent, code: code || (timedOut ? 'ETIMEDOUT' : 'UNKNOWN'), timedOut };
-}
-
-interface RetryDecision {
-	waitMs: number;
-	/** Rate limits pause every request of the run; other waits only this one. */
-	pauseRun: boolean;
-}
-
-const MAX_ATTEMPTS = 12;
-
-function backoffMs(attempt: number): number {
-	const base = Math.min(30_000, 500 * 2 ** (attempt - 1));
-	return Math.round(base / 2 + Math.random() * (base / 2));
-}
-
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const TIME = '\\d{2}:\\d{2}:\\d{2}';
-/** RFC 9110's HTTP-date: IMF-fixdate, and the obsolete RFC 850 and asctime forms it still accepts. */
-const HTTP_DATE = new RegExp(
-	`^(?:${DAY}, \\d{2} ${MONTH} \\d{4} ${TIME} GMT` +
-		`|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} ${TIME} GMT` +
-		`|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
-);
-
-/**
- * Retry-After as RFC 9110 defines it: delay-seconds (digits only) or an HTTP-date. Anything else ("-5",
- * ".5", "Retry 3") is treated as absent, so the caller backs off instead of trusting a guess.
- */
-export function parseRetryAfter(header: unknown, now = Date.now()): number | undefined {
-	const value = (Array.isArray(header) ? header[0] : header) as unknown;
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (/^\d+$/.test(text)) return Number(text) * 1000;
-	if (!HTTP_DATE.test(text)) return undefined;
-	const date = Date.parse(text);
-	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, date - now);
-}
-
-/** After a refusal the run never retries sooner than this, whatever Retry-After said ("0", a past date). */
-export const MIN_REFUSAL_WAIT_MS = 250;
-
-/** ContactSwing turned the request away unprocessed: 429, or 503 with Retry-After. */
-function isRefusal(response: FullResponse): boolean {
-	return (
-		response.statusCode === 429 ||
-		(response.statusCode === 503 && parseRetryAfter(response.headers['retry-after']) !== undefined)
-	);
-}
-
-function decideRetry(
-	request: ApiRequest,
-	response: FullResponse | undefined,
-	failure: TransportFailure | undefined,
-	attempt: number,
-): RetryDecision | undefined {
-	if (attempt >= MAX_ATTEMPTS) return undefined;
-	if (response) {
-		if (isRefusal(response)) {
-			const retryAfter = parseRetryAfter(response.headers['retry-after']);
-			return {
-				waitMs: Math.max(MIN_REFUSAL_WAIT_MS, retryAfter ?? backoffMs(attempt)),
-				pauseRun: true,
-			};
-		}
-		if ([500, 502, 503, 504].includes(response.statusCode) && request.idempotent) {
-			return { waitMs: backoffMs(attempt), pauseRun: false };
-		}
-		return undefined;
-	}
-	if (failure?.notSent && failure.code === 'ECONNREFUSED')
-		return { waitMs: backoffMs(attempt), pauseRun: false };
-	if (failure && !failure.notSent && request.idempotent)
-		return { waitMs: backoffMs(attempt), pauseRun: false };
-	return undefined;
-}
-
-/** A success body as an object; undefined when it cannot be read (e.g. cut-off JSON). */
-function readSuccessBody(body: unknown): IDataObject | undefined {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
-		return {};
-	if (typeof body !== 'string') return undefined;
-	try {
-		const parsed: unknown = JSON.parse(body);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-			? (parsed as IDataObject)
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** ContactSwing's own words: FastAPI's detail (text or a list of field problems), else message. */
-function contactSwingMessage(body: unknown): string | undefined {
-	let parsed = body;
-	if (typeof body === 'string') {
-		try {
-			parsed = JSON.parse(body);
-		} catch {
-			const text = body
-				.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-				.replace(/<[^>]+>/g, ' ')
-				.replace(/\s+/g, ' ')
-				.trim();
-			return text === '' ? undefined : text.slice(0, 300);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object') return undefined;
-	const { detail, message, error } = parsed as IDataObject;
-	if (typeof detail === 'string') return detail;
-	if (Array.isArray(detail)) {
-		return detail
-			.map((entry) => {
-				if (entry && typeof entry === 'object') {
-					const { loc, msg } = entry as IDataObject;
-					const where = Array.isArray(loc) ? loc.filter((part) => part !== 'body').join('.') : '';
-					return where ? `${where}: ${String(msg)}` : String(msg);
-				}
-				return String(entry);
-			})
-			.join('; ');
-	}
-	if (detail && typeof detail === 'object') return JSON.stringify(detail);
-	if (typeof message === 'string') return message;
-	if (typeof error === 'string') return error;
-	return undefined;
-}
-
-const CONNECTION_FAILURES: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'name lookup failed',
-	ECONNRESET: 'connection reset',
-	EPIPE: 'connection closed while sending',
-	UNKNOWN: 'network failure',
-};
-
-function buildError(
-	this: Context,
-	request: ApiRequest,
-	response: FullResponse | undefined,
-	failure: TransportFailure | undefined,
-	token: string,
-	details: { itemIndex?: number; attempts: number; retryBudgetSpent: boolean },
-): NodeApiError {
-	const { itemIndex } = details;
-	const what = request.creates ?? 'change';
-	const ambiguousHint = request.idempotent
-		? 'Run the node again later.'
-		: `ContactSwing may have ${request.effect ?? `created the ${what}`}. Check ContactSwing before running again, so it does not happen twice.`;
-	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-
-	if (!response) {
-		// Words, not codes: NodeApiError swaps any message naming ECONNRESET etc. for a generic one.
-		const what = CONNECTION_FAILURES[failure?.code ?? ''] ?? 'network failure';
-		const message = failure?.timedOut
-			? `ContactSwing did not answer in time${item}`
-			: failure?.notSent
-				? `Could not reach ContactSwing (${what})${item}`
-				: `The connection to ContactSwing broke (${what})${item}`;
-		const description = failure?.notSent
-			? 'Check the Base URL of the ContactSwing API credential and your network, then run again.'
-			: `${ambiguousHint}${failure?.timedOut ? ' A longer Timeout in Options may help.' : ''}`;
-		// No `code` in the error response: NodeApiError would replace our message with its generic one.
-		return new NodeApiError(this.getNode(), { message } as JsonObject, {
-			message,
-			description,
-			itemIndex,
-		});
-	}
-
-	const status = response.statusCode;
-	if (status < 300) {
-		const message =
-			failure?.code === 'NO_ID'
-				? `ContactSwing answered HTTP ${status} without the new ${what}'s ${request.returnsId ?? 'data'}${item}`
-				: `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
-		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
-		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
-			message,
-			description,
-			httpCode: String(status),
-			itemIndex,
-		});
-	}
-	// Redacted before it is read, shortened or stringified, so no form or piece of the token survives.
-	const said = contactSwingMessage(redactSecret(response.body, token));
-	const theirWords = said ? `: ${said}` : '';
-	let message: string;
-	let description: string;
-	if (status === 401 || status === 403) {
-		message = `ContactSwing refused the access token (HTTP ${status})${theirWords}`;
-		description =
-			'Check the ContactSwing API credential: paste a current token from the ContactSwing dashboard and use its Test button.';
-	} else if (status === 404) {
-		message = `ContactSwing found nothing at ${request.method} ${request.path} (HTTP 404)${theirWords}`;
-		description = 'Check the ID you gave and the Base URL of the ContactSwing API credential.';
-	} else if (status === 429) {
-		message = `ContactSwing's rate limit was still reached after ${details.attempts} tries (HTTP 429)${theirWords}`;
-		description =
-			'Lower Items per Batch or raise Batch Interval in Options, or allow a longer Max Retry Wait.';
-	} else if (status >= 500) {
-		message = `ContactSwing failed to process the request (HTTP ${status})${theirWords}`;
-		description = ambiguousHint;
-	} else {
-		message = `ContactSwing rejected the request (HTTP ${status})${theirWords}`;
-		description = 'Correct the field ContactSwing names and run again.';
-	}
-	message = redactSecret(message + item, token) as string;
-	description = redactSecret(description, token) as string;
-	return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
-		message,
-		description,
-		httpCode: String(status),
-		itemIndex,
-	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError, withAdditionalBody } from '../../shared/fields';
+import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
@@ -86,7 +86,7 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 	return {
 		method: 'POST',
 		path: '/v2/_actions',
-		body: withAdditionalBody(read.ctx, (read.value('options') ?? {}) as IDataObject, {
+		body: read.withAdditionalBody({
 			...compact(body),
 			// The data extraction page marks webhook required although every field in it is optional.
 			...(type === 'SINGLEDATAEXTRACTION' ? { webhook: body.webhook } : {}),

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
-import { addFields, compact, fieldError } from '../../shared/fields';
+import { optionalFields, optionsCollection } from '../../shared/descriptions';
+import { compact, fieldError } from '../../shared/fields';
+import { addFields } from '../../shared/json';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionIdField } from './fields';
+import { ACTION_TYPES, actionIdField, actionTimingField } from './fields';
 import { normaliseAction } from './normalise';
 
 /**
@@ -47,66 +48,48 @@ const properties: INodeProperties[] = [
 			'Type of the action, sent on every update. Set it to the action’s current type unless you mean to change it.',
 		displayOptions: { show: { '@version': [1] } },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Action Timing',
-				name: 'actionTiming',
-				type: 'options',
-				options: [
-					{ name: 'After the Conversation', value: 'AFTER' },
-					{ name: 'Before the Conversation', value: 'BEFORE' },
-					{ name: 'During the Conversation', value: 'DURING' },
-				],
-				default: 'DURING',
-				description: 'When the action may fire',
-			},
-			{
-				displayName: 'Action Type',
-				name: 'actionType',
-				type: 'options',
-				options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
-				default: 'WEBHOOK',
-				description: 'Changes the type of the action. Leave it out to keep the current type.',
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
-			},
-			{
-				displayName: 'Active',
-				name: 'isActive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the action is active',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'Tells the agent when to fire the action',
-			},
-			{
-				displayName: 'SMS Recipients',
-				name: 'smsTo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +13465507166',
-				description:
-					'Recipient numbers in E.164, comma-separated (sent as sms.to.value). ContactSwing requires them when updating a Send SMS action.',
-			},
-			{
-				displayName: 'Type Settings (JSON)',
-				name: 'settings',
-				type: 'json',
-				default: '{}',
-				description: 'The type’s settings as in Create, e.g. {"webhook": {"method": "POST"}}',
-			},
-		],
-	},
+	optionalFields('updateFields', [
+		{ ...actionTimingField, required: false },
+		{
+			displayName: 'Action Type',
+			name: 'actionType',
+			type: 'options',
+			options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
+			default: 'WEBHOOK',
+			description: 'Changes the type of the action. Leave it out to keep the current type.',
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		},
+		{
+			displayName: 'Active',
+			name: 'isActive',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the action is active',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'Tells the agent when to fire the action',
+		},
+		{
+			displayName: 'SMS Recipients',
+			name: 'smsTo',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +13465507166',
+			description:
+				'Recipient numbers in E.164, comma-separated (sent as sms.to.value). ContactSwing requires them when updating a Send SMS action.',
+		},
+		{
+			displayName: 'Type Settings (JSON)',
+			name: 'settings',
+			type: 'json',
+			default: '{}',
+			description: 'The type’s settings as in Create, e.g. {"webhook": {"method": "POST"}}',
+		},
+	]),
 	optionsCollection([]),
 ];
 

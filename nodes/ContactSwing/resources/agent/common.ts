@@ -1,15 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	actionIdsField,
 	agentNameField,
 	agentPromptField,
+	forceNotice,
+	forceOption,
 	goalField,
 	instructionsField,
 	knowledgeBaseIdField,
 	modelField,
+	optionalFields,
+	optionsCollection,
 } from '../../shared/descriptions';
-import { compact, fieldError, withAdditionalBody } from '../../shared/fields';
+import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import type { ApiRequest } from '../../shared/transport';
 
@@ -34,13 +39,27 @@ const agentCommonOptionalFields: INodeProperties[] = [
 
 /** The channel's Additional Fields: the shared optional fields plus its own, sorted as the editor lists them. */
 export function agentAdditionalFields(channelFields: INodeProperties[]): INodeProperties {
+	return optionalFields(
+		'additionalFields',
+		sortedByName([...agentCommonOptionalFields, ...channelFields]),
+	);
+}
+
+/**
+ * A channel's properties as the editor shows them: its own, then Options (with Overwrite Existing Agent)
+ * and the notice on what overwriting means; scoped to the channel's operation.
+ */
+export function agentOperationProperties(
+	operation: string,
+	channelProperties: INodeProperties[],
+): { properties: INodeProperties[]; description: INodeProperties[] } {
+	const properties = [...channelProperties, optionsCollection([forceOption]), forceNotice];
 	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: sortedByName([...agentCommonOptionalFields, ...channelFields]),
+		properties,
+		description: updateDisplayOptions(
+			{ show: { resource: ['agent'], operation: [operation] } },
+			properties,
+		),
 	};
 }
 
@@ -114,7 +133,7 @@ export function newAssistantRequest({ read }: AgentInput, body: IDataObject): Ap
 		method: 'POST',
 		path: NEW_ASSISTANTS_PATH,
 		qs: force ? { force: true } : undefined,
-		body: withAdditionalBody(read.ctx, (read.value('options') ?? {}) as IDataObject, compact(body)),
+		body: read.withAdditionalBody(compact(body)),
 		idempotent: force,
 		creates: 'agent',
 		returnsId: 'assistant_id',

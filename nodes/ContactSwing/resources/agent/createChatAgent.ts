@@ -1,18 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	apiKeysJsonField,
-	forceNotice,
-	forceOption,
-	optionsCollection,
-} from '../../shared/descriptions';
+import { apiKeysJsonField } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -59,7 +54,7 @@ const customisation: Array<
 	['tagline', 'Widget Tagline', 'e.g. We reply in seconds', 'Tagline under the brand name'],
 ];
 
-const properties: INodeProperties[] = [
+const { properties, description } = agentOperationProperties('createChatAgent', [
 	agentTopFields.name,
 	agentTopFields.model,
 	agentTopFields.instructions,
@@ -74,14 +69,9 @@ const properties: INodeProperties[] = [
 			description,
 		})),
 	]),
-	optionsCollection([forceOption]),
-	forceNotice,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['agent'], operation: ['createChatAgent'] } },
-	properties,
-);
+export { description };
 
 export function createChatAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -14,7 +13,7 @@ import {
 
 /** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (page email-ai); no api_keys. */
 
-const properties: INodeProperties[] = [
+const { properties, description } = agentOperationProperties('createEmailAgent', [
 	agentTopFields.name,
 	agentTopFields.model,
 	agentTopFields.instructions,
@@ -52,14 +51,9 @@ const properties: INodeProperties[] = [
 				'How replies are produced (sent as gen_ai_response). Other modes can be given by expression.',
 		},
 	]),
-	optionsCollection([forceOption]),
-	forceNotice,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['agent'], operation: ['createEmailAgent'] } },
-	properties,
-);
+export { description };
 
 export function createEmailAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);

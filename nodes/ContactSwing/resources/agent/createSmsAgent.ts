@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -15,7 +14,7 @@ import {
 
 /** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai). */
 
-const properties: INodeProperties[] = [
+const { properties, description } = agentOperationProperties('createSmsAgent', [
 	agentTopFields.name,
 	agentTopFields.model,
 	{
@@ -67,14 +66,9 @@ const properties: INodeProperties[] = [
 				"The agent's own number: one of your ContactSwing numbers, which it texts from (E.164). Not the contact's number.",
 		},
 	]),
-	optionsCollection([forceOption]),
-	forceNotice,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['agent'], operation: ['createSmsAgent'] } },
-	properties,
-);
+export { description };
 
 /** Maps one item's parameters to the exact request; validation failures name the field and item. */
 export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forceNotice, forceOption, optionsCollection } from '../../shared/descriptions';
 import { compact, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -17,7 +16,7 @@ import {
 
 const emotions = ['anger', 'curiosity', 'positivity', 'sadness', 'surprise'];
 
-const properties: INodeProperties[] = [
+const { properties, description } = agentOperationProperties('createVoiceAgent', [
 	agentTopFields.name,
 	agentTopFields.model,
 	{
@@ -119,14 +118,9 @@ const properties: INodeProperties[] = [
 			description: 'Voice of the synthesizer (Azure neural voice names)',
 		},
 	]),
-	optionsCollection([forceOption]),
-	forceNotice,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['agent'], operation: ['createVoiceAgent'] } },
-	properties,
-);
+export { description };
 
 export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);

@@ -1,18 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	apiKeysJsonField,
-	forceNotice,
-	forceOption,
-	optionsCollection,
-} from '../../shared/descriptions';
+import { apiKeysJsonField } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
 	readAgentInput,
@@ -21,7 +16,7 @@ import {
 
 /** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (page what-ai). */
 
-const properties: INodeProperties[] = [
+const { properties, description } = agentOperationProperties('createWhatsAppAgent', [
 	agentTopFields.name,
 	agentTopFields.model,
 	{
@@ -63,14 +58,9 @@ const properties: INodeProperties[] = [
 			description: 'The most messages the agent sends in one conversation',
 		},
 	]),
-	optionsCollection([forceOption]),
-	forceNotice,
-];
+]);
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['agent'], operation: ['createWhatsAppAgent'] } },
-	properties,
-);
+export { description };
 
 export function createWhatsAppAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
+import { optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -19,39 +19,32 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Production SMS Key',
 		description: 'Name of the key in ContactSwing',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. SMS and Webhook actions only',
-				description: 'What the key is for',
-			},
-			{
-				displayName: 'Expires At',
-				name: 'expiresAt',
-				type: 'dateTime',
-				default: '',
-				description:
-					"When the key stops working (ISO 8601; without a time zone, the workflow's); never, if empty",
-			},
-			{
-				displayName: 'Permissions',
-				name: 'permissions',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. actions:read, actions:write, sms:send',
-				description: 'Scopes the key grants, comma-separated or a list',
-			},
-		],
-	},
+	optionalFields('additionalFields', [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. SMS and Webhook actions only',
+			description: 'What the key is for',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'dateTime',
+			default: '',
+			description:
+				"When the key stops working (ISO 8601; without a time zone, the workflow's); never, if empty",
+		},
+		{
+			displayName: 'Permissions',
+			name: 'permissions',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. actions:read, actions:write, sms:send',
+			description: 'Scopes the key grants, comma-separated or a list',
+		},
+	]),
 	optionsCollection([]),
 ];
 

@@ -1,42 +1,27 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { callFields, readCallFields } from './fields';
+import { callProperties, readCallFields } from './fields';
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */
 
-const properties: INodeProperties[] = [
-	callFields.agentId,
-	callFields.phoneNumber,
+const properties = callProperties([
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
+		displayName: 'Call Engine',
+		name: 'version',
+		type: 'options',
 		options: [
-			callFields.callPurpose,
-			{
-				displayName: 'Call Engine',
-				name: 'version',
-				type: 'options',
-				options: [
-					{ name: 'V1 (Twilio)', value: 'v1' },
-					{ name: 'V2 (LiveKit SIP)', value: 'v2' },
-				],
-				default: 'v1',
-				description: 'Telephony engine; ContactSwing uses v1 when not set',
-			},
-			callFields.customerName,
+			{ name: 'V1 (Twilio)', value: 'v1' },
+			{ name: 'V2 (LiveKit SIP)', value: 'v2' },
 		],
+		default: 'v1',
+		description: 'Telephony engine; ContactSwing uses v1 when not set',
 	},
-	optionsCollection([]),
-];
+]);
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['createCall'] } },

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { optionalFields, optionsCollection } from '../../shared/descriptions';
 import type { ItemReader } from '../../shared/itemReader';
 
 /** Fields both call operations share. */
@@ -43,6 +44,23 @@ export const callFields: Record<
 		description: 'Why the agent calls; the agent uses it in the conversation',
 	},
 };
+
+/**
+ * A call operation's properties: the agent, the number, the optional fields (sorted as the editor lists
+ * them) with any the operation adds, and Options.
+ */
+export function callProperties(extraOptionalFields: INodeProperties[] = []): INodeProperties[] {
+	const optional = [callFields.callPurpose, callFields.customerName, ...extraOptionalFields];
+	return [
+		callFields.agentId,
+		callFields.phoneNumber,
+		optionalFields(
+			'additionalFields',
+			optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		),
+		optionsCollection([]),
+	];
+}
 
 /** The optional fields both call operations send. */
 export function readCallFields(read: ItemReader): IDataObject {

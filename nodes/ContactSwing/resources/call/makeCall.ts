@@ -1,13 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
-import { callFields, readCallFields } from './fields';
+import { callProperties, readCallFields } from './fields';
 
 /**
  * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (page make-call). The agent ID goes in the path, as
@@ -15,19 +14,7 @@ import { callFields, readCallFields } from './fields';
  * field it does not declare, so whichever reading is right, the call reaches the same agent.
  */
 
-const properties: INodeProperties[] = [
-	callFields.agentId,
-	callFields.phoneNumber,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [callFields.callPurpose, callFields.customerName],
-	},
-	optionsCollection([]),
-];
+const properties = callProperties();
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['call'], operation: ['makeCall'] } },

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idField, optionsCollection } from '../../shared/descriptions';
+import { idField, optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -16,48 +16,41 @@ const properties: INodeProperties[] = [
 		'ID of the customer to update',
 		'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
 	),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'E-Mail',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@email.com',
-				default: '',
-				description: 'E-mail address',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. John Doe',
-				description: 'Full name',
-			},
-			{
-				displayName: 'Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +1234567890',
-				description: 'Phone number in E.164 format',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. vip, lead',
-				description:
-					'Tags, comma-separated or a list. They replace the current tags; [] (or an empty list from an expression) removes them all, while an empty field changes nothing.',
-			},
-		],
-	},
+	optionalFields('updateFields', [
+		{
+			displayName: 'E-Mail',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. name@email.com',
+			default: '',
+			description: 'E-mail address',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. John Doe',
+			description: 'Full name',
+		},
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +1234567890',
+			description: 'Phone number in E.164 format',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. vip, lead',
+			description:
+				'Tags, comma-separated or a list. They replace the current tags; [] (or an empty list from an expression) removes them all, while an empty field changes nothing.',
+		},
+	]),
 	optionsCollection([]),
 ];
 

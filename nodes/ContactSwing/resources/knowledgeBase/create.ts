@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
+import { optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -23,24 +23,17 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Product Documentation',
 		description: 'Name of the knowledge base',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Technical docs and FAQs',
-				description: 'What the knowledge base holds',
-			},
-			urlsField,
-		],
-	},
+	optionalFields('additionalFields', [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Technical docs and FAQs',
+			description: 'What the knowledge base holds',
+		},
+		urlsField,
+	]),
 	optionsCollection([]),
 ];
 

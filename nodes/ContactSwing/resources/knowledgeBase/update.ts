@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idField, optionsCollection } from '../../shared/descriptions';
+import { idField, optionalFields, optionsCollection } from '../../shared/descriptions';
 import { fieldError, isBlank, readText } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -22,72 +22,65 @@ const properties: INodeProperties[] = [
 		'ID of the knowledge base to update',
 		'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
 	),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'FAQs',
-				name: 'faqs',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				placeholder: 'Add FAQ',
-				description: 'Question and answer pairs, sent as "Q: …|A: …"',
-				options: [
-					{
-						displayName: 'FAQ',
-						name: 'faq',
-						values: [
-							{
-								displayName: 'Question',
-								name: 'question',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. What are your opening hours?',
-							},
-							{
-								displayName: 'Answer',
-								name: 'answer',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. 9 to 5, Monday to Friday',
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Files (Input Binary Fields)',
-				name: 'files',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. data, attachment_1',
-				description:
-					'Names of the input item’s binary fields to upload as documents, comma-separated',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Product Documentation',
-				description: 'New name',
-			},
-			{
-				displayName: 'Uploaded Files (Input Binary Fields)',
-				name: 'uploadedFiles',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. extra',
-				description: 'Names of binary fields sent as uploaded_files, comma-separated',
-			},
-			urlsField,
-		],
-	},
+	optionalFields('updateFields', [
+		{
+			displayName: 'FAQs',
+			name: 'faqs',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add FAQ',
+			description: 'Question and answer pairs, sent as "Q: …|A: …"',
+			options: [
+				{
+					displayName: 'FAQ',
+					name: 'faq',
+					values: [
+						{
+							displayName: 'Question',
+							name: 'question',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. What are your opening hours?',
+						},
+						{
+							displayName: 'Answer',
+							name: 'answer',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 9 to 5, Monday to Friday',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Files (Input Binary Fields)',
+			name: 'files',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. data, attachment_1',
+			description:
+				'Names of the input item’s binary fields to upload as documents, comma-separated',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Product Documentation',
+			description: 'New name',
+		},
+		{
+			displayName: 'Uploaded Files (Input Binary Fields)',
+			name: 'uploadedFiles',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. extra',
+			description: 'Names of binary fields sent as uploaded_files, comma-separated',
+		},
+		urlsField,
+	]),
 	optionsCollection([], { withBody: false }),
 ];
 

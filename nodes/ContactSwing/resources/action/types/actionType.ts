@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { optionalFields } from '../../../shared/descriptions';
 import type { ItemReader } from '../../../shared/itemReader';
 
 /**
@@ -44,14 +45,8 @@ export const flag = (name: string, displayName: string, description: string): Fi
 	description,
 });
 
-export const additionalFields = (options: Field[]): Field => ({
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options,
-});
+export const additionalFields = (options: Field[]): Field =>
+	optionalFields('additionalFields', options);
 
 export const mandatory = flag(
 	'mandatory',

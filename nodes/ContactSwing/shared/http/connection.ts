@@ -1,0 +1,86 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { BASE_URL_RULE } from '../../../../credentials/ContactSwingApi.credentials';
+import type { Connection, Context } from './types';
+import { CREDENTIAL_TYPE } from './types';
+
+/** Shorter tokens could not be redacted reliably (they occur in ordinary text); no real token is this short. */
+const MIN_TOKEN_LENGTH = 8;
+
+/** Checks the credential before anything is sent, so a broken value gives a clear message, not a broken header. */
+export async function readConnection(this: Context, itemIndex?: number): Promise<Connection> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const fix = 'Open the ContactSwing API credential and correct it.';
+	const token = String(credentials.accessToken ?? '')
+		.trim()
+		.replace(/^bearer\s+/i, '');
+	if (token === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The ContactSwing API credential has no access token',
+			{
+				itemIndex,
+				description: fix,
+			},
+		);
+	}
+	if (token.length < MIN_TOKEN_LENGTH) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
+			{ itemIndex, description: `${fix} Paste the whole token from the ContactSwing dashboard.` },
+		);
+	}
+	if (/\s/.test(token)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The access token in the ContactSwing API credential contains spaces or line breaks',
+			{
+				itemIndex,
+				description: `${fix} Paste the token again as one line, with nothing around it.`,
+			},
+		);
+	}
+	return {
+		baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex),
+		token,
+		credentials,
+	};
+}
+
+function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {
+	const fail = (problem: string) =>
+		new NodeOperationError(
+			this.getNode(),
+			`The Base URL of the ContactSwing API credential ${problem}`,
+			{
+				itemIndex,
+				description:
+					'Use the production URL (the default) or https://your-host; plain http is accepted only for localhost, 127.0.0.1 and [::1].',
+			},
+		);
+	const text = raw.trim();
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw fail(`is not a URL: "${text.slice(0, 80)}"`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw fail(`must start with https:// (got ${url.protocol})`);
+	}
+	if (url.username || url.password || url.search || url.hash || /[?#@]/.test(text)) {
+		throw fail('must not contain a user name, password, query or fragment');
+	}
+	// The same rule the credential's Test button applies (see the credential), so both refuse alike.
+	if (!BASE_URL_RULE.test(text)) {
+		throw fail(
+			url.protocol === 'http:'
+				? 'uses plain http to a host other than localhost, 127.0.0.1 or [::1], which would send the token unencrypted; use https'
+				: 'is not a plain https:// address',
+		);
+	}
+	// Accept ".../", ".../v2" and ".../v2/": every path below adds /v2 itself.
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/v2$/i, '');
+	return `${url.origin}${path}`;
+}

@@ -1,0 +1,148 @@
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { redactSecret } from '../redact';
+import type { TransportFailure } from './retry';
+import type { ApiRequest, Context, FullResponse } from './types';
+
+/** A success body as an object; undefined when it cannot be read (e.g. cut-off JSON). */
+export function readSuccessBody(body: unknown): IDataObject | undefined {
+	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
+		return {};
+	if (typeof body !== 'string') return undefined;
+	try {
+		const parsed: unknown = JSON.parse(body);
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** ContactSwing's own words: FastAPI's detail (text or a list of field problems), else message. */
+function contactSwingMessage(body: unknown): string | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			const text = body
+				.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+				.replace(/<[^>]+>/g, ' ')
+				.replace(/\s+/g, ' ')
+				.trim();
+			return text === '' ? undefined : text.slice(0, 300);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object') return undefined;
+	const { detail, message, error } = parsed as IDataObject;
+	if (typeof detail === 'string') return detail;
+	if (Array.isArray(detail)) {
+		return detail
+			.map((entry) => {
+				if (entry && typeof entry === 'object') {
+					const { loc, msg } = entry as IDataObject;
+					const where = Array.isArray(loc) ? loc.filter((part) => part !== 'body').join('.') : '';
+					return where ? `${where}: ${String(msg)}` : String(msg);
+				}
+				return String(entry);
+			})
+			.join('; ');
+	}
+	if (detail && typeof detail === 'object') return JSON.stringify(detail);
+	if (typeof message === 'string') return message;
+	if (typeof error === 'string') return error;
+	return undefined;
+}
+
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'name lookup failed',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed while sending',
+	UNKNOWN: 'network failure',
+};
+
+export function buildError(
+	this: Context,
+	request: ApiRequest,
+	response: FullResponse | undefined,
+	failure: TransportFailure | undefined,
+	token: string,
+	details: { itemIndex?: number; attempts: number; retryBudgetSpent: boolean },
+): NodeApiError {
+	const { itemIndex } = details;
+	const what = request.creates ?? 'change';
+	const ambiguousHint = request.idempotent
+		? 'Run the node again later.'
+		: `ContactSwing may have ${request.effect ?? `created the ${what}`}. Check ContactSwing before running again, so it does not happen twice.`;
+	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+
+	if (!response) {
+		// Words, not codes: NodeApiError swaps any message naming ECONNRESET etc. for a generic one.
+		const what = CONNECTION_FAILURES[failure?.code ?? ''] ?? 'network failure';
+		const message = failure?.timedOut
+			? `ContactSwing did not answer in time${item}`
+			: failure?.notSent
+				? `Could not reach ContactSwing (${what})${item}`
+				: `The connection to ContactSwing broke (${what})${item}`;
+		const description = failure?.notSent
+			? 'Check the Base URL of the ContactSwing API credential and your network, then run again.'
+			: `${ambiguousHint}${failure?.timedOut ? ' A longer Timeout in Options may help.' : ''}`;
+		// No `code` in the error response: NodeApiError would replace our message with its generic one.
+		return new NodeApiError(this.getNode(), { message } as JsonObject, {
+			message,
+			description,
+			itemIndex,
+		});
+	}
+
+	const status = response.statusCode;
+	if (status < 300) {
+		const message =
+			failure?.code === 'NO_ID'
+				? `ContactSwing answered HTTP ${status} without the new ${what}'s ${request.returnsId ?? 'data'}${item}`
+				: `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
+		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
+		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
+	// Redacted before it is read, shortened or stringified, so no form or piece of the token survives.
+	const said = contactSwingMessage(redactSecret(response.body, token));
+	const theirWords = said ? `: ${said}` : '';
+	let message: string;
+	let description: string;
+	if (status === 401 || status === 403) {
+		message = `ContactSwing refused the access token (HTTP ${status})${theirWords}`;
+		description =
+			'Check the ContactSwing API credential: paste a current token from the ContactSwing dashboard and use its Test button.';
+	} else if (status === 404) {
+		message = `ContactSwing found nothing at ${request.method} ${request.path} (HTTP 404)${theirWords}`;
+		description = 'Check the ID you gave and the Base URL of the ContactSwing API credential.';
+	} else if (status === 429) {
+		message = `ContactSwing's rate limit was still reached after ${details.attempts} tries (HTTP 429)${theirWords}`;
+		description =
+			'Lower Items per Batch or raise Batch Interval in Options, or allow a longer Max Retry Wait.';
+	} else if (status >= 500) {
+		message = `ContactSwing failed to process the request (HTTP ${status})${theirWords}`;
+		description = ambiguousHint;
+	} else {
+		message = `ContactSwing rejected the request (HTTP ${status})${theirWords}`;
+		description = 'Correct the field ContactSwing names and run again.';
+	}
+	message = redactSecret(message + item, token) as string;
+	description = redactSecret(description, token) as string;
+	return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
+		message,
+		description,
+		httpCode: String(status),
+		itemIndex,
+	});
+}

@@ -1,0 +1,59 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import type { RunGate } from '../runGate';
+
+export const CREDENTIAL_TYPE = 'contactSwingApi';
+
+export type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, starting with /v2/. */
+	path: string;
+	qs?: IDataObject;
+	/** JSON, or multipart form data (Update Knowledge Base). */
+	body?: IDataObject | FormData;
+	/** Whether sending the request twice is harmless, which makes ambiguous failures retryable. */
+	idempotent: boolean;
+	/** What a POST creates ("agent", "call"); its answer must then show the new object (returnsId). */
+	creates?: string;
+	/** What may already have happened after an ambiguous failure, e.g. "placed the call". */
+	effect?: string;
+	/**
+	 * For creates: the key under the answer's data that holds the new object's ID. A 2xx answer without it
+	 * fails the item, since the next node would have nothing to work with. Set `creates` without this for a
+	 * create whose answer is undocumented: then any non-empty data object is taken.
+	 */
+	returnsId?: string;
+}
+
+export interface RequestPolicy {
+	timeoutMs: number;
+	maxRetryWaitMs: number;
+}
+
+/** What every request of one execution shares: the retry policy, the rate-limit gate, the credential. */
+export interface OperationScope {
+	policy?: RequestPolicy;
+	gate?: RunGate;
+	/** The credential, read and checked once per run rather than once per request. */
+	connection?: Connection;
+}
+
+export interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+export interface Connection {
+	baseUrl: string;
+	token: string;
+	credentials: ICredentialDataDecryptedObject;
+}
