@@ -98,6 +98,21 @@ export function readAgentInput(
 	};
 }
 
+/** SMS and WhatsApp: the most messages in one conversation (additional_settings.max_messages). */
+export const maxMessagesField: INodeProperties = {
+	displayName: 'Max Messages per Conversation',
+	name: 'maxMessages',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 10,
+	description: 'The most messages the agent sends in one conversation',
+};
+
+/** Voice and SMS: key IDs typed as whole numbers, sent as api_keys [{ api_key_id, type }] (pages voice-ai, sms-ai). */
+export function apiKeysFromIds(read: ItemReader, path: string, type: string): IDataObject[] {
+	return read.integerList(path, { required: true, min: 1 }).map((id) => ({ api_key_id: id, type }));
+}
+
 /** api_keys given as JSON (Chat, WhatsApp, and anyone who needs another key type). */
 export function readApiKeysJson(read: ItemReader): IDataObject[] | undefined {
 	const path = 'additionalFields.apiKeys';

@@ -6,8 +6,10 @@ import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	apiKeysFromIds,
 	agentOperationProperties,
 	agentTopFields,
+	maxMessagesField,
 	newAssistantRequest,
 	readAgentInput,
 } from './common';
@@ -48,14 +50,7 @@ const { properties, description } = agentOperationProperties('createSmsAgent', [
 			default: 86400,
 			description: 'Seconds without a reply after which the conversation ends (86400 = 24 hours)',
 		},
-		{
-			displayName: 'Max Messages per Conversation',
-			name: 'maxMessages',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 10,
-			description: 'The most messages the agent sends in one conversation',
-		},
+		maxMessagesField,
 		{
 			displayName: 'Phone Number',
 			name: 'phoneNumber',
@@ -74,15 +69,11 @@ export { description };
 export function createSmsAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);
 	const { read } = input;
-	const keyIds = read.integerList('smsKeyIds', {
-		required: true,
-		min: 1,
-	});
 	const body: IDataObject = {
 		name: input.name,
 		type: 'SMS',
 		model: input.model,
-		api_keys: keyIds.map((id) => ({ api_key_id: id, type: 'SMS' })),
+		api_keys: apiKeysFromIds(read, 'smsKeyIds', 'SMS'),
 		instructions: input.instructions,
 		prompts: input.prompts,
 		sms_type: read.text('smsType', {

@@ -6,6 +6,7 @@ import type { ApiRequest } from '../../shared/transport';
 
 import {
 	agentAdditionalFields,
+	apiKeysFromIds,
 	agentOperationProperties,
 	agentTopFields,
 	newAssistantRequest,
@@ -125,16 +126,12 @@ export { description };
 export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);
 	const { read } = input;
-	const keyIds = read.integerList('modelKeyIds', {
-		required: true,
-		min: 1,
-	});
 	const emotionValues = (read.value('additionalFields.emotions') ?? {}) as IDataObject;
 	const body: IDataObject = {
 		name: input.name,
 		type: 'VOICE_INCOMING',
 		model: input.model,
-		api_keys: keyIds.map((id) => ({ api_key_id: id, type: 'MODEL' })),
+		api_keys: apiKeysFromIds(read, 'modelKeyIds', 'MODEL'),
 		instructions: input.instructions,
 		prompts: input.prompts,
 		phone_number: read.e164('additionalFields.phoneNumber'),

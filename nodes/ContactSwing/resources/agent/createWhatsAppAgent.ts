@@ -9,6 +9,7 @@ import {
 	agentAdditionalFields,
 	agentOperationProperties,
 	agentTopFields,
+	maxMessagesField,
 	newAssistantRequest,
 	readAgentInput,
 	readApiKeysJson,
@@ -49,14 +50,7 @@ const { properties, description } = agentOperationProperties('createWhatsAppAgen
 			description:
 				'Hours without a reply after which the conversation ends. WhatsApp counts hours, unlike SMS.',
 		},
-		{
-			displayName: 'Max Messages per Conversation',
-			name: 'maxMessages',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 10,
-			description: 'The most messages the agent sends in one conversation',
-		},
+		maxMessagesField,
 	]),
 ]);
 
