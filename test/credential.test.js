@@ -1,19 +1,12 @@
 'use strict';
 const { useSandbox } = require('./helpers/sandbox');
+const { smsAgent } = require('./fixtures');
 const { testCredential, credentialType } = require('./helpers/n8n');
 const { CONTACTSWING_PRODUCTION_URL } = require('../dist/credentials/ContactSwingApi.credentials.js');
 
 const ctx = useSandbox();
 
-const smsParameters = {
-	resource: 'agent',
-	operation: 'createSmsAgent',
-	name: 'Credential check',
-	model: 'cw-llm-1',
-	smsKeyIds: '1',
-	instructions: 'Hello',
-	smsType: 'OUTBOUND',
-};
+const smsParameters = smsAgent({ name: 'Credential check' });
 
 describe('ContactSwing API credential', () => {
 	test('declares the token as a required password field and defaults the Base URL to production', () => {

@@ -43,7 +43,7 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	// Fast and without waiting on retries: the property is about what is sent, not how it is retried.
 	// Batching, Timeout and Max Retry Wait apply to the whole run (read once, like the HTTP Request
 	// node's batching), so they are set here, not per item.
-	parameters.options = { ...parameters.options, batching: { batch: { batchSize: 32 } }, maxRetryWait: 0, timeout: 30_000 };
+	parameters.options = { ...parameters.options, batching: { batch: { batchSize: 32 } }, maxRetryWait: 0, timeout: 300_000 };
 	const before = sandbox.requests.length;
 	sandbox.state.malformed = 0;
 	const { output, error } = await runNode({ items: sets.map((p) => ({ p })), parameters, credentials, continueOnFail: true, typeVersion: VERSION });

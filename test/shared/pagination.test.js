@@ -1,5 +1,5 @@
 'use strict';
-const { useSandbox } = require('./helpers/sandbox');
+const { useSandbox } = require('../helpers/sandbox');
 
 // Lists long enough for more than three pages of 100.
 const ctx = useSandbox({ actions: 320, customers: 350, calls: 401 });
@@ -35,7 +35,7 @@ test('two input items each get their own list, paired to them', async () => {
 });
 
 test('the action picker lists every action from every page', async () => {
-	const { loadActions } = require('./helpers/n8n');
+	const { loadActions } = require('../helpers/n8n');
 	const options = await loadActions(ctx.credentials());
 	expect(options).toHaveLength(320);
 	expect(options[0]).toEqual({ name: 'Sandbox action 1 (WEBHOOK)', value: 'a0000000-0000-4000-8000-000000000001' });

@@ -1,21 +1,11 @@
 'use strict';
 /** The input rules of the README ("Input rules"), each through the real node and the sandbox. */
-const { useSandbox } = require('./helpers/sandbox');
+const { useSandbox } = require('../helpers/sandbox');
+const { smsAgent } = require('../fixtures');
 
 const ctx = useSandbox();
 
-const sms = (extra = {}, additionalFields = {}, options = {}) => ({
-	resource: 'agent',
-	operation: 'createSmsAgent',
-	name: 'Coercion',
-	model: 'cw-llm-1',
-	smsKeyIds: '134',
-	instructions: 'Hi',
-	smsType: 'OUTBOUND',
-	additionalFields,
-	options,
-	...extra,
-});
+const sms = (extra = {}, additionalFields = {}, options = {}) => smsAgent({ name: 'Coercion', additionalFields, options, ...extra });
 
 async function body(parameters, items) {
 	const { error } = await ctx.run({ parameters, items });

@@ -3,24 +3,13 @@
  * Bulk runs under every sandbox fault mode. For each: every input item yields exactly one output item,
  * in order and paired; no agent is created twice; errors say what happened and what to do.
  */
-const { useSandbox } = require('./helpers/sandbox');
+const { useSandbox } = require('../helpers/sandbox');
+const { smsAgent, leads } = require('../fixtures');
 
 const ctx = useSandbox();
 
-function smsParameters(options = {}) {
-	return {
-		resource: 'agent',
-		operation: 'createSmsAgent',
-		name: '={{ $json.name }}',
-		model: 'cw-llm-1',
-		smsKeyIds: '134',
-		instructions: 'Follow up.',
-		smsType: 'OUTBOUND',
-		options: { maxRetryWait: 20, ...options },
-	};
-}
+const smsParameters = (options = {}) => smsAgent({ name: '={{ $json.name }}', options: { maxRetryWait: 20, ...options } });
 
-const leads = (n) => Array.from({ length: n }, (_, k) => ({ name: `Lead ${k + 1}` }));
 
 async function bulk(n, options, { continueOnFail = true } = {}) {
 	const items = leads(n);

@@ -3,23 +3,14 @@
  * The access token never shows: not in output items, error messages or descriptions, the execution
  * data n8n keeps, nor anything printed, on every failure path the node has.
  */
-const { useSandbox } = require('./helpers/sandbox');
-const { DEFAULT_TOKEN } = require('./sandbox/server');
+const { useSandbox } = require('../helpers/sandbox');
+const { smsAgent } = require('../fixtures');
+const { DEFAULT_TOKEN } = require('../sandbox/server');
 
 const ctx = useSandbox();
 const TOKEN = DEFAULT_TOKEN;
 
-const sms = (extra = {}) => ({
-	resource: 'agent',
-	operation: 'createSmsAgent',
-	name: 'Secret check',
-	model: 'cw-llm-1',
-	smsKeyIds: '134',
-	instructions: 'Hi',
-	smsType: 'OUTBOUND',
-	options: { maxRetryWait: 1, timeout: 1000 },
-	...extra,
-});
+const sms = (extra = {}) => smsAgent({ name: 'Secret check', options: { maxRetryWait: 1, timeout: 1000 }, ...extra });
 
 const paths = [
 	['validation failure', () => ({ parameters: sms({ smsKeyIds: '={{ "abc" }}' }) })],

@@ -3,23 +3,14 @@
  * The token stays with ContactSwing, and faults never multiply requests (issue 11). Each test runs the node
  * through n8n-core against the sandbox and asserts on what was (or was not) sent, and where.
  */
-const { useSandbox } = require('./helpers/sandbox');
-const { createSandbox, DEFAULT_TOKEN } = require('./sandbox/server');
-const { testCredential, loadActions } = require('./helpers/n8n');
+const { useSandbox } = require('../helpers/sandbox');
+const { smsAgent } = require('../fixtures');
+const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
+const { testCredential, loadActions } = require('../helpers/n8n');
 
 const ctx = useSandbox();
 
-const sms = (options = {}, extra = {}) => ({
-	resource: 'agent',
-	operation: 'createSmsAgent',
-	name: 'Safety check',
-	model: 'cw-llm-1',
-	smsKeyIds: '134',
-	instructions: 'Hi',
-	smsType: 'OUTBOUND',
-	options: { maxRetryWait: 5, ...options },
-	...extra,
-});
+const sms = (options = {}, extra = {}) => smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
 const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
@@ -135,7 +126,7 @@ describe('the token is redacted from everything that leaves the node', () => {
 				{ status: 400, body: { detail: { got: credentials.accessToken, again: `Bearer ${credentials.accessToken}` } } },
 				{ status: 502, body: `<p>${'x'.repeat(290)}${encodeURIComponent(credentials.accessToken)}</p>` },
 			);
-			const { runNode } = require('./helpers/n8n');
+			const { runNode } = require('../helpers/n8n');
 			const { output, run } = await runNode({ parameters: sms({ maxRetryWait: 0 }), items: [{}, {}], credentials, continueOnFail: true });
 			const kept = JSON.stringify(output) + JSON.stringify(run);
 			for (const form of forms(credentials.accessToken)) expect(kept).not.toContain(form);
@@ -230,7 +221,7 @@ describe('run-wide options', () => {
 	});
 
 	test('the time options are bounded in the editor too', () => {
-		const { nodeType } = require('./helpers/n8n');
+		const { nodeType } = require('../helpers/n8n');
 		const options = nodeType.description.properties.find((p) => p.name === 'options' && p.displayOptions.show.operation.includes('createSmsAgent'));
 		const byName = Object.fromEntries(options.options.map((o) => [o.name, o]));
 		expect(byName.timeout.typeOptions.maxValue).toBe(2 ** 31 - 1);

@@ -1,17 +1,10 @@
 'use strict';
-const { useSandbox } = require('./helpers/sandbox');
+const { useSandbox } = require('../helpers/sandbox');
+const { smsAgent } = require('../fixtures');
 
 const ctx = useSandbox();
 
-const minimal = {
-	resource: 'agent',
-	operation: 'createSmsAgent',
-	name: 'Lead follow-up',
-	model: 'cw-llm-1',
-	smsKeyIds: '134',
-	instructions: 'You text new leads and book a call.',
-	smsType: 'OUTBOUND',
-};
+const minimal = smsAgent();
 
 const full = {
 	...minimal,

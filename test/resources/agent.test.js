@@ -1,5 +1,5 @@
 'use strict';
-const { useSandbox } = require('./helpers/sandbox');
+const { useSandbox } = require('../helpers/sandbox');
 
 const ctx = useSandbox();
 
