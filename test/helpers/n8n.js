@@ -13,13 +13,18 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 const { ContactSwing } = require(path.join(DIST, 'nodes/ContactSwing/ContactSwing.node.js'));
 const { ContactSwingApi } = require(path.join(DIST, 'credentials/ContactSwingApi.credentials.js'));
 
+const { ContactSwingTrigger } = require(path.join(DIST, 'nodes/ContactSwingTrigger/ContactSwingTrigger.node.js'));
+
 const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
+const TRIGGER_TYPE = 'n8n-nodes-contactswing.contactSwingTrigger';
 const nodeType = new ContactSwing();
+const triggerType = new ContactSwingTrigger();
 const credentialType = new ContactSwingApi();
 
+const byName = (type) => (type === TRIGGER_TYPE ? triggerType : nodeType);
 const nodeTypes = {
-	getByName: () => nodeType,
-	getByNameAndVersion: () => nodeType,
+	getByName: byName,
+	getByNameAndVersion: byName,
 	getKnownTypes: () => ({}),
 };
 
@@ -221,4 +226,34 @@ async function loadActions(credentials) {
 	return await nodeType.methods.loadOptions.getActions.call(context);
 }
 
-module.exports = { runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+/**
+ * A ContactSwing Trigger in an active workflow, polled the way n8n's poll jobs do: n8n-core's
+ * TriggersAndPollers.runPollFunction with a PollContext. The workflow (and so its static data, where the
+ * trigger keeps what it has seen) lives as long as the poller. `poll({ mode })`: 'trigger' for a scheduled
+ * poll, 'manual' for the editor's Fetch Test Event. Returns the emitted items ([] when null).
+ */
+function createPoller({ parameters, credentials }) {
+	const { PollContext, TriggersAndPollers } = require('n8n-core');
+	const node = {
+		id: 'f0c1a5b2-0000-4000-8000-000000000002',
+		name: 'ContactSwing Trigger',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
+	};
+	const workflow = new Workflow({ id: 'poll', name: 'poll', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+	const additionalData = baseAdditionalData(credentials);
+	return {
+		workflow,
+		staticData: () => workflow.getStaticData('node', node),
+		async poll({ mode = 'trigger' } = {}) {
+			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
+			const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
+			return result?.[0] ?? [];
+		},
+	};
+}
+
+module.exports = { createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

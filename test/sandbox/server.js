@@ -366,9 +366,9 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(state.customers, req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, { pager: state.faults.pager }))],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(state.actions, req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(listed(state.actions), req.query, { pager: state.faults.pager }))],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -377,8 +377,16 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(state.calls, req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, { pager: state.faults.pager }))],
 	];
+
+	/**
+	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
+	 * says newest first.
+	 */
+	function listed(records) {
+		return state.faults.listOrder === 'newest-first' ? [...records].reverse() : records;
+	}
 
 	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
 	function checkRateLimit(method, path) {
@@ -578,6 +586,9 @@ function createSandbox(options = {}) {
 		for await (const chunk of req) chunks.push(chunk);
 		const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') Object.assign(state.faults, body);
+		else if (url.pathname === '/__sandbox/calls' && req.method === 'POST') sandbox.addCall(body);
+		else if (url.pathname.startsWith('/__sandbox/calls/') && req.method === 'POST') sandbox.setCallStatus(decodeURIComponent(url.pathname.slice('/__sandbox/calls/'.length)), body.status);
+		else if (url.pathname === '/__sandbox/customers' && req.method === 'POST') sandbox.addCustomer(body);
 		else if (url.pathname === '/__sandbox/reset' && req.method === 'POST') sandbox.reset();
 		const duplicates = [...state.createdByName.values()].filter((count) => count > 1).length;
 		res.writeHead(200, { 'content-type': 'application/json' });
@@ -687,6 +698,24 @@ function createSandbox(options = {}) {
 		setFaults(faults) {
 			Object.assign(state.faults, faults);
 		},
+		/** A call appears in GET /v2/_calls, as if placed in the dashboard ({ id?, customer_name, status, duration }). */
+		addCall(call = {}) {
+			const record = { id: call.id ?? `call-${crypto.randomUUID()}`, customer_name: call.customer_name ?? 'New caller', status: call.status ?? 'queued', duration: call.duration ?? 0 };
+			state.calls.push(record);
+			return record;
+		},
+		/** A call moves on (e.g. queued → in-progress → completed). */
+		setCallStatus(id, status) {
+			const call = state.calls.find((c) => c.id === id);
+			if (call) call.status = status;
+			return call;
+		},
+		/** A customer appears in GET /v2/_customers ({ id?, name, phone, email }). */
+		addCustomer(customer = {}) {
+			const record = { id: customer.id ?? crypto.randomUUID(), name: customer.name ?? 'New customer', phone: customer.phone ?? '+15550009999', email: customer.email ?? 'new@example.com' };
+			state.customers.push(record);
+			return record;
+		},
 		/** Adds a voice agent that calls can use, as if created earlier. */
 		seedVoiceAgent(id = 'voice-agent-0001') {
 			state.agents.set(id, { name: 'Seeded voice agent', type: 'VOICE_INCOMING' });
@@ -702,6 +731,7 @@ function createSandbox(options = {}) {
 			state.maxInFlight = 0;
 			state.actions = seedActions(options.actions ?? 25);
 			state.customers = seedCustomers(options.customers ?? 35);
+			state.calls = seedCalls(options.calls ?? 45);
 			state.knowledgeBases = new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]);
 			state.apiKeys.length = 0;
 			state.windows.clear();
