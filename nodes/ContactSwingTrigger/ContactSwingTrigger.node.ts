@@ -54,7 +54,8 @@ export class ContactSwingTrigger implements INodeType {
 		icon: { light: 'file:contactSwing.svg', dark: 'file:contactSwing.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle:
+			'={{ {"newCall":"New call","callStatusChanged":"Call status changed","newCustomer":"New customer"}[$parameter["event"]] }}',
 		description:
 			'Starts the workflow when a ContactSwing call appears or changes status, or a customer appears',
 		defaults: { name: 'ContactSwing Trigger' },

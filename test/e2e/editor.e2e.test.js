@@ -24,6 +24,8 @@ beforeAll(async () => {
 	// The panel should show every SMS field, so the agent gets its own sender number here too.
 	example.nodes.find((node) => node.parameters.operation === 'createSmsAgent').parameters.additionalFields.phoneNumber = '+13465507166';
 	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
+	const trigger = exampleWorkflow('call-finished-update-crm.json', { url: 'https://crm.example.com/api/call-log' });
+	await instance.importJson('workflow', { ...trigger, id: 'csE2eEditorTrig1' });
 	await instance.start();
 	await instance.loginOwner();
 	browser = await chromium.launch({
@@ -50,14 +52,14 @@ async function waitForIcons(page) {
 	);
 }
 
-async function editorPage(viewport) {
+async function editorPage(viewport, workflowId = 'csE2eEditor00001') {
 	const context = await browser.newContext({ viewport });
 	const separator = instance.cookie.indexOf('=');
 	await context.addCookies([
 		{ name: instance.cookie.slice(0, separator), value: instance.cookie.slice(separator + 1), domain: 'localhost', path: '/' },
 	]);
 	const page = await context.newPage();
-	await page.goto(`http://localhost:${PORT}/workflow/csE2eEditor00001`);
+	await page.goto(`http://localhost:${PORT}/workflow/${workflowId}`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
 	await waitForIcons(page);
 	return page;
@@ -98,5 +100,21 @@ test('the node panel renders every SMS field, and the credential', async () => {
 	await dialog.getByText('Access Token').first().waitFor({ timeout: 15_000 });
 	await page.setViewportSize({ width: 1280, height: 760 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-credential.png') });
+	await page.context().close();
+});
+
+test('the ContactSwing Trigger panel shows its events and the status filter', async () => {
+	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorTrig1');
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call finished' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	for (const name of ['event', 'statuses']) {
+		await panel.locator(`[data-test-id="parameter-input-${name}"]`).first().waitFor({ timeout: 15_000 });
+	}
+	await panel.getByText('Only These Statuses', { exact: true }).first().waitFor({ timeout: 15_000 });
+	await expect(panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toBe(
+		'ContactSwing (sandbox)',
+	);
+	await page.screenshot({ path: path.join(DOCS, 'editor-trigger.png') });
 	await page.context().close();
 });

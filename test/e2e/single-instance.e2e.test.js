@@ -42,6 +42,10 @@ test('n8n loads the packed package: export:nodes lists contactSwing with its des
 	expect(node.properties.map((p) => p.name)).toEqual(
 		expect.arrayContaining(['resource', 'operation', 'name', 'model', 'smsKeyIds', 'instructions', 'smsType', 'additionalFields', 'options']),
 	);
+	// The trigger is loaded from the same package, on the same credential.
+	expect(nodes.find((n) => n.name === 'n8n-nodes-contactswing.contactSwingTrigger')).toEqual(
+		expect.objectContaining({ displayName: 'ContactSwing Trigger', polling: true, credentials: [{ name: 'contactSwingApi', required: true }] }),
+	);
 	// usableAsTool: n8n derives an AI-tool variant.
 	expect(nodes.some((n) => n.name === 'n8n-nodes-contactswing.contactSwingTool')).toBe(true);
 	// The package brought no second n8n-workflow.
