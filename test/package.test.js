@@ -42,7 +42,7 @@ describe('node description', () => {
 		);
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent');
 		expect(operation.options).toContainEqual(
-			expect.objectContaining({ name: 'Create SMS AI Agent', value: 'createSmsAgent', action: 'Create SMS AI agent' }),
+			expect.objectContaining({ name: 'Create SMS AI Agent', value: 'createSmsAgent', action: 'Create SMS AI agent that texts contacts' }),
 		);
 		const codex = require('../dist/nodes/ContactSwing/ContactSwing.node.json');
 		expect(codex.categories).not.toContain('AI');
@@ -68,7 +68,7 @@ describe('node description', () => {
 		const map = JSON.parse(description.subtitle.match(/\{\{ (\{.*\})\[/)[1]);
 		const keys = resources.flatMap((resource) => operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`));
 		expect(Object.keys(map).sort()).toEqual(keys.sort());
-		expect(map['agent:createSmsAgent']).toBe('Create SMS AI agent');
+		expect(map['agent:createSmsAgent']).toBe('Create SMS AI agent that texts contacts');
 		// Built from the operations' own action texts, so it cannot fall out of step.
 		for (const resource of resources) for (const operation of operationsOf(resource)) expect(map[`${resource.value}:${operation.value}`]).toBe(operation.action);
 	});
@@ -99,5 +99,19 @@ describe('node description', () => {
 	test('no property disables expressions except resource, operation and action type', () => {
 		const locked = description.properties.filter((p) => p.noDataExpression).map((p) => p.name);
 		expect([...new Set(locked)].sort()).toEqual(['actionType', 'operation', 'resource']);
+	});
+});
+
+describe('as an AI agent\'s tool', () => {
+	const { NodeHelpers } = require('n8n-workflow');
+	const { nodeType } = require('./helpers/n8n');
+	const toolDescription = (resource, operation) =>
+		NodeHelpers.getToolDescriptionForNode({ parameters: { resource, operation, descriptionType: 'auto' } }, nodeType);
+
+	test('what n8n tells the model for each operation says what it does, and the side effects of calls', () => {
+		expect(toolDescription('agent', 'createSmsAgent')).toBe('Create SMS AI agent that texts contacts in ContactSwing');
+		for (const operation of ['makeCall', 'createCall']) expect(toolDescription('call', operation)).toMatch(/^Call a real person at a cost .* in ContactSwing$/);
+		expect(toolDescription('apiKey', 'create')).toBe('Create an API key that grants access to your account in ContactSwing');
+		expect(toolDescription('knowledgeBase', 'update')).toBe('Add documents to a knowledge base in ContactSwing');
 	});
 });

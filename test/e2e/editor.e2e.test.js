@@ -86,7 +86,7 @@ test('the node panel renders every SMS field, and the credential', async () => {
 		// waitFor throws (and fails the test) when the field does not render.
 		await panel.locator(`[data-test-id="parameter-input-${name}"]`).first().waitFor({ timeout: 15_000 });
 	}
-	for (const label of ['SMS API Key IDs', 'SMS Direction', 'Additional Fields', 'Idle Timeout (Seconds)', 'Max Messages per Conversation']) {
+	for (const label of ['SMS API Key IDs', 'SMS Direction', 'Additional Fields', 'Idle Timeout (Seconds)', 'Max Messages']) {
 		await panel.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
 	}
 	await expect(panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toBe(

@@ -144,7 +144,7 @@ describe('Create SMS AI Agent: input checked before sending', () => {
 		['SMS API Key IDs fraction', { smsKeyIds: '1.5' }, /SMS API Key IDs \(entry 1\) must be a whole number/],
 		['Phone Number', { additionalFields: { phoneNumber: '3465507166' } }, /^Phone Number must be a phone number in E\.164 format, got "3465507166" \[item 0\]$/],
 		['Idle Timeout', { additionalFields: { idleTimeSeconds: -1 } }, /^Idle Timeout \(Seconds\) must be a whole number, 0 or more, got -1 \[item 0\]$/],
-		['Max Messages', { additionalFields: { maxMessages: 'ten' } }, /^Max Messages per Conversation must be a whole number of at least 1, got "ten"/],
+		['Max Messages', { additionalFields: { maxMessages: 'ten' } }, /^Max Messages must be a whole number of at least 1, got "ten"/],
 		['Name as a list', { name: '={{ ["a", "b"] }}' }, /^Name must be text, got a list \[item 0\]$/],
 	];
 

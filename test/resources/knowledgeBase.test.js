@@ -81,6 +81,6 @@ describe('Knowledge Base', () => {
 	test('Update failure: a binary field the item does not have', async () => {
 		const { error } = await ctx.run({ parameters: { resource: 'knowledgeBase', operation: 'update', knowledgeBaseId: 'kb-seeded-1', updateFields: { files: 'data' } } });
 		expect(ctx.sandbox.requests).toHaveLength(0);
-		expect(error.message).toBe('Files (Input Binary Fields) names "data", but the input item has no such binary field [item 0]');
+		expect(error.message).toBe('Files (Binary Fields) names "data", but the input item has no such binary field [item 0]');
 	});
 });

@@ -40,10 +40,10 @@ describe('numbers', () => {
 	test('counts as strings from a webhook work; negative counts do not', async () => {
 		expect((await body(sms({}, { idleTimeSeconds: '={{ " 3600 " }}', maxMessages: '={{ "3" }}' }))).additional_settings).toEqual({ idle_time: 3600, max_messages: 3 });
 		ctx.sandbox.reset();
-		expect(await refusal(sms({}, { maxMessages: '={{ "-1" }}' }))).toBe('Max Messages per Conversation must be a whole number of at least 1, got "-1" [item 0]');
+		expect(await refusal(sms({}, { maxMessages: '={{ "-1" }}' }))).toBe('Max Messages must be a whole number of at least 1, got "-1" [item 0]');
 		ctx.sandbox.reset();
 		// An agent that may send no message at all is no SMS agent: 0 is refused, not sent.
-		expect(await refusal(sms({}, { maxMessages: 0 }))).toBe('Max Messages per Conversation must be a whole number of at least 1, got 0 [item 0]');
+		expect(await refusal(sms({}, { maxMessages: 0 }))).toBe('Max Messages must be a whole number of at least 1, got 0 [item 0]');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

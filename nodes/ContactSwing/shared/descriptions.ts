@@ -63,6 +63,7 @@ export const knowledgeBaseIdField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
 	description: 'ID of a ContactSwing knowledge base the agent answers from',
+	hint: 'The id that Create Knowledge Base returned, or the ID shown in the ContactSwing dashboard',
 };
 
 export const actionIdsField: INodeProperties = {

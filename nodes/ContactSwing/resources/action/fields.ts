@@ -7,7 +7,7 @@ export const ACTION_TYPES: Array<[value: string, name: string, description: stri
 	['CALL_TRANSFER', 'Call Transfer', 'Transfer the call to a phone number'],
 	['SINGLEDATAEXTRACTION', 'Data Extraction', 'Extract one piece of data from the conversation'],
 	['DTMF_ACTION', 'DTMF', 'Keypad tones (listed by the API, no create page)'],
-	['SEND_EMAIL', 'Send E-Mail', 'Send an e-mail'],
+	['SEND_EMAIL', 'Send Email', 'Send an email'],
 	['SEND_SMS', 'Send SMS', 'Send a text message'],
 	['SEND_WHATSAPP', 'Send WhatsApp', 'Send a WhatsApp template message'],
 	['SHOPIFY', 'Shopify', 'Look things up in a Shopify store'],

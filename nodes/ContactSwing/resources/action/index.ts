@@ -23,9 +23,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create an action',
+				action: 'Create an action that agents can run',
 				description:
-					'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, e-mail or WhatsApp',
+					'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, email or WhatsApp',
 			},
 			{ name: 'Get', value: 'get', action: 'Get an action', description: 'Get one action by ID' },
 			{
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update an action',
+				action: 'Update an action that agents run',
 				description: 'Change an action’s name, type, timing or settings',
 			},
 		],

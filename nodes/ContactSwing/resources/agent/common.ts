@@ -100,12 +100,12 @@ export function readAgentInput(
 
 /** SMS and WhatsApp: the most messages in one conversation (additional_settings.max_messages). */
 export const maxMessagesField: INodeProperties = {
-	displayName: 'Max Messages per Conversation',
+	displayName: 'Max Messages',
 	name: 'maxMessages',
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 10,
-	description: 'The most messages the agent sends in one conversation',
+	description: 'The most messages the agent sends in one conversation (at least 1)',
 };
 
 /** Voice and SMS: key IDs typed as whole numbers, sent as api_keys [{ api_key_id, type }] (pages voice-ai, sms-ai). */

@@ -33,7 +33,7 @@ const { properties, description } = agentOperationProperties('createEmailAgent',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. support, billing',
-			description: 'E-mail labels or categories the agent handles, as one text',
+			description: 'Email labels or categories the agent handles, as one text',
 		},
 		{
 			displayName: 'Response Mode',

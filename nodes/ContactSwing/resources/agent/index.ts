@@ -25,33 +25,33 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Chat AI Agent',
 				value: 'createChatAgent',
-				action: 'Create chat AI agent',
+				action: 'Create chat AI agent for your website',
 				description: 'Create an AI agent for the website chat widget. Returns the new agent ID.',
 			},
 			{
-				name: 'Create E-Mail AI Agent',
+				name: 'Create Email AI Agent',
 				value: 'createEmailAgent',
-				action: 'Create email AI agent',
-				description: 'Create an AI agent that answers e-mails. Returns the new agent ID.',
+				action: 'Create email AI agent that answers emails',
+				description: 'Create an AI agent that answers emails. Returns the new agent ID.',
 			},
 			{
 				name: 'Create SMS AI Agent',
 				value: 'createSmsAgent',
-				action: 'Create SMS AI agent',
+				action: 'Create SMS AI agent that texts contacts',
 				description:
 					'Create an AI agent that holds text-message conversations with contacts. Returns the new agent ID.',
 			},
 			{
 				name: 'Create Voice AI Agent',
 				value: 'createVoiceAgent',
-				action: 'Create voice AI agent',
+				action: 'Create voice AI agent that takes and places calls',
 				description:
 					'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
 			},
 			{
 				name: 'Create WhatsApp AI Agent',
 				value: 'createWhatsAppAgent',
-				action: 'Create whatsapp AI agent',
+				action: 'Create whatsapp AI agent that chats with contacts',
 				description:
 					'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
 			},

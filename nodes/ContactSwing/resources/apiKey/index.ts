@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create an API key',
+				action: 'Create an API key that grants access to your account',
 				description:
 					'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
 			},

@@ -15,7 +15,8 @@ export const callFields: Record<
 		default: '',
 		required: true,
 		placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
-		description: 'ID of the voice AI agent that places the call (from Create Voice AI Agent)',
+		description: 'ID of the voice AI agent that places the call',
+		hint: 'The assistant_id that Create Voice AI Agent returned. ContactSwing documents no list of agents to pick from.',
 	},
 	phoneNumber: {
 		displayName: 'Phone Number',
@@ -52,6 +53,13 @@ export const callFields: Record<
 export function callProperties(extraOptionalFields: INodeProperties[] = []): INodeProperties[] {
 	const optional = [callFields.callPurpose, callFields.customerName, ...extraOptionalFields];
 	return [
+		{
+			displayName:
+				'This rings a real person’s phone and ContactSwing charges for the call. Test with your own number first.',
+			name: 'callNotice',
+			type: 'notice',
+			default: '',
+		},
 		callFields.agentId,
 		callFields.phoneNumber,
 		optionalFields(

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Call',
 				value: 'createCall',
-				action: 'Create a call',
+				action: 'Call a real person at a cost through the unified endpoint',
 				description:
 					'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
 			},
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Make Call',
 				value: 'makeCall',
-				action: 'Make a call',
+				action: 'Call a real person at a cost from a voice agent',
 				description:
 					'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
 			},

@@ -22,8 +22,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a customer',
-				description: 'Change a customer’s name, phone, e-mail or tags',
+				action: 'Update a customer record',
+				description: 'Change a customer’s name, phone, email or tags',
 			},
 		],
 		default: 'getMany',

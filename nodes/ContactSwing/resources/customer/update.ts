@@ -18,12 +18,12 @@ const properties: INodeProperties[] = [
 	),
 	optionalFields('updateFields', [
 		{
-			displayName: 'E-Mail',
+			displayName: 'Email',
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. name@email.com',
 			default: '',
-			description: 'E-mail address',
+			description: 'Email address',
 		},
 		{
 			displayName: 'Name',
@@ -80,7 +80,7 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 		throw fieldError(
 			read.ctx,
 			read.label('updateFields.email'),
-			`must be an e-mail address, got "${String(body.email).slice(0, 60)}"`,
+			`must be an email address, got "${String(body.email).slice(0, 60)}"`,
 		);
 	}
 	if (Object.keys(body).length === 0) {

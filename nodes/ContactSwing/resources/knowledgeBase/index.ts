@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a knowledge base',
+				action: 'Add documents to a knowledge base',
 				description:
 					'Rename a knowledge base or add documents (from binary data), web pages and FAQs',
 			},

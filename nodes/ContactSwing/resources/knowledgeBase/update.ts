@@ -55,7 +55,7 @@ const properties: INodeProperties[] = [
 			],
 		},
 		{
-			displayName: 'Files (Input Binary Fields)',
+			displayName: 'Files (Binary Fields)',
 			name: 'files',
 			type: 'string',
 			default: '',
@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 			description: 'New name',
 		},
 		{
-			displayName: 'Uploaded Files (Input Binary Fields)',
+			displayName: 'Uploaded Files (Binary Fields)',
 			name: 'uploadedFiles',
 			type: 'string',
 			default: '',

@@ -45,8 +45,12 @@ export const flag = (name: string, displayName: string, description: string): Fi
 	description,
 });
 
+/** A type's optional fields, sorted by label as n8n's editor lists them. */
 export const additionalFields = (options: Field[]): Field =>
-	optionalFields('additionalFields', options);
+	optionalFields('additionalFields', sortedByLabel(options));
+
+export const sortedByLabel = (fields: Field[]): Field[] =>
+	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const mandatory = flag(
 	'mandatory',

@@ -16,8 +16,8 @@ export const appointment: ActionType = {
 	fields: [
 		text(
 			'calendarEmail',
-			'Calendar E-Mail',
-			'E-mail of the calendar account bookings go to',
+			'Calendar Email',
+			'Email of the calendar account bookings go to',
 			'e.g. name@email.com',
 			true,
 		),
@@ -92,7 +92,7 @@ export const appointment: ActionType = {
 			{ ...mandatory },
 			text(
 				'roundRobinEmails',
-				'Round-Robin E-Mails',
+				'Round-Robin Emails',
 				'Calendars that share bookings, comma-separated',
 			),
 			text('timezone', 'Time Zone', 'IANA time zone of the booking hours', 'e.g. America/New_York'),

@@ -1,6 +1,13 @@
 import { compact } from '../../../shared/fields';
 import type { ActionType } from './actionType';
-import { additionalFields, flag, mandatory, optionalDescription, text } from './actionType';
+import {
+	additionalFields,
+	flag,
+	mandatory,
+	optionalDescription,
+	sortedByLabel,
+	text,
+} from './actionType';
 
 /** Data extraction, type SINGLEDATAEXTRACTION (page `data`): one piece of data from the conversation. */
 export const dataExtraction: ActionType = {
@@ -15,7 +22,7 @@ export const dataExtraction: ActionType = {
 			placeholder: 'Add Setting',
 			default: {},
 			description: 'What to extract from the conversation and where to store it',
-			options: [
+			options: sortedByLabel([
 				text('answerType', 'Answer Type', 'Kind of answer to extract', 'e.g. yes/no'),
 				text(
 					'fieldDescription',
@@ -31,7 +38,7 @@ export const dataExtraction: ActionType = {
 				),
 				text('syncField', 'Record Field', 'Field it is written to', 'e.g. customer_timezone'),
 				text('syncModule', 'Record Module', 'Module it is written to', 'e.g. customers'),
-			],
+			]),
 		},
 	],
 	settings(read) {
