@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 import * as action from './resources/action';
 import * as agent from './resources/agent';
 import * as apiKey from './resources/apiKey';
@@ -67,7 +67,7 @@ export class ContactSwing implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [await route.call(this)];

@@ -54,7 +54,7 @@ const safeObject = fc.dictionary(fc.string({ maxLength: 6 }).map((k) => `x_${k}`
 const knownIds = fc.constantFrom('a0000000-0000-4000-8000-000000000001', 'c0000000-0000-4000-8000-000000000001', 'kb-seeded-1', 'voice-agent-0001');
 
 function valueFor(property) {
-	if (/Id$/.test(property.name) && property.type === 'string') {
+	if (/Id$/.test(property.name) && ['string', 'resourceLocator'].includes(property.type)) {
 		return fc.oneof({ weight: 3, arbitrary: knownIds }, { weight: 2, arbitrary: fc.oneof(plausibleText, nasty, anyJson) });
 	}
 	switch (property.type) {

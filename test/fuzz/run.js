@@ -29,6 +29,9 @@ function expressionsFor(properties, path) {
 						: [group.name, expressionsFor(group.values, groupPath)];
 				}),
 			);
+		} else if (property.type === 'resourceLocator') {
+			// A picker's value, mapped by expression in its From List mode.
+			parameters[property.name] = { __rl: true, mode: 'list', value: `={{ ${at} }}` };
 		} else {
 			parameters[property.name] = `={{ ${at} }}`;
 		}

@@ -256,4 +256,13 @@ function createPoller({ parameters, credentials }) {
 	};
 }
 
-module.exports = { createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+/** Runs a From List search (methods.listSearch[method]) in n8n-core's LoadOptionsContext, as the editor does. */
+async function searchList(method, credentials, filter, paginationToken) {
+	const { LoadOptionsContext } = require('n8n-core');
+	const node = contactSwingNode({ resource: 'action', operation: 'get' }, { typeVersion: 2 });
+	const workflow = new Workflow({ id: 'list-search', nodes: [node], connections: {}, nodeTypes, active: false });
+	const context = new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), 'parameters.actionId');
+	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
+}
+
+module.exports = { searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

@@ -147,6 +147,68 @@ export const apiKeysJsonField: INodeProperties = {
 		'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
 };
 
+/**
+ * An ID field for a resource with a list endpoint: version 1 keeps the plain text field saved workflows
+ * hold; from version 2 a resource locator, picked From List (searchable, paged) or typed By ID.
+ */
+export function idLocatorFields(
+	name: string,
+	{
+		displayName,
+		description,
+		placeholder,
+		searchListMethod,
+		what,
+	}: {
+		displayName: string;
+		description: string;
+		placeholder: string;
+		searchListMethod: string;
+		what: string;
+	},
+): INodeProperties[] {
+	return [
+		{
+			...idField(name, `${displayName} ID`, description, placeholder),
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{
+			displayName,
+			name,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			description,
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: `Select ${what}...`,
+					typeOptions: { searchListMethod, searchable: true },
+				},
+				{
+					displayName: 'By ID',
+					name: 'id',
+					type: 'string',
+					placeholder,
+					validation: [
+						{
+							type: 'regex',
+							properties: {
+								// The same rule as readId: nothing that would change the request path.
+								regex: '(?![.]{1,2}$)[^/\\\\?#\\s]+',
+								errorMessage: `Not a ContactSwing ${what} ID`,
+							},
+						},
+					],
+				},
+			],
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		},
+	];
+}
+
 /** An ID typed or mapped by the user, required, for one resource's path parameter. */
 export function idField(
 	name: string,

@@ -45,7 +45,9 @@ export class ItemReader {
 
 	/** The editor's label of the parameter at `path`, e.g. "Goal" for "additionalFields.goal". */
 	label(path: string): string {
-		return findLabel(this.properties, path.split('.')) ?? path;
+		return (
+			findLabel(this.properties, path.split('.'), this.functions.getNode().typeVersion) ?? path
+		);
 	}
 
 	/**
@@ -75,8 +77,11 @@ export class ItemReader {
 		return readText(this.ctx, this.label(path), this.value(path), rules);
 	}
 
+	/** An ID from a text field or a resource locator ({ __rl, mode, value }). */
 	id(path: string): string {
-		return readId(this.ctx, this.label(path), this.value(path));
+		const value = this.value(path);
+		const locator = value && typeof value === 'object' && '__rl' in value;
+		return readId(this.ctx, this.label(path), locator ? (value as IDataObject).value : value);
 	}
 
 	integer(path: string, rules?: IntegerRules): number | undefined {
@@ -153,14 +158,32 @@ export class ItemReader {
 function findLabel(
 	candidates: Array<INodeProperties | INodePropertyCollection>,
 	names: string[],
+	version: number,
 ): string | undefined {
 	const [name, ...rest] = names;
-	for (const candidate of candidates.filter((entry) => entry.name === name)) {
+	for (const candidate of candidates.filter(
+		(entry) => entry.name === name && shownAtVersion(entry, version),
+	)) {
 		if (rest.length === 0) return candidate.displayName;
-		const inner = findLabel(childrenOf(candidate), rest);
+		const inner = findLabel(childrenOf(candidate), rest, version);
 		if (inner !== undefined) return inner;
 	}
 	return undefined;
+}
+
+/** Whether a property's @version condition (if any) holds for this node version. */
+function shownAtVersion(
+	property: INodeProperties | INodePropertyCollection,
+	version: number,
+): boolean {
+	const versions =
+		'displayOptions' in property ? property.displayOptions?.show?.['@version'] : undefined;
+	if (!versions) return true;
+	return versions.some((entry) =>
+		typeof entry === 'number'
+			? entry === version
+			: version >= Number((entry as { _cnd?: { gte?: number } })._cnd?.gte ?? Infinity),
+	);
 }
 
 function childrenOf(

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idLocatorFields } from '../../shared/descriptions';
+
 /** The action types the create, update and list pages name: value, name in the editor, what it does. */
 export const ACTION_TYPES: Array<[value: string, name: string, description: string]> = [
 	['AIRCALL', 'Aircall', 'Hand the call over through Aircall'],
@@ -28,12 +30,11 @@ export const actionTimingField: INodeProperties = {
 	description: 'When the action may fire',
 };
 
-export const actionIdField: INodeProperties = {
-	displayName: 'Action ID',
-	name: 'actionId',
-	type: 'string',
-	default: '',
-	required: true,
+/** The action to get or update: text in version 1, a resource locator from version 2. */
+export const actionIdFields = idLocatorFields('actionId', {
+	displayName: 'Action',
+	description: 'The action (from Create or Get Many)',
 	placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
-	description: 'ID of the action (from Create or Get Many)',
-};
+	searchListMethod: 'searchActions',
+	what: 'action',
+});

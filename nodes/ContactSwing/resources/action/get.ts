@@ -5,12 +5,12 @@ import { optionsCollection } from '../../shared/descriptions';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { actionIdField } from './fields';
+import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';
 
 /** Get Action: GET /v2/_actions/{action_id} (page actions-get-by-id; the path is the reference's best reading). */
 
-const properties = [actionIdField, optionsCollection([], { withBody: false })];
+const properties = [...actionIdFields, optionsCollection([], { withBody: false })];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['action'], operation: ['get'] } },

@@ -7,7 +7,7 @@ import { addFields } from '../../shared/json';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionIdField, actionTimingField } from './fields';
+import { ACTION_TYPES, actionIdFields, actionTimingField } from './fields';
 import { normaliseAction } from './normalise';
 
 /**
@@ -19,7 +19,7 @@ import { normaliseAction } from './normalise';
  */
 
 const properties: INodeProperties[] = [
-	actionIdField,
+	...actionIdFields,
 	{
 		displayName: 'Name',
 		name: 'name',

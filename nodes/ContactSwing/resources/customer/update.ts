@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idField, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { idLocatorFields, optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -10,12 +10,13 @@ import type { ApiRequest } from '../../shared/transport';
 /** Update Customer: PUT /v2/_customers/{customer_id} (page customers-put). */
 
 const properties: INodeProperties[] = [
-	idField(
-		'customerId',
-		'Customer ID',
-		'ID of the customer to update',
-		'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
-	),
+	...idLocatorFields('customerId', {
+		displayName: 'Customer',
+		description: 'The customer to update',
+		placeholder: 'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
+		searchListMethod: 'searchCustomers',
+		what: 'customer',
+	}),
 	optionalFields('updateFields', [
 		{
 			displayName: 'Email',
