@@ -1,0 +1,215 @@
+'use strict';
+/**
+ * The derived ContactSwing Tool in the real pinned n8n, handed to n8n's AI Agent with an OpenAI Chat Model
+ * whose credential points at a local OpenAI-compatible stub (chat completions with tool_calls, 127.0.0.1).
+ * The stub checks the tool it is offered (name, description, parameters), asks for a call of it, and answers
+ * with what the tool returned; the sandbox must receive exactly the request the model asked for.
+ */
+const http = require('node:http');
+const { createInstance } = require('./instance');
+
+let instance;
+let stub;
+/** What the stub does with each chat completion request, in order; each gets the parsed request body. */
+let script = [];
+const seen = [];
+
+beforeAll(async () => {
+	stub = http.createServer((req, res) => {
+		let raw = '';
+		req.on('data', (chunk) => (raw += chunk));
+		req.on('end', () => {
+			const body = raw ? JSON.parse(raw) : {};
+			seen.push({ path: req.url, body });
+			const step = script.shift();
+			const message = step ? step(body) : { role: 'assistant', content: 'No more steps.' };
+			const finish = message.tool_calls ? 'tool_calls' : 'stop';
+			if (body.stream) {
+				res.writeHead(200, { 'content-type': 'text/event-stream' });
+				const delta = message.tool_calls
+					? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) }
+					: { role: 'assistant', content: message.content };
+				res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);
+				res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`);
+				res.end('data: [DONE]\n\n');
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify({
+					id: 'chatcmpl-1',
+					object: 'chat.completion',
+					created: 0,
+					model: body.model,
+					choices: [{ index: 0, message, finish_reason: finish }],
+					usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+				}),
+			);
+		});
+	});
+	await new Promise((resolve) => stub.listen(0, '127.0.0.1', resolve));
+	instance = await createInstance({ port: 5699 });
+	await instance.importSandboxCredential();
+	await instance.importJson('credentials', [
+		{ id: 'csOpenAiStub0001', name: 'OpenAI (local stub)', type: 'openAiApi', data: { apiKey: 'sk-local-stub', url: `http://127.0.0.1:${stub.address().port}/v1` } },
+	]);
+});
+
+afterAll(async () => {
+	await instance?.close();
+	await new Promise((resolve) => stub.close(resolve));
+});
+
+beforeEach(() => {
+	instance.sandbox.reset();
+	seen.length = 0;
+	script = [];
+});
+
+/** Manual trigger → AI Agent, with the OpenAI Chat Model and one ContactSwing Tool attached. */
+function agentWorkflow(id, toolName, toolParameters) {
+	return {
+		id,
+		name: `E2E AI agent ${id}`,
+		nodes: [
+			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-agent`,
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [300, 0],
+				parameters: { promptType: 'define', text: 'Set up what the user asked for.', options: {} },
+			},
+			{
+				id: `${id}-model`,
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.2,
+				position: [200, 250],
+				parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
+				credentials: { openAiApi: { id: 'csOpenAiStub0001', name: 'OpenAI (local stub)' } },
+			},
+			{
+				id: `${id}-tool`,
+				name: toolName,
+				type: 'n8n-nodes-contactswing.contactSwingTool',
+				typeVersion: 2,
+				position: [400, 250],
+				parameters: { descriptionType: 'auto', ...toolParameters },
+				credentials: { contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' } },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			[toolName]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The tool the model is offered, as OpenAI's chat completions request carries it. */
+const offeredTool = (body) => {
+	expect(body.tools).toHaveLength(1);
+	return body.tools[0].function;
+};
+
+/** The tool's answer, as the agent hands it back to the model. */
+const toolAnswer = (body) => body.messages.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
+
+const agentOutput = (run) => run.data.resultData.runData['AI Agent'][0].data.main[0][0].json.output;
+
+test('Create SMS AI Agent as a tool: the model sees what it does, asks for a create, and gets the new ID', async () => {
+	let toolName;
+	script = [
+		(body) => {
+			const tool = offeredTool(body);
+			toolName = tool.name;
+			expect(tool.name).toBe('Create_SMS_agent');
+			expect(tool.description).toBe('Create SMS AI agent that texts contacts in ContactSwing');
+			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['instructions', 'name']);
+			expect(tool.parameters.properties.name.description).toBe('Display name of the agent, e.g. Acme Dental – Jane Doe');
+			return {
+				role: 'assistant',
+				content: null,
+				tool_calls: [{ id: 'call_1', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ name: 'Acme Dental – Jane Doe', instructions: 'Text Jane and book a cleaning.' }) } }],
+			};
+		},
+		(body) => {
+			const answer = toolAnswer(body);
+			const id = /"assistant_id":"([^"]+)"/.exec(answer)?.[1];
+			return { role: 'assistant', content: `Done: the agent ${id} is ready.` };
+		},
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiSms000001', 'Create SMS agent', {
+			resource: 'agent',
+			operation: 'createSmsAgent',
+			name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
+			model: 'cw-llm-1',
+			smsKeyIds: '134',
+			instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+			smsType: 'OUTBOUND',
+		}),
+	);
+	const run = await instance.execute('csE2eAiSms000001');
+	expect(toolName).toBe('Create_SMS_agent');
+	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
+	expect(creates.map((r) => r.body)).toEqual([
+		{ name: 'Acme Dental – Jane Doe', type: 'SMS', model: 'cw-llm-1', api_keys: [{ api_key_id: 134, type: 'SMS' }], instructions: 'Text Jane and book a cleaning.', sms_type: 'OUTBOUND' },
+	]);
+	const [agentId] = [...instance.sandbox.state.agents.keys()];
+	expect(agentOutput(run)).toBe(`Done: the agent ${agentId} is ready.`);
+});
+
+test('Make Call as a tool: the model is told it rings a real person at a cost; the call it asks for is placed once', async () => {
+	const voice = instance.sandbox.seedVoiceAgent('voice-agent-ai');
+	script = [
+		(body) => {
+			const tool = offeredTool(body);
+			expect(tool.description).toBe('Call a real person at a cost from a voice agent in ContactSwing');
+			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['phone_number']);
+			return { role: 'assistant', content: null, tool_calls: [{ id: 'call_2', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ phone_number: '+13465507166' }) } }] };
+		},
+		(body) => ({ role: 'assistant', content: `Calling: ${/"call_id":"([^"]+)"/.exec(toolAnswer(body))?.[1]}` }),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiCall00001', 'Call the lead', {
+			resource: 'call',
+			operation: 'makeCall',
+			agentId: voice,
+			phoneNumber: "={{ $fromAI('phone_number', 'The number to call, E.164', 'string') }}",
+		}),
+	);
+	const run = await instance.execute('csE2eAiCall00001');
+	const calls = instance.sandbox.requests.filter((r) => r.path.endsWith('/makeCall'));
+	expect(calls.map((r) => [r.path, r.body])).toEqual([[`/v2/_voicecalls/${voice}/makeCall`, { phone_number: '+13465507166', agent_id: voice }]]);
+	expect(agentOutput(run)).toBe(`Calling: ${instance.sandbox.state.placedCalls[0].call_id}`);
+});
+
+test('an invalid value from the model: the tool answers with the node\'s message, and nothing is sent', async () => {
+	script = [
+		(body) => {
+			const tool = offeredTool(body);
+			return { role: 'assistant', content: null, tool_calls: [{ id: 'call_3', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ phone_number: 'call Jane please' }) } }] };
+		},
+		(body) => ({ role: 'assistant', content: `Tool said: ${toolAnswer(body)}` }),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiBad000001', 'Call the lead', {
+			resource: 'call',
+			operation: 'makeCall',
+			agentId: 'voice-agent-ai',
+			phoneNumber: "={{ $fromAI('phone_number', 'The number to call, E.164', 'string') }}",
+		}),
+	);
+	const run = await instance.execute('csE2eAiBad000001');
+	expect(instance.sandbox.requests).toHaveLength(0);
+	// The node's own message, item-numbered, is what the model reads back.
+	expect(JSON.parse(toolAnswer(seen[1].body))).toEqual([{ error: 'Phone Number must be a phone number in E.164 format, got "call Jane please" [item 0]' }]);
+	expect(agentOutput(run)).toMatch(/Phone Number must be a phone number in E\.164 format/);
+});
