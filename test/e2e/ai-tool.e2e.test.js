@@ -7,6 +7,7 @@
  */
 const http = require('node:http');
 const { createInstance } = require('./instance');
+const { aiAgentWorkflow: agentWorkflow } = require('./workflows');
 
 let instance;
 let stub;
@@ -65,49 +66,6 @@ beforeEach(() => {
 	seen.length = 0;
 	script = [];
 });
-
-/** Manual trigger → AI Agent, with the OpenAI Chat Model and one ContactSwing Tool attached. */
-function agentWorkflow(id, toolName, toolParameters) {
-	return {
-		id,
-		name: `E2E AI agent ${id}`,
-		nodes: [
-			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: `${id}-agent`,
-				name: 'AI Agent',
-				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
-				position: [300, 0],
-				parameters: { promptType: 'define', text: 'Set up what the user asked for.', options: {} },
-			},
-			{
-				id: `${id}-model`,
-				name: 'OpenAI Chat Model',
-				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.2,
-				position: [200, 250],
-				parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
-				credentials: { openAiApi: { id: 'csOpenAiStub0001', name: 'OpenAI (local stub)' } },
-			},
-			{
-				id: `${id}-tool`,
-				name: toolName,
-				type: 'n8n-nodes-contactswing.contactSwingTool',
-				typeVersion: 2,
-				position: [400, 250],
-				parameters: { descriptionType: 'auto', ...toolParameters },
-				credentials: { contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' } },
-			},
-		],
-		connections: {
-			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
-			[toolName]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-	};
-}
 
 /** The tool the model is offered, as OpenAI's chat completions request carries it. */
 const offeredTool = (body) => {

@@ -1,5 +1,5 @@
 'use strict';
-const { exampleWorkflow } = require('./workflows');
+const { exampleWorkflow, manualWorkflow, aiAgentWorkflow, OPENAI_STUB_CREDENTIAL } = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
  * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
@@ -26,6 +26,22 @@ beforeAll(async () => {
 	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
 	const trigger = exampleWorkflow('call-finished-update-crm.json', { url: 'https://crm.example.com/api/call-log' });
 	await instance.importJson('workflow', { ...trigger, id: 'csE2eEditorTrig1' });
+	// Node version 2, as a node dragged in today: the Action picker (resource locator) and a call's notice.
+	await instance.importJson('workflow', manualWorkflow('csE2eEditorRl0001', 'Get an action', { name: 'Get an action', typeVersion: 2, parameters: { resource: 'action', operation: 'get', actionId: { __rl: true, mode: 'list', value: '' } } }));
+	await instance.importJson('workflow', manualWorkflow('csE2eEditorCall01', 'Call a lead', { name: 'Call a lead', typeVersion: 2, parameters: { resource: 'call', operation: 'makeCall', agentId: 'voice-agent-0001', phoneNumber: '+13465507166' } }));
+	await instance.importJson('credentials', [{ ...OPENAI_STUB_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-local-stub', url: 'http://127.0.0.1:9/v1' } }]);
+	await instance.importJson(
+		'workflow',
+		aiAgentWorkflow('csE2eEditorAi001', 'Create SMS agent', {
+			resource: 'agent',
+			operation: 'createSmsAgent',
+			name: "={{ $fromAI('name', 'Display name of the agent', 'string') }}",
+			model: 'cw-llm-1',
+			smsKeyIds: '134',
+			instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+			smsType: 'OUTBOUND',
+		}),
+	);
 	await instance.start();
 	await instance.loginOwner();
 	browser = await chromium.launch({
@@ -116,5 +132,33 @@ test('the ContactSwing Trigger panel shows its events and the status filter', as
 		'ContactSwing (sandbox)',
 	);
 	await page.screenshot({ path: path.join(DOCS, 'editor-trigger.png') });
+	await page.context().close();
+});
+
+test('the Action picker lists the account\'s actions From List (node version 2)', async () => {
+	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorRl0001');
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Get an action' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	await panel.locator('[data-test-id="rlc-input"]').first().click();
+	await page.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (WEBHOOK)' }).first().waitFor({ timeout: 20_000 });
+	await page.screenshot({ path: path.join(DOCS, 'editor-resource-locator.png') });
+	await page.context().close();
+});
+
+test('Make Call warns that it rings a real person and costs money', async () => {
+	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorCall01');
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call a lead' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	await panel.getByText(/rings a real person’s phone and ContactSwing charges for the call/).first().waitFor({ timeout: 15_000 });
+	await page.screenshot({ path: path.join(DOCS, 'editor-call-notice.png') });
+	await page.context().close();
+});
+
+test('the AI agent workflow: the ContactSwing Tool attached to n8n\'s AI Agent', async () => {
+	const page = await editorPage({ width: 1280, height: 640 }, 'csE2eEditorAi001');
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS agent' }).first().waitFor({ timeout: 15_000 });
+	await page.screenshot({ path: path.join(DOCS, 'editor-ai-agent.png') });
 	await page.context().close();
 });

@@ -1,9 +1,13 @@
 'use strict';
 const { exampleWorkflow } = require('./workflows');
 /**
- * Queue mode: PostgreSQL, Redis, one main n8n and two workers, the package installed in every process's
- * user folder. 200 webhook calls with lead payloads go to the main; each must create exactly one agent
- * in the sandbox, and n8n's execution data must show the executions ran on the workers, none failed.
+ * Queue mode: PostgreSQL, Redis, one main n8n, two workers and a webhook processor (`n8n webhook`), the
+ * package installed in every process's user folder.
+ * - 200 webhook calls with lead payloads go to the webhook processor; each must create exactly one agent
+ *   in the sandbox, and n8n's execution data must show the executions ran on the workers, none failed.
+ * - A bulk execution (300 leads in one call) loses its worker to kill -9 part-way: what n8n then does (no
+ *   re-run, the execution's final status, a partial result, no duplicates) is asserted, so a future n8n that
+ *   behaves differently fails here and the README's "Queue mode: when a worker dies" gets updated.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -12,7 +16,10 @@ const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 const { startPostgres, startRedis } = require('./services');
 
-const PORTS = { postgres: 5442, redis: 6392, main: 5695, workers: [5696, 5697] };
+const PORTS = { postgres: 5442, redis: 6392, main: 5695, workers: [5696, 5697], webhook: 5694 };
+/** Shorter than n8n's defaults (60 s lock, 30 s stalled check) so a dead worker is noticed within seconds. */
+const STALL_SETTINGS = { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
+const BULK_LEADS = 300;
 const CALLS = Number(process.env.QUEUE_CALLS ?? 200);
 
 let postgres;
@@ -34,7 +41,35 @@ const queueEnv = () => ({
 	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 	// Lets the workflow record which process ran it (CONTACTSWING_PROCESS), so the execution data says.
 	N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+	...STALL_SETTINGS,
 });
+
+/** 300 leads in one webhook call, answered at once, created in one execution 5 at a time. */
+function bulkWorkflow() {
+	const credentials = { contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' } };
+	return {
+		id: 'csQueueBulk00001',
+		name: 'Queue: bulk leads',
+		nodes: [
+			{ id: 'b1', name: 'Bulk leads', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '6a1f0c2e-4444-4a55-9a01-000000000001', parameters: { httpMethod: 'POST', path: 'bulk-leads', responseMode: 'onReceived', options: {} } },
+			{ id: 'b2', name: 'One item per lead', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.leads', options: {} } },
+			{
+				id: 'b3',
+				name: 'Create SMS AI agent',
+				type: 'n8n-nodes-contactswing.contactSwing',
+				typeVersion: 2,
+				position: [400, 0],
+				credentials,
+				parameters: { resource: 'agent', operation: 'createSmsAgent', name: '={{ $json.name }}', model: 'cw-llm-1', smsKeyIds: '134', instructions: 'Follow up with the lead.', smsType: 'OUTBOUND', options: { batching: { batch: { batchSize: 5 } } } },
+			},
+		],
+		connections: {
+			'Bulk leads': { main: [[{ node: 'One item per lead', type: 'main', index: 0 }]] },
+			'One item per lead': { main: [[{ node: 'Create SMS AI agent', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 /** The example webhook workflow, with a step that records the process that ran it. */
 function queueWorkflow() {
@@ -82,20 +117,34 @@ beforeAll(async () => {
 	fs.writeFileSync(workflow, JSON.stringify(queueWorkflow()));
 	await cli(['import:workflow', `--input=${workflow}`]);
 	await cli(['publish:workflow', '--id=csQueueWebhook01']);
+	const bulk = path.join(main, 'bulk.json');
+	fs.writeFileSync(bulk, JSON.stringify(bulkWorkflow()));
+	await cli(['import:workflow', `--input=${bulk}`]);
+	await cli(['publish:workflow', '--id=csQueueBulk00001']);
 
 	processes.push(await runtime.startN8n(n8n, main, { port: PORTS.main, env: { ...queueEnv(), CONTACTSWING_PROCESS: 'main' }, logFile: path.join(main, 'n8n.log') }));
-	for (const [k, port] of PORTS.workers.entries()) {
-		const folder = userFolder(`worker${k + 1}`);
-		processes.push(
-			await runtime.startN8n(n8n, folder, {
-				port,
-				command: 'worker',
-				env: { ...queueEnv(), CONTACTSWING_PROCESS: `worker-${k + 1}`, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1' },
-				logFile: path.join(folder, 'n8n.log'),
-			}),
-		);
-	}
+	for (const k of PORTS.workers.keys()) workers[k] = await startWorker(n8n, k);
+	// The webhook processor receives the calls and hands them to the queue, as in a scaled setup.
+	const hooks = userFolder('webhook');
+	processes.push(
+		await runtime.startN8n(n8n, hooks, { port: PORTS.webhook, command: 'webhook', env: { ...queueEnv(), CONTACTSWING_PROCESS: 'webhook' }, logFile: path.join(hooks, 'n8n.log') }),
+	);
 });
+
+const workers = [];
+
+/** Worker k (0-based) on its port, in its own user folder (reused when a replacement starts). */
+async function startWorker(n8n, k, folder = userFolder(`worker${k + 1}`)) {
+	const port = PORTS.workers[k];
+	const worker = await runtime.startN8n(n8n, folder, {
+		port,
+		command: 'worker',
+		env: { ...queueEnv(), CONTACTSWING_PROCESS: `worker-${k + 1}`, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1' },
+		logFile: path.join(folder, 'n8n.log'),
+	});
+	processes.push(worker);
+	return { ...worker, folder, logFile: path.join(folder, 'n8n.log') };
+}
 
 afterAll(async () => {
 	for (const child of processes.reverse()) await child.stop();
@@ -115,8 +164,8 @@ async function waitForWebhook(url) {
 	throw new Error('webhook not registered');
 }
 
-test(`${CALLS} webhook calls to the main: one agent each, run on the workers, none failed`, async () => {
-	const url = `http://127.0.0.1:${PORTS.main}/webhook/new-lead`;
+test(`${CALLS} webhook calls to the webhook processor: one agent each, run on the workers, none failed`, async () => {
+	const url = `http://127.0.0.1:${PORTS.webhook}/webhook/new-lead`;
 	await waitForWebhook(url);
 	const answers = new Array(CALLS);
 	let next = 0;
@@ -160,4 +209,50 @@ test(`${CALLS} webhook calls to the main: one agent each, run on the workers, no
 	for (const name of ranOn) byWorker[name] = (byWorker[name] ?? 0) + 1;
 	expect(Object.keys(byWorker).sort()).toEqual(['worker-1', 'worker-2']);
 	expect(answers.filter((a) => a.body.ran_on === 'worker-1').length).toBe(byWorker['worker-1']);
+});
+
+/** Polls `condition` every 250 ms until it holds; fails after `timeoutMs`. */
+async function until(condition, timeoutMs, what) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await condition()) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`Timed out waiting for ${what}`);
+}
+
+test(`a worker killed (-9) part-way through ${BULK_LEADS} creates: no re-run, the execution ends crashed, part created, none twice`, async () => {
+	const n8n = runtime.ensureN8n();
+	sandbox.reset();
+	sandbox.setFaults({ latencyMs: 100 });
+	const logSizes = workers.map((worker) => fs.statSync(worker.logFile).size);
+	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Bulk lead ${k + 1}` }));
+	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
+	// The caller is answered before anything is created: it cannot learn of the crash.
+	expect(response.status).toBe(200);
+
+	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
+	const busy = workers.findIndex((worker, k) => fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'));
+	expect(busy).toBeGreaterThanOrEqual(0);
+	workers[busy].child.kill('SIGKILL');
+	const killedAt = Date.now();
+	await new Promise((resolve) => setTimeout(resolve, 2_000));
+	const createdAtKill = sandbox.state.agents.size;
+	expect(createdAtKill).toBeGreaterThan(0);
+	expect(createdAtKill).toBeLessThan(BULK_LEADS);
+
+	// A replacement worker comes up, as an orchestrator would start one.
+	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
+	const statusOf = () => postgres.query(`select status from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim();
+	await until(() => !['running', 'new', ''].includes(statusOf()), 120_000, 'the execution to end');
+	const endedAfterSeconds = Math.round((Date.now() - killedAt) / 1000);
+	// n8n 2.x marks the stalled job's execution crashed and never runs it again (maxStalledCount is 0).
+	expect(statusOf()).toBe('crashed');
+	await new Promise((resolve) => setTimeout(resolve, 10_000));
+	expect(sandbox.state.agents.size).toBe(createdAtKill);
+	expect([...sandbox.state.createdByName.values()].every((count) => count === 1)).toBe(true);
+	// No per-item results are stored for a crashed execution: n8n cannot say which leads got an agent.
+	const stored = postgres.query(`select d.data like '%assistant_id%' from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = 'csQueueBulk00001'`).trim();
+	expect(stored).not.toBe('t');
+	console.log(`queue crash: ${createdAtKill} of ${BULK_LEADS} created before the kill, execution crashed ${endedAfterSeconds} s after it, none twice, no re-run`);
 });

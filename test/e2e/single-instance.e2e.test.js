@@ -158,3 +158,17 @@ test('the credential test behind the editor\'s Test button passes with the right
 		expect(request).toEqual(['GET', '/v2/_customers', { page: '1', per_page: '1' }, 'Bearer wrong-token']);
 	}
 });
+
+test('a workflow saved with node version 1 (0.1.0) still loads and runs as it did: Update Action sends its Action Type', async () => {
+	const saved = manualWorkflow('csE2eSavedV1001', 'Saved with 0.1.0', {
+		typeVersion: 1,
+		parameters: { resource: 'action', operation: 'update', actionId: 'a0000000-0000-4000-8000-000000000001', name: 'Renamed in 0.1.0', actionType: 'WEBHOOK' },
+	});
+	await instance.importJson('workflow', saved);
+	const run = await instance.execute('csE2eSavedV1001');
+	expect(run.status).toBe('success');
+	expect(instance.sandbox.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+		['PUT', '/v2/_actions/a0000000-0000-4000-8000-000000000001', { name: 'Renamed in 0.1.0', type: 'WEBHOOK' }],
+	]);
+	expect(nodeOutput(run)[0].json).toEqual(expect.objectContaining({ name: 'Renamed in 0.1.0', type: 'WEBHOOK' }));
+});
