@@ -256,3 +256,25 @@ test(`a worker killed (-9) part-way through ${BULK_LEADS} creates: no re-run, th
 	expect(stored).not.toBe('t');
 	console.log(`queue crash: ${createdAtKill} of ${BULK_LEADS} created before the kill, execution crashed ${endedAfterSeconds} s after it, none twice, no re-run`);
 });
+
+test(`a worker told to stop (SIGTERM) part-way through ${BULK_LEADS} creates finishes them within QUEUE_WORKER_TIMEOUT`, async () => {
+	const n8n = runtime.ensureN8n();
+	sandbox.reset();
+	sandbox.setFaults({ latencyMs: 100 });
+	const before = postgres.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim();
+	const logSizes = workers.map((worker) => fs.statSync(worker.logFile).size);
+	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Graceful lead ${k + 1}` }));
+	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
+	expect(response.status).toBe(200);
+	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
+	const busy = workers.findIndex((worker, k) => fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'));
+	expect(busy).toBeGreaterThanOrEqual(0);
+	// What an orchestrator does on a rolling update: SIGTERM, then wait (n8n's default QUEUE_WORKER_TIMEOUT is 30 s).
+	await workers[busy].stop();
+	expect(sandbox.state.agents.size).toBe(BULK_LEADS);
+	expect([...sandbox.state.createdByName.values()].every((count) => count === 1)).toBe(true);
+	const latest = () => postgres.query(`select status from execution_entity where "workflowId" = 'csQueueBulk00001' order by id desc limit 1`).trim();
+	await until(() => latest() === 'success', 30_000, 'the execution to be recorded as a success');
+	expect(Number(postgres.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim())).toBe(Number(before) + 1);
+	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
+});
