@@ -145,7 +145,7 @@ test('a stray 429 costs its pause and little more: an unconfirmed pace relaxes w
 	expect(times[19]).toBeLessThan(5000 + 400);
 });
 
-test('a confirmed limit relaxes additively: each quiet window raises the rate by a tenth of the learned rate', async () => {
+test('a confirmed limit relaxes additively: each quiet spell of ten windows raises the rate by a twentieth of the learned rate', async () => {
 	const gate = new RunGate(1);
 	for (let k = 0; k < 20; k++) gate.accepted(await passed(gate));
 	gate.refused(1000, await passed(gate), true);
@@ -158,12 +158,15 @@ test('a confirmed limit relaxes additively: each quiet window raises the rate by
 	for (let k = 0; k < 5; k++) gate.accepted(await paced());
 	// A second refusal confirms the limit: ~210.5 ms between starts (5 per 1 s at 95 %).
 	gate.refused(1000, await paced(), true);
-	const times = await acceptedStarts(gate, 40, 4000);
+	const times = await acceptedStarts(gate, 150, 32_000);
 	const gaps = gapsOf(times);
 	expect(gaps[0]).toBeGreaterThanOrEqual(210);
 	expect(gaps[0]).toBeLessThanOrEqual(211);
-	// After ~3 quiet seconds: 1 / (1/210.5 + 3 × 0.1/210.5) ≈ 162 ms; never faster than that yet.
-	const late = gaps.slice(-3);
-	for (const gap of late) expect(gap).toBeLessThan(200);
-	for (const gap of late) expect(gap).toBeGreaterThanOrEqual(150);
+	// Quiet for 10 s after the pause: still the learned pace. After 20 s and 30 s: 1/(1/210.5 + k × 0.05/210.5).
+	const gapAt = (ms) => gaps[times.findIndex((t) => t >= ms) - 1];
+	expect(gapAt(1000 + 9_000)).toBeGreaterThanOrEqual(210);
+	expect(gapAt(1000 + 19_000)).toBeGreaterThanOrEqual(199);
+	expect(gapAt(1000 + 19_000)).toBeLessThanOrEqual(202);
+	expect(gapAt(1000 + 29_000)).toBeGreaterThanOrEqual(190);
+	expect(gapAt(1000 + 29_000)).toBeLessThanOrEqual(193);
 });
