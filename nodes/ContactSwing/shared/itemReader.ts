@@ -45,9 +45,17 @@ export class ItemReader {
 
 	/** The editor's label of the parameter at `path`, e.g. "Goal" for "additionalFields.goal". */
 	label(path: string): string {
-		return (
-			findLabel(this.properties, path.split('.'), this.functions.getNode().typeVersion) ?? path
-		);
+		// Every read names its field, so labels are looked up once per operation and node version.
+		let labels = labelCache.get(this.properties);
+		if (!labels) labelCache.set(this.properties, (labels = new Map()));
+		const version = this.functions.getNode().typeVersion;
+		const key = `${version}:${path}`;
+		let label = labels.get(key);
+		if (label === undefined) {
+			label = findLabel(this.properties, path.split('.'), version) ?? path;
+			labels.set(key, label);
+		}
+		return label;
 	}
 
 	/**
@@ -153,6 +161,8 @@ export class ItemReader {
 		return Array.isArray(value) ? (value as IDataObject[]) : [];
 	}
 }
+
+const labelCache = new WeakMap<INodeProperties[], Map<string, string>>();
 
 /** Properties of the same name may exist for different action types: the first whose path fits wins. */
 function findLabel(

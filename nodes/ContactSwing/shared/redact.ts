@@ -6,10 +6,18 @@ export const REDACTED = '[redacted]';
  * JSON-escaped (inside a string that was itself stringified, where `"` and `\` gain a backslash).
  */
 function secretForms(token: string): string[] {
-	const forms = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
+	if (cachedForms?.token === token) return cachedForms.forms;
+	const unique = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
 	// Longest first, so a longer form is not left half-replaced by a shorter one inside it.
-	return [...forms].sort((a, b) => b.length - a.length);
+	const forms = [...unique].sort((a, b) => b.length - a.length);
+	// How each form looks once the answer is serialised, for the cheap check below.
+	const serialised = forms.map((form) => JSON.stringify(form).slice(1, -1));
+	cachedForms = { token, forms, serialised };
+	return forms;
 }
+
+/** Every answer of a run is checked against the same token: its forms are worked out once. */
+let cachedForms: { token: string; forms: string[]; serialised: string[] } | undefined;
 
 function redactText(text: string, forms: string[]): string {
 	let result = text;
@@ -43,11 +51,9 @@ export function redactSecret(value: unknown, token: string): unknown {
 		return walk(value);
 	}
 	if (serialised === undefined) return value;
-	if (
-		!forms.some(
-			(form) => serialised.includes(form) || serialised.includes(JSON.stringify(form).slice(1, -1)),
-		)
-	)
+	const escaped = cachedForms?.serialised ?? [];
+	if (!forms.some((form, k) => serialised.includes(form) || serialised.includes(escaped[k]))) {
 		return value;
+	}
 	return walk(value);
 }

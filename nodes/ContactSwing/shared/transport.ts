@@ -137,7 +137,7 @@ async function send(
 	request: ApiRequest,
 	itemIndex?: number,
 ): Promise<FullResponse> {
-	const origin = new URL(connection.baseUrl).origin;
+	const { origin } = connection;
 	let hop: IHttpRequestOptions = options;
 	for (let redirects = 0; ; redirects++) {
 		// Handing over the credential read once saves n8n a decryption per request.

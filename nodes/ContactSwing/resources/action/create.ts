@@ -7,6 +7,7 @@ import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { ACTION_TYPES, actionTimingField } from './fields';
+import type { ActionType } from './types';
 import { actionTypes } from './types';
 import { text } from './types/actionType';
 
@@ -61,6 +62,15 @@ export const description = updateDisplayOptions(
 	[...commonFields, ...types.flatMap((type) => forType(type.type, type.fields)), options],
 );
 
+/** The properties one action type's create reads, built once per type (ItemReader caches labels by them). */
+const typeProperties = new Map<ActionType, INodeProperties[]>();
+function propertiesOf(actionType: ActionType): INodeProperties[] {
+	let properties = typeProperties.get(actionType);
+	if (!properties)
+		typeProperties.set(actionType, (properties = [...commonFields, ...actionType.fields, options]));
+	return properties;
+}
+
 export function createActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const type = String(this.getNodeParameter('actionType', itemIndex));
 	const actionType = actionTypes[type];
@@ -71,7 +81,7 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 			`"${type.slice(0, 40)}" has no create page in the API reference`,
 		);
 	}
-	const read = new ItemReader(this, itemIndex, [...commonFields, ...actionType.fields, options]);
+	const read = new ItemReader(this, itemIndex, propertiesOf(actionType));
 	const body: IDataObject = {
 		name: read.text('name', { required: true, trim: true, maxLength: 255 }),
 		description: actionType.descriptionRequired

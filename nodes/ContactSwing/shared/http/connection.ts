@@ -41,11 +41,8 @@ export async function readConnection(this: Context, itemIndex?: number): Promise
 			},
 		);
 	}
-	return {
-		baseUrl: normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex),
-		token,
-		credentials,
-	};
+	const baseUrl = normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex);
+	return { baseUrl, origin: new URL(baseUrl).origin, token, credentials };
 }
 
 function normaliseBaseUrl(this: Context, raw: string, itemIndex?: number): string {

@@ -55,6 +55,8 @@ export interface FullResponse {
 
 export interface Connection {
 	baseUrl: string;
+	/** The only origin (scheme, host, port) the token is ever sent to. */
+	origin: string;
 	token: string;
 	credentials: ICredentialDataDecryptedObject;
 }
