@@ -90,20 +90,28 @@ test('a stray 429 (fewer acceptances than requests in flight) or a 503 pauses bu
 	for (const gap of gapsOf(await starts(other, 3, 4000))) expect(gap).toBeLessThanOrEqual(1);
 });
 
-test('a later refusal re-learns the pace from what was accepted since the one before', async () => {
+/**
+ * A gate that learned ~53 ms from 20 acceptances and a 429, then was refused again after only 5 more
+ * (60 ms apart): the second refusal confirms a limit of ~5 per second.
+ */
+async function confirmedGate() {
 	const gate = new RunGate(1);
 	for (let k = 0; k < 20; k++) gate.accepted(await passed(gate));
 	gate.refused(1000, await passed(gate), true);
 	await jest.advanceTimersByTimeAsync(1000);
-	// Paced at ~53 ms now; each start waits its turn.
 	const paced = async () => {
 		const passing = gate.pass();
 		await jest.advanceTimersByTimeAsync(60);
 		return passing;
 	};
 	for (let k = 0; k < 5; k++) gate.accepted(await paced());
-	// ContactSwing took only 5 more before refusing again: the pace slows to ~5 per second.
 	gate.refused(1000, await paced(), true);
+	return gate;
+}
+
+test('a later refusal re-learns the pace from what was accepted since the one before', async () => {
+	// ContactSwing took only 5 more before refusing again: the pace slows to ~5 per second.
+	const gate = await confirmedGate();
 	const times = await starts(gate, 3, 3000);
 	expect(times[1] - times[0]).toBeGreaterThanOrEqual(210);
 	expect(times[1] - times[0]).toBeLessThanOrEqual(211);
@@ -146,18 +154,8 @@ test('a stray 429 costs its pause and little more: an unconfirmed pace relaxes w
 });
 
 test('a confirmed limit relaxes additively: each quiet spell of ten windows raises the rate by a twentieth of the learned rate', async () => {
-	const gate = new RunGate(1);
-	for (let k = 0; k < 20; k++) gate.accepted(await passed(gate));
-	gate.refused(1000, await passed(gate), true);
-	await jest.advanceTimersByTimeAsync(1000);
-	const paced = async () => {
-		const passing = gate.pass();
-		await jest.advanceTimersByTimeAsync(60);
-		return passing;
-	};
-	for (let k = 0; k < 5; k++) gate.accepted(await paced());
-	// A second refusal confirms the limit: ~210.5 ms between starts (5 per 1 s at 95 %).
-	gate.refused(1000, await paced(), true);
+	// A second refusal confirmed the limit: ~210.5 ms between starts (5 per 1 s at 95 %).
+	const gate = await confirmedGate();
 	const times = await acceptedStarts(gate, 150, 32_000);
 	const gaps = gapsOf(times);
 	expect(gaps[0]).toBeGreaterThanOrEqual(210);
