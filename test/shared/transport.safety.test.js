@@ -50,6 +50,13 @@ describe('redirects', () => {
 		expect(output[0].json.assistant_id).toBeUndefined();
 	});
 
+	test('a same-origin 301 on an update is not followed either: only 307 and 308 must keep a PUT', async () => {
+		ctx.sandbox.script({ status: 301, headers: { location: '/v2/_customers/elsewhere' } });
+		const { error } = await ctx.run({ parameters: { resource: 'customer', operation: 'update', customerId: 'c0000000-0000-4000-8000-000000000001', updateFields: { name: 'Jane' } } });
+		expect(ctx.sandbox.requests).toHaveLength(1);
+		expect(error.message).toBe('ContactSwing answered with a redirect (HTTP 301) that need not keep the PUT as sent (only 307 and 308 must), which the node does not follow [item 0]');
+	});
+
 	test('a same-origin 307 is followed once, with the same method, body and token', async () => {
 		ctx.sandbox.script({ status: 307, headers: { location: `${ctx.sandbox.url}/v2/_new_assistants` } });
 		const { output } = await ctx.run({ parameters: sms() });

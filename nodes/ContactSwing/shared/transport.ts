@@ -64,7 +64,7 @@ export async function apiRequest(
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		// Redirects come back to followRedirects below, which decides where the token may go.
+		// Redirects come back to send() below, which decides where the token may go.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
@@ -191,8 +191,12 @@ async function send(
 			);
 		}
 		if (request.method !== 'GET' && ![307, 308].includes(response.statusCode)) {
+			// 303 (and 301/302 for a POST) turn the request into a GET; for a PUT they need not keep it either.
+			const becomesGet = response.statusCode === 303 || request.method === 'POST';
 			throw refuse(
-				`that would turn the ${request.method} into a GET`,
+				becomesGet
+					? `that would turn the ${request.method} into a GET`
+					: `that need not keep the ${request.method} as sent (only 307 and 308 must)`,
 				`The ${request.method} was not repeated at ${target.pathname}. ${moved}`,
 			);
 		}
