@@ -10,7 +10,7 @@ import * as knowledgeBase from './resources/knowledgeBase';
 import type { RunSettings } from './shared/runOptions';
 import { readRunSettings } from './shared/runOptions';
 import type { OperationScope } from './shared/transport';
-import { RunGate } from './shared/runGate';
+import { Accounts } from './shared/transport';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -56,8 +56,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		return items.map((_, itemIndex) => errorItem(error as Error, itemIndex));
 	}
 	const cancelSignal = this.getExecutionCancelSignal?.();
-	const gate = new RunGate(settings.itemsPerBatch, cancelSignal);
-	const scope: OperationScope = { policy: settings.policy, gate };
+	const accounts = new Accounts(settings.itemsPerBatch, cancelSignal);
+	const scope: OperationScope = { policy: settings.policy, accounts };
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
 
@@ -80,7 +80,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		let batchStartedAt = Date.now();
 		for (
 			let start = 0;
-			start < items.length && !stop && !gate.cancelled;
+			start < items.length && !stop && !accounts.cancelled;
 			start += settings.itemsPerBatch
 		) {
 			if (start > 0) {
@@ -100,7 +100,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
 		let next = 0;
 		const worker = async () => {
-			while (!stop && !gate.cancelled && next < items.length) await runItem(next++);
+			while (!stop && !accounts.cancelled && next < items.length) await runItem(next++);
 		};
 		await Promise.all(
 			Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker),

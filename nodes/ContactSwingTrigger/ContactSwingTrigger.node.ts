@@ -9,9 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readTextList } from '../ContactSwing/shared/fields';
 import { readPage } from '../ContactSwing/shared/pagination';
-import { RunGate } from '../ContactSwing/shared/runGate';
 import type { OperationScope } from '../ContactSwing/shared/transport';
-import { apiRequest } from '../ContactSwing/shared/transport';
+import { Accounts, apiRequest } from '../ContactSwing/shared/transport';
 
 /**
  * ContactSwing Trigger: a polling trigger over the two documented lists, GET /v2/_calls (pages
@@ -100,7 +99,7 @@ export class ContactSwingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as EventName;
 		const { path } = EVENTS[event];
-		const scope: OperationScope = { gate: new RunGate() };
+		const scope: OperationScope = { accounts: new Accounts() };
 
 		if (this.getMode() === 'manual') {
 			// Fetch Test Event: the first record of the list, so fields can be mapped; nothing is recorded.

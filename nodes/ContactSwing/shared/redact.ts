@@ -5,19 +5,29 @@ export const REDACTED = '[redacted]';
  * The forms in which a token can come back: as it is, URL-encoded (in a query or a Location), and
  * JSON-escaped (inside a string that was itself stringified, where `"` and `\` gain a backslash).
  */
-function secretForms(token: string): string[] {
-	if (cachedForms?.token === token) return cachedForms.forms;
+function secretForms(token: string): SecretForms {
+	const cached = formsByToken.get(token);
+	if (cached) return cached;
 	const unique = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
 	// Longest first, so a longer form is not left half-replaced by a shorter one inside it.
 	const forms = [...unique].sort((a, b) => b.length - a.length);
 	// How each form looks once the answer is serialised, for the cheap check below.
 	const serialised = forms.map((form) => JSON.stringify(form).slice(1, -1));
-	cachedForms = { token, forms, serialised };
-	return forms;
+	const result = { forms, serialised };
+	// Items may name many accounts (credentials built from expressions): forms are kept per token, a few hundred at most.
+	if (formsByToken.size >= MAX_CACHED_TOKENS) formsByToken.clear();
+	formsByToken.set(token, result);
+	return result;
 }
 
-/** Every answer of a run is checked against the same token: its forms are worked out once. */
-let cachedForms: { token: string; forms: string[]; serialised: string[] } | undefined;
+interface SecretForms {
+	forms: string[];
+	serialised: string[];
+}
+
+const MAX_CACHED_TOKENS = 256;
+/** Every answer from one account is checked against the same token: its forms are worked out once. */
+const formsByToken = new Map<string, SecretForms>();
 
 function redactText(text: string, forms: string[]): string {
 	let result = text;
@@ -31,7 +41,7 @@ function redactText(text: string, forms: string[]): string {
  */
 export function redactSecret(value: unknown, token: string): unknown {
 	if (token === '') return value;
-	const forms = secretForms(token);
+	const { forms, serialised: escaped } = secretForms(token);
 	const walk = (entry: unknown): unknown => {
 		if (typeof entry === 'string') return redactText(entry, forms);
 		if (Array.isArray(entry)) return entry.map(walk);
@@ -51,7 +61,6 @@ export function redactSecret(value: unknown, token: string): unknown {
 		return walk(value);
 	}
 	if (serialised === undefined) return value;
-	const escaped = cachedForms?.serialised ?? [];
 	if (!forms.some((form, k) => serialised.includes(form) || serialised.includes(escaped[k]))) {
 		return value;
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readConnection } from './http/connection';
+import { Accounts } from './http/accounts';
 import { buildError, readSuccessBody } from './http/errors';
 import type { TransportFailure } from './http/retry';
 import { classifyTransportFailure, decideRetry, isRefusal } from './http/retry';
@@ -15,10 +15,9 @@ import type {
 } from './http/types';
 import { CREDENTIAL_TYPE } from './http/types';
 import { redactSecret } from './redact';
-import { RunGate } from './runGate';
 
 export type { ApiRequest, OperationScope, RequestPolicy } from './http/types';
-export { CREDENTIAL_TYPE };
+export { Accounts, CREDENTIAL_TYPE };
 
 /**
  * The only place where the node talks HTTP. Everything goes through n8n's
@@ -27,8 +26,8 @@ export { CREDENTIAL_TYPE };
  *
  * - 429, and 503 with Retry-After: the request was certainly not processed. Wait as Retry-After says
  *   (delay-seconds or an HTTP date; never less than 250 ms), else back off with jitter, and pause every
- *   request of the run meanwhile;
- *   after a 429 the run is paced at the rate ContactSwing accepted (runGate.ts).
+ *   request of the run to that account meanwhile;
+ *   after a 429 the account's requests are paced at the rate ContactSwing accepted (runGate.ts).
  * - Connection refused: nothing was sent, so retry with backoff.
  * - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
  *   requests that are harmless to repeat (reads, updates, creates with force=true); otherwise fail the
@@ -50,10 +49,9 @@ export async function apiRequest(
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const policy = scope.policy ?? DEFAULT_POLICY;
-	const gate = scope.gate ?? new RunGate();
-	// Not cached on failure, so every item reports a broken credential with its own item number.
-	scope.connection ??= await readConnection.call(this, itemIndex);
-	const connection = scope.connection;
+	scope.accounts ??= new Accounts();
+	// This item's own account: credential fields may be expressions that name another account per item.
+	const { connection, gate } = await scope.accounts.forItem(this, itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,

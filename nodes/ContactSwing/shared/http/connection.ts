@@ -1,15 +1,18 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BASE_URL_RULE } from '../../../../credentials/ContactSwingApi.credentials';
 import type { Connection, Context } from './types';
-import { CREDENTIAL_TYPE } from './types';
 
 /** Shorter tokens could not be redacted reliably (they occur in ordinary text); no real token is this short. */
 const MIN_TOKEN_LENGTH = 8;
 
 /** Checks the credential before anything is sent, so a broken value gives a clear message, not a broken header. */
-export async function readConnection(this: Context, itemIndex?: number): Promise<Connection> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+export function readConnection(
+	this: Context,
+	credentials: ICredentialDataDecryptedObject,
+	itemIndex?: number,
+): Connection {
 	const fix = 'Open the ContactSwing API credential and correct it.';
 	const token = String(credentials.accessToken ?? '')
 		.trim()

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import type { RunGate } from '../runGate';
+import type { Accounts } from './accounts';
 
 export const CREDENTIAL_TYPE = 'contactSwingApi';
 
@@ -39,12 +39,11 @@ export interface RequestPolicy {
 	maxRetryWaitMs: number;
 }
 
-/** What every request of one execution shares: the retry policy, the rate-limit gate, the credential. */
+/** What every request of one execution shares: the retry policy and the accounts its items name. */
 export interface OperationScope {
 	policy?: RequestPolicy;
-	gate?: RunGate;
-	/** The credential, read and checked once per run rather than once per request. */
-	connection?: Connection;
+	/** Each item's account (connection and rate-limit gate), cached by the credential's values. */
+	accounts?: Accounts;
 }
 
 export interface FullResponse {
