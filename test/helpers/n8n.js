@@ -77,9 +77,13 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	async getCredentials() {
 		throw new Error('not used');
 	}
-	async getDecrypted(_additionalData, _nodeCredentials, type) {
+	async getDecrypted(_additionalData, _nodeCredentials, type, mode, executeData, _raw, resolve) {
 		if (type !== credentialType.name) throw new Error(`Unknown credential type ${type}`);
-		return { ...credentialDefaults(), ...this.data };
+		const data = { ...credentialDefaults(), ...this.data };
+		if (!resolve) return data;
+		// As the CLI's CredentialsHelper.applyDefaultsAndOverwrites: fields that are expressions ("={{ $json.token }}")
+		// are resolved against the item being executed, so one credential can name another account per item.
+		return resolve.workflow.expression.getParameterValue(data, resolve.runExecutionData, resolve.runIndex, resolve.itemIndex, resolve.node.name, resolve.connectionInputData, mode, {}, executeData, false, data);
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}

@@ -201,10 +201,18 @@ export function readE164(
 	value: unknown,
 	rules: { required?: boolean } = {},
 ): string | undefined {
-	const text = readText(ctx, field, typeof value === 'number' ? `+${value}` : value, {
-		required: rules.required,
-		trim: true,
-	});
+	const howToMap =
+		'Use a plus sign, the country code and the number, e.g. +13465507166. For digits without a country code from a spreadsheet or CRM, put the code in front in the expression: +1{{ $json.phone }}.';
+	// A JSON number (a spreadsheet or CSV column) says nothing about its country: never guess by adding "+".
+	if (typeof value === 'number' || typeof value === 'bigint') {
+		throw fieldError(
+			ctx,
+			field,
+			`must be a phone number in E.164 format, got the number ${String(value).slice(0, 40)} (no plus sign, so no country code)`,
+			howToMap,
+		);
+	}
+	const text = readText(ctx, field, value, { required: rules.required, trim: true });
 	if (text === undefined) return undefined;
 	const compact = text.replace(/[\s().-]/g, '');
 	if (!E164.test(compact)) {
@@ -212,7 +220,7 @@ export function readE164(
 			ctx,
 			field,
 			`must be a phone number in E.164 format, got ${describe(text)}`,
-			'Use a plus sign, the country code and the number, e.g. +13465507166.',
+			howToMap,
 		);
 	}
 	return compact;

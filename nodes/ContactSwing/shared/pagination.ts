@@ -13,24 +13,38 @@ import { ItemReader } from './itemReader';
 import type { OperationScope } from './transport';
 import { apiRequest } from './transport';
 
-/** The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }. */
+/**
+ * The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }.
+ * Where the next page is worked out, the answered values count, not the asked ones (the reference's rule:
+ * stop on has_next false or current_page × per_page ≥ total_records): a server may cap per_page.
+ */
 export function readPage(
 	response: IDataObject,
 	page: number,
 	perPage: number,
-): { records: IDataObject[]; hasNext: boolean; currentPage?: number } {
+): { records: IDataObject[]; hasNext: boolean; currentPage?: number; perPage: number } {
 	const data = (response.data ?? {}) as IDataObject;
 	const records = (Array.isArray(data.data) ? data.data : []) as IDataObject[];
 	const pagination = (data.pagination ?? {}) as IDataObject;
+	const currentPage = positiveInteger(pagination.current_page);
+	const answeredPerPage = positiveInteger(pagination.per_page) ?? perPage;
+	const at = currentPage ?? page;
 	let hasNext: boolean;
 	if (typeof pagination.has_next === 'boolean') hasNext = pagination.has_next;
-	else if (typeof pagination.total_pages === 'number') hasNext = page < pagination.total_pages;
+	else if (typeof pagination.total_pages === 'number') hasNext = at < pagination.total_pages;
 	else if (typeof pagination.total_records === 'number')
-		hasNext = page * perPage < pagination.total_records;
-	else hasNext = records.length >= perPage;
-	const currentPage =
-		typeof pagination.current_page === 'number' ? pagination.current_page : undefined;
-	return { records, hasNext: hasNext && records.length > 0, currentPage };
+		hasNext = at * answeredPerPage < pagination.total_records;
+	else hasNext = records.length >= answeredPerPage;
+	return {
+		records,
+		hasNext: hasNext && records.length > 0,
+		currentPage,
+		perPage: answeredPerPage,
+	};
+}
+
+function positiveInteger(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
 const MAX_PER_PAGE = 100;
@@ -69,7 +83,8 @@ export async function fetchList(
 			scope,
 			itemIndex,
 		);
-		const { records, hasNext, currentPage } = readPage(response, page, perPage);
+		const answered = readPage(response, page, perPage);
+		const { records, hasNext, currentPage } = answered;
 		if (currentPage !== undefined && currentPage !== page) {
 			throw fail(
 				`answered page ${currentPage} when page ${page} was asked for`,
@@ -81,6 +96,14 @@ export async function fetchList(
 			throw fail(
 				`answered page ${page} with the same records as page ${page - 1}`,
 				'ContactSwing did not page as documented; the list was stopped so no record is fetched twice. Turn off Return All and set a Limit of at most 100.',
+			);
+		}
+		// A full page holds per_page records; fewer before the end means the server pages by another size
+		// than it says, and which records the next page starts at cannot be known.
+		if (hasNext && records.length !== answered.perPage) {
+			throw fail(
+				`answered ${records.length} records on page ${page} where its per_page says ${answered.perPage}, before the last page`,
+				'ContactSwing did not page as documented; the list was stopped so no record is missed or fetched twice. Turn off Return All and set a Limit of at most 100.',
 			);
 		}
 		previousPage = thisPage;

@@ -30,7 +30,7 @@ export { Accounts, CREDENTIAL_TYPE };
  *   after a 429 the account's requests are paced at the rate ContactSwing accepted (runGate.ts).
  * - Connection refused: nothing was sent, so retry with backoff.
  * - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
- *   requests that are harmless to repeat (reads, updates, creates with force=true); otherwise fail the
+ *   requests that are harmless to repeat (reads, updates; never a create); otherwise fail the
  *   item with a message that says the object may exist.
  * - Every other status fails at once with ContactSwing's own message.
  * - Redirects are never followed by n8n's client: the node follows one itself only to the credential's own

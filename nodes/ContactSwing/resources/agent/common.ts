@@ -139,8 +139,9 @@ export function readApiKeysJson(read: ItemReader): IDataObject[] | undefined {
 }
 
 /**
- * Creating an agent twice makes two agents; with force=true ContactSwing overwrites the existing one,
- * so only then may an ambiguous failure be retried.
+ * Creating an agent twice makes two agents. With force=true ContactSwing "force recreates (overwrites
+ * existing)", but what it matches is not documented, so a repeat is not provably harmless: a create that
+ * may have happened is never sent again, forced or not.
  */
 export function newAssistantRequest({ read }: AgentInput, body: IDataObject): ApiRequest {
 	const force = read.boolean('options.force') === true;
@@ -149,7 +150,7 @@ export function newAssistantRequest({ read }: AgentInput, body: IDataObject): Ap
 		path: NEW_ASSISTANTS_PATH,
 		qs: force ? { force: true } : undefined,
 		body: read.withAdditionalBody(compact(body)),
-		idempotent: force,
+		idempotent: false,
 		creates: 'agent',
 		returnsId: 'assistant_id',
 	};
