@@ -77,6 +77,29 @@ describe('text', () => {
 		ctx.sandbox.reset();
 		expect(await refusal(sms({}, { phoneNumber: '+1 346 CALL NOW' }))).toMatch(/^Phone Number must be a phone number in E\.164 format/);
 	});
+
+	// A spreadsheet or CSV column gives 3465507166 as a JSON number: adding "+" would call +34 (Spain).
+	test.each([
+		['Make Call', () => ({ resource: 'call', operation: 'makeCall', agentId: ctx.sandbox.seedVoiceAgent(), phoneNumber: '={{ $json.phone }}' }), 'Phone Number'],
+		['Create Call', () => ({ resource: 'call', operation: 'createCall', agentId: 'agent-1', phoneNumber: '={{ $json.phone }}' }), 'Phone Number'],
+		['Update Customer', () => ({ resource: 'customer', operation: 'update', customerId: 'c0000000-0000-4000-8000-000000000001', updateFields: { phone: '={{ $json.phone }}' } }), 'Phone'],
+		['the SMS agent', () => sms({}, { phoneNumber: '={{ $json.phone }}' }), 'Phone Number'],
+	])('%s refuses a phone number that arrives as a JSON number, and says how to map it', async (_, parameters, label) => {
+		const { error } = await ctx.run({ parameters: parameters(), items: [{ phone: 3465507166 }] });
+		expect(ctx.sandbox.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+		expect(error.message).toBe(`${label} must be a phone number in E.164 format, got the number 3465507166 (no plus sign, so no country code) [item 0]`);
+		expect(error.description).toContain('+1{{ $json.phone }}');
+	});
+
+	test('SMS recipients given as JSON numbers are refused too', async () => {
+		const { error } = await ctx.run({
+			parameters: { resource: 'action', operation: 'update', actionId: 'a0000000-0000-4000-8000-000000000001', name: 'x', updateFields: { smsTo: '={{ [$json.phone] }}' } },
+			items: [{ phone: 3465507166 }],
+			typeVersion: 2,
+		});
+		expect(ctx.sandbox.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+		expect(error.message).toMatch(/^SMS Recipients \(entry 1\) must be a phone number in E\.164 format, got the number 3465507166/);
+	});
 });
 
 describe('booleans', () => {

@@ -117,7 +117,8 @@ export class ItemReader {
 	/** Every entry of a list of phone numbers, in E.164, named by position. */
 	e164List(path: string): string[] {
 		const label = this.label(path);
-		return this.textList(path).map(
+		// The raw entries, so a JSON number is refused as a number (see readE164), not read as digits.
+		return readList(this.ctx, label, this.value(path)).map(
 			(number, position) =>
 				readE164(this.ctx, `${label} (entry ${position + 1})`, number, {
 					required: true,
