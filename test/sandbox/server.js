@@ -70,15 +70,17 @@ function checkSchema(body, rules, where = []) {
 	return problems;
 }
 
-function paginate(records, query, { maxPerPage = 100, pager = 'pages' } = {}) {
+function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false } = {}) {
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
-	const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+	const asked = query.per_page === undefined ? 10 : Number(query.per_page);
 	if (!Number.isInteger(page) || page < 1) throw malformed(400, { detail: 'page must be an integer of at least 1' });
-	if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPerPage) {
+	if (!Number.isInteger(asked) || asked < 1 || asked > maxPerPage) {
 		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
+	// Fault mode: a server that caps per_page silently (customers document no maximum) and answers the cap.
+	const perPage = perPageCap ? Math.min(asked, perPageCap) : asked;
 	const totalPages = Math.max(1, Math.ceil(records.length / perPage));
 	const result = {
 		data: records.slice((page - 1) * perPage, page * perPage),
@@ -93,6 +95,11 @@ function paginate(records, query, { maxPerPage = 100, pager = 'pages' } = {}) {
 	if (pager === 'ignores-page-silently') {
 		delete result.pagination.current_page;
 		delete result.pagination.total_pages;
+	}
+	// Fault mode: only the fields the customers and calls pages document ({current_page, per_page, total_records}).
+	if (documentedOnly) {
+		delete result.pagination.total_pages;
+		delete result.pagination.has_next;
 	}
 	return result;
 }
@@ -366,9 +373,9 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, listFaults()))],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(listed(state.actions), req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(listed(state.actions), req.query, listFaults()))],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -377,8 +384,13 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, listFaults()))],
 	];
+
+	function listFaults() {
+		const { pager, perPageCap, documentedOnly } = state.faults;
+		return { pager, perPageCap, documentedOnly };
+	}
 
 	/**
 	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
