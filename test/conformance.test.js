@@ -14,30 +14,70 @@ const ctx = useSandbox();
 const SMS_ACTION = 'a0000000-0000-4000-8000-000000000003';
 const WEBHOOK_ACTION = 'a0000000-0000-4000-8000-000000000001';
 
-describe('Update Action sends type only when asked (node version 2)', () => {
-	const update = (parameters) => ctx.run({ typeVersion: 2, parameters: { resource: 'action', operation: 'update', ...parameters } });
-
-	test('renaming a Send SMS action sends its name and recipients, no type', async () => {
-		const { error } = await update({ actionId: SMS_ACTION, name: 'Renamed', updateFields: { smsTo: '+13465507166' } });
-		expect(error).toBeUndefined();
-		expect(ctx.sandbox.requests[0].body).toEqual({ name: 'Renamed', sms: { to: { value: ['+13465507166'] } } });
-		expect(ctx.sandbox.state.actions[2].type).toBe('SEND_SMS');
+describe('Update Action changes only what was filled in, whether PUT replaces or merges', () => {
+	const update = (parameters, typeVersion = 2) => ctx.run({ typeVersion, parameters: { resource: 'action', operation: 'update', ...parameters } });
+	const smsAction = () => ctx.sandbox.state.actions.find((a) => a.id === SMS_ACTION);
+	const puts = () => ctx.sandbox.requests.filter((r) => r.method === 'PUT');
+	beforeEach(() => {
+		// A Send SMS action as a user would have set it up.
+		Object.assign(smsAction(), { description: 'Texts the lead a link', action_timing: 'DURING', sms: { to: { value: ['+13465507166'] }, message: 'Your link' } });
 	});
 
-	test('renaming a webhook action sends only its name', async () => {
+	describe.each(['merge', 'replace'])('PUT that %ss (version 2)', (actionPut) => {
+		beforeEach(() => ctx.sandbox.setFaults({ actionPut }));
+
+		test('renaming a Send SMS action keeps its type, recipients, message, description and timing', async () => {
+			const { error } = await update({ actionId: SMS_ACTION, name: 'Renamed' });
+			expect(error).toBeUndefined();
+			expect(ctx.sandbox.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+			expect(smsAction()).toEqual({
+				id: SMS_ACTION,
+				name: 'Renamed',
+				type: 'SEND_SMS',
+				is_active: true,
+				description: 'Texts the lead a link',
+				action_timing: 'DURING',
+				webhook: {},
+				sms: { to: { value: ['+13465507166'] }, message: 'Your link' },
+			});
+		});
+
+		test('a filled-in setting replaces only itself', async () => {
+			await update({ actionId: SMS_ACTION, name: 'Renamed', updateFields: { smsTo: '+13465500000', settings: '{"sms": {"message": "New text"}}' } });
+			expect(smsAction().sms).toEqual({ to: { value: ['+13465500000'] }, message: 'New text' });
+			expect(smsAction().description).toBe('Texts the lead a link');
+		});
+
+		test("changing the type keeps the common fields and drops the old type's settings", async () => {
+			ctx.sandbox.state.allowTypeChange = true;
+			await update({ actionId: SMS_ACTION, name: 'Now a webhook', updateFields: { actionType: 'WEBHOOK', settings: '{"webhook": {"url": "https://example.com/hook", "method": "POST"}}' } });
+			expect(puts()[0].body).toEqual({
+				name: 'Now a webhook',
+				type: 'WEBHOOK',
+				is_active: true,
+				description: 'Texts the lead a link',
+				action_timing: 'DURING',
+				webhook: { url: 'https://example.com/hook', method: 'POST' },
+			});
+		});
+	});
+
+	test('what ContactSwing sets (id, company_id) is not sent back', async () => {
 		await update({ actionId: WEBHOOK_ACTION, name: 'Renamed' });
-		expect(ctx.sandbox.requests[0].body).toEqual({ name: 'Renamed' });
+		expect(puts()[0].body).toEqual({ name: 'Renamed', type: 'WEBHOOK', is_active: true, description: '', webhook: {} });
 	});
 
-	test('Action Type, when added to Update Fields, is sent', async () => {
-		await update({ actionId: WEBHOOK_ACTION, name: 'Renamed', updateFields: { actionType: 'WEBHOOK' } });
-		expect(ctx.sandbox.requests[0].body).toEqual({ name: 'Renamed', type: 'WEBHOOK' });
+	test('an action that cannot be read is not updated', async () => {
+		const { error } = await update({ actionId: 'a0000000-0000-4000-8000-000000009999', name: 'Renamed' });
+		expect(error.message).toMatch(/^ContactSwing found nothing at GET \/v2\/_actions\/a0000000-0000-4000-8000-000000009999 \(HTTP 404\)/);
+		expect(puts()).toHaveLength(0);
 	});
 
-	test('a Send SMS type without recipients is refused before sending (sms.to.value is required on update)', async () => {
-		const { error } = await update({ actionId: SMS_ACTION, name: 'Renamed', updateFields: { actionType: 'SEND_SMS' } });
+	test('a Send SMS action without recipients, before or after, is refused before the PUT (sms.to.value is required on update)', async () => {
+		delete smsAction().sms;
+		const { error } = await update({ actionId: SMS_ACTION, name: 'Renamed' });
 		expect(error.message).toBe('SMS Recipients is required when updating a Send SMS action [item 0]');
-		expect(ctx.sandbox.requests).toHaveLength(0);
+		expect(puts()).toHaveLength(0);
 	});
 
 	test('Type Settings (JSON) cannot set the type either', async () => {
@@ -46,17 +86,32 @@ describe('Update Action sends type only when asked (node version 2)', () => {
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
-	test('version 1 keeps its contract (Action Type always sent); a change it did not mean is refused, not silently applied', async () => {
-		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'update', actionId: SMS_ACTION, name: 'Renamed', updateFields: { smsTo: '+13465507166' } } });
-		expect(ctx.sandbox.requests[0].body.type).toBe('WEBHOOK');
-		expect(error.message).toMatch(/HTTP 400\): Changing the type of a SEND_SMS action to WEBHOOK is not allowed/);
-		expect(ctx.sandbox.state.actions[2].type).toBe('SEND_SMS');
+	describe('version 1 keeps its request, but never turns an action into a webhook by its default', () => {
+		test('Action Type left at Webhook on a Send SMS action: refused after one read, nothing changed', async () => {
+			const { error } = await update({ actionId: SMS_ACTION, name: 'Renamed', updateFields: { smsTo: '+13465507166' } }, 1);
+			expect(ctx.sandbox.requests.map((r) => r.method)).toEqual(['GET']);
+			expect(error.message).toBe('Action Type is Webhook, but the action is a Send SMS action: this update would turn it into a webhook [item 0]');
+			expect(error.description).toMatch(/Set Action Type to the action's current type \(Send SMS\)/);
+			expect(smsAction().name).toBe('Sandbox action 3');
+		});
+
+		test('Action Type set to the current type: sent as in 0.1.0, without a read', async () => {
+			await update({ actionId: SMS_ACTION, name: 'Renamed', actionType: 'SEND_SMS', updateFields: { smsTo: '+13465507166' } }, 1);
+			expect(ctx.sandbox.requests.map((r) => [r.method, r.body])).toEqual([['PUT', { name: 'Renamed', type: 'SEND_SMS', sms: { to: { value: ['+13465507166'] } } }]]);
+		});
+
+		test('a webhook action renamed with the default: read, then sent as in 0.1.0', async () => {
+			await update({ actionId: WEBHOOK_ACTION, name: 'Renamed' }, 1);
+			expect(ctx.sandbox.requests.map((r) => [r.method, r.body])).toEqual([['GET', undefined], ['PUT', { name: 'Renamed', type: 'WEBHOOK' }]]);
+		});
 	});
 
-	test('the editor says what an update may replace', () => {
-		const notice = nodeType.description.properties.find((p) => p.name === 'updateNotice');
-		expect(notice.type).toBe('notice');
-		expect(notice.displayName).toMatch(/does not document whether an update replaces the whole action/);
+	test('the editor says what an update keeps', () => {
+		const notices = nodeType.description.properties.filter((p) => p.name === 'updateNotice');
+		expect(notices.map((n) => [n.displayOptions.show['@version'], n.displayName])).toEqual([
+			[[{ _cnd: { gte: 2 } }], expect.stringMatching(/read first and sent back with your changes laid over it/)],
+			[[1], expect.stringMatching(/does not document whether an update replaces the whole action/)],
+		]);
 	});
 });
 
@@ -173,5 +228,28 @@ describe('the examples map only what a user has', () => {
 	test('an unfilled SMS example fails naming the field (n8n itself flags the empty required field in the editor)', async () => {
 		const { error } = await ctx.run({ parameters: { resource: 'agent', operation: 'createSmsAgent', name: 'X', model: 'cw-llm-1', smsKeyIds: '={{ $json.sms_key_id }}', instructions: 'Hi', smsType: 'OUTBOUND' } });
 		expect(error.message).toBe('SMS API Key IDs is required [item 0]');
+	});
+});
+
+describe('Action Timing Before and After are for Appointment Booking only (page rtb)', () => {
+	test('Create a webhook action with After: refused before sending', async () => {
+		const { error } = await ctx.run({
+			parameters: { resource: 'action', operation: 'create', actionType: 'WEBHOOK', name: 'Hook', description: 'd', actionTiming: 'AFTER', url: 'https://example.com/h', method: 'GET' },
+		});
+		expect(error.message).toBe('Action Timing is AFTER, which ContactSwing allows only for Appointment Booking actions, not for Webhook / API Call [item 0]');
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	test('Update a Send SMS action to Before (version 2): refused after the read, no PUT', async () => {
+		const { error } = await ctx.run({ typeVersion: 2, parameters: { resource: 'action', operation: 'update', actionId: SMS_ACTION, name: 'x', updateFields: { actionTiming: 'BEFORE', smsTo: '+13465507166' } } });
+		expect(error.message).toBe('Action Timing is BEFORE, which ContactSwing allows only for Appointment Booking actions, not for Send SMS [item 0]');
+		expect(ctx.sandbox.requests.map((r) => r.method)).toEqual(['GET']);
+	});
+
+	test('an Appointment Booking action may be updated to Before', async () => {
+		const appointment = 'a0000000-0000-4000-8000-000000000004';
+		const { error } = await ctx.run({ typeVersion: 2, parameters: { resource: 'action', operation: 'update', actionId: appointment, name: 'x', updateFields: { actionTiming: 'BEFORE' } } });
+		expect(error).toBeUndefined();
+		expect(ctx.sandbox.requests[1].body.action_timing).toBe('BEFORE');
 	});
 });

@@ -206,7 +206,7 @@ describe('Get, Get Many and Update Action', () => {
 				actionId: seeded,
 				name: 'My SMS Action1',
 				actionType: 'SEND_SMS',
-				updateFields: { actionTiming: 'before', isActive: false, description: 'New text', smsTo: '+13465507166', settings: '{"sms": {"body": {"value": "Hi"}}}' },
+				updateFields: { actionTiming: 'during', isActive: false, description: 'New text', smsTo: '+13465507166', settings: '{"sms": {"body": {"value": "Hi"}}}' },
 			},
 		});
 		expect(error).toBeUndefined();
@@ -216,16 +216,17 @@ describe('Get, Get Many and Update Action', () => {
 			name: 'My SMS Action1',
 			type: 'SEND_SMS',
 			description: 'New text',
-			action_timing: 'BEFORE',
+			action_timing: 'DURING',
 			is_active: false,
 			sms: { to: { value: ['+13465507166'] }, body: { value: 'Hi' } },
 		});
 		expect(output[0].json).toEqual(expect.objectContaining({ id: seeded, name: 'My SMS Action1', is_active: false }));
 	});
 
-	test('Update minimal: name and type only', async () => {
-		await ctx.run({ parameters: { resource: 'action', operation: 'update', actionId: seeded, name: 'Renamed', actionType: 'WEBHOOK' } });
-		expect(ctx.sandbox.requests[0].body).toEqual({ name: 'Renamed', type: 'WEBHOOK' });
+	test('Update minimal: name and type only (a webhook action: read first, then sent as is)', async () => {
+		const webhookAction = 'a0000000-0000-4000-8000-000000000001';
+		await ctx.run({ parameters: { resource: 'action', operation: 'update', actionId: webhookAction, name: 'Renamed', actionType: 'WEBHOOK' } });
+		expect(ctx.sandbox.requests.map((r) => [r.method, r.body])).toEqual([['GET', undefined], ['PUT', { name: 'Renamed', type: 'WEBHOOK' }]]);
 	});
 
 	test('flat dotted keys in a response ("webhook.url") are folded into objects', async () => {

@@ -445,6 +445,11 @@ function createSandbox(options = {}) {
 			throw unprocessable([[['sms', 'to', 'value'], 'Field required', 'missing']]);
 		}
 		const stored = state.actions.find((a) => a.id === action.id);
+		// The reference does not say whether PUT merges the fields sent or replaces the action: the
+		// actionPut fault picks one ('merge' by default, 'replace' keeps only the ID and what was sent).
+		if (state.faults.actionPut === 'replace') {
+			for (const key of Object.keys(stored)) if (key !== 'id') delete stored[key];
+		}
 		Object.assign(stored, req.body);
 		return envelope({ ...stored }, 'Action updated');
 	}

@@ -6,7 +6,7 @@ import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionTimingField } from './fields';
+import { ACTION_TYPES, actionTimingField, checkActionTiming } from './fields';
 import type { ActionType } from './types';
 import { actionTypes } from './types';
 import { text } from './types/actionType';
@@ -93,6 +93,7 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 		type,
 		...actionType.settings(read),
 	};
+	checkActionTiming(read, 'actionTiming', body);
 	return {
 		method: 'POST',
 		path: '/v2/_actions',

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { idLocatorFields } from '../../shared/descriptions';
+import { fieldError } from '../../shared/fields';
+import type { ItemReader } from '../../shared/itemReader';
 
 /** The action types the create, update and list pages name: value, name in the editor, what it does. */
 export const ACTION_TYPES: Array<[value: string, name: string, description: string]> = [
@@ -27,8 +29,25 @@ export const actionTimingField: INodeProperties = {
 	],
 	default: 'DURING',
 	required: true,
-	description: 'When the action may fire',
+	description:
+		'When the action may fire. Before and After are for Appointment Booking only (the API reference allows them for no other type).',
 };
+
+/**
+ * The reference allows BEFORE and AFTER only on appointment booking (page rtb); every other type's page
+ * shows DURING. The options stay for every type (saved workflows hold them), and are refused here.
+ */
+export function checkActionTiming(read: ItemReader, path: string, body: IDataObject): void {
+	const timing = body.action_timing;
+	if (timing === undefined || timing === 'DURING' || body.type === 'APPOINTMENT') return;
+	const type = ACTION_TYPES.find(([value]) => value === body.type)?.[1] ?? String(body.type ?? 'unknown');
+	throw fieldError(
+		read.ctx,
+		read.label(path),
+		`is ${String(timing).slice(0, 20)}, which ContactSwing allows only for Appointment Booking actions, not for ${type}`,
+		'Set Action Timing to During the Conversation.',
+	);
+}
 
 /** The action to get or update: text in version 1, a resource locator from version 2. */
 export const actionIdFields = idLocatorFields('actionId', {

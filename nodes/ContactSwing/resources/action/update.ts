@@ -5,17 +5,21 @@ import { optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/fields';
 import { addFields } from '../../shared/json';
 import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionIdFields, actionTimingField } from './fields';
+import { unwrap } from '../../shared/output';
+import type { ApiRequest, OperationScope } from '../../shared/transport';
+import { apiRequest } from '../../shared/transport';
+import { ACTION_TYPES, actionIdFields, actionTimingField, checkActionTiming } from './fields';
 import { normaliseAction } from './normalise';
 
 /**
  * Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
- * reading). Only name is required (and sms.to.value for Send SMS actions). From node version 2 the type is
- * an optional Update Field, sent only when the user picks one: version 1 always sent its Action Type
- * (default Webhook), which could turn a renamed Send SMS action into a webhook. The rest mirrors the
- * create body, so type-specific settings are given as JSON.
+ * reading). Only name is required (and sms.to.value for Send SMS actions). The reference does not say
+ * whether PUT replaces the action or merges the fields sent, so the node first reads the action
+ * (GET /v2/_actions/{action_id}, documented) and:
+ * - version 2 sends the action as it is with the filled-in fields laid over it: under either reading,
+ *   nothing the user did not fill in changes (a changed type drops the old type's settings);
+ * - version 1 keeps its request (Action Type is always sent, default Webhook) but refuses to turn an action
+ *   that is not a webhook into one, which is what leaving Action Type at its default would do.
  */
 
 const properties: INodeProperties[] = [
@@ -31,10 +35,19 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
+			'The action is read first and sent back with your changes laid over it, so settings you leave out are kept',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+	},
+	{
+		displayName:
 			'ContactSwing does not document whether an update replaces the whole action or only the fields sent: include every setting you want to keep',
 		name: 'updateNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { '@version': [1] } },
 	},
 	{
 		// Version 1 only: always sent, so it could change the type of an action nobody meant to change.
@@ -123,6 +136,16 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 	const body = settings
 		? addFields(read.ctx, read.label('updateFields.settings'), typed, settings)
 		: typed;
+	if (version < 2) checkSmsRecipients(read, body);
+	return {
+		method: 'PUT',
+		path: `/v2/_actions/${encodeURIComponent(id)}`,
+		body: read.withAdditionalBody(body),
+		idempotent: true,
+	};
+}
+
+function checkSmsRecipients(read: ItemReader, body: IDataObject) {
 	const sms = body.sms as IDataObject | undefined;
 	if (body.type === 'SEND_SMS' && !Array.isArray((sms?.to as IDataObject | undefined)?.value)) {
 		throw fieldError(
@@ -132,12 +155,80 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 			'ContactSwing requires sms.to.value on every update of a Send SMS action.',
 		);
 	}
-	return {
-		method: 'PUT',
-		path: `/v2/_actions/${encodeURIComponent(id)}`,
-		body: read.withAdditionalBody(body),
-		idempotent: true,
-	};
 }
 
-export const execute = sendOne(updateActionRequest, normaliseAction);
+/** What the action's answer holds that is ContactSwing's to set, never the caller's. */
+const READ_ONLY_KEYS = new Set(['id', 'company_id', 'ctx_id', 'created_at', 'updated_at']);
+/** What every action type has; the rest of an action is its type's settings. */
+const COMMON_KEYS = new Set(['name', 'type', 'description', 'is_active', 'action_timing']);
+
+/** `change` laid over `base`: objects merged key by key, everything else (lists too) replaced. */
+function layOver(base: IDataObject, change: IDataObject): IDataObject {
+	const result: IDataObject = { ...base };
+	for (const [key, value] of Object.entries(change)) {
+		const under = result[key];
+		const bothObjects = [under, value].every(
+			(entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+		);
+		result[key] = bothObjects ? layOver(under as IDataObject, value as IDataObject) : value;
+	}
+	return result;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	scope: OperationScope,
+): Promise<IDataObject> {
+	const request = updateActionRequest.call(this, itemIndex);
+	const changes = request.body as IDataObject;
+	const version = this.getNode().typeVersion;
+	// Version 1 reads only when it would send type Webhook, the one case where its default can change a type.
+	if (version >= 2 || changes.type === 'WEBHOOK') {
+		const read = new ItemReader(this, itemIndex, properties);
+		const answer = await apiRequest.call(
+			this,
+			{ method: 'GET', path: request.path, idempotent: true },
+			scope,
+			itemIndex,
+		);
+		// The data as answered (empty settings objects included), not the output shape.
+		const data = answer.data;
+		const current = normaliseAction(
+			data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {},
+		);
+		if (version < 2) {
+			if (current.type !== 'WEBHOOK') refuseTypeChange(read, current.type);
+		} else {
+			const typeChanges = changes.type !== undefined && changes.type !== current.type;
+			const kept = Object.fromEntries(
+				Object.entries(current).filter(
+					([key]) => !READ_ONLY_KEYS.has(key) && (!typeChanges || COMMON_KEYS.has(key)),
+				),
+			);
+			request.body = layOver(kept, changes);
+			checkSmsRecipients(read, request.body);
+		}
+	}
+	// Only a timing the user filled in is checked, against the type the action will have.
+	const finalType = (request.body as IDataObject).type;
+	checkActionTiming(new ItemReader(this, itemIndex, properties), 'updateFields.actionTiming', {
+		action_timing: changes.action_timing,
+		type: finalType,
+	});
+	return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
+}
+
+function refuseTypeChange(read: ItemReader, currentType: unknown): never {
+	const known = ACTION_TYPES.find(([value]) => value === currentType);
+	const what =
+		typeof currentType === 'string' && currentType !== ''
+			? `a ${known ? known[1] : currentType} action`
+			: 'an action whose type ContactSwing did not say';
+	throw fieldError(
+		read.ctx,
+		read.label('actionType'),
+		`is Webhook, but the action is ${what}: this update would turn it into a webhook`,
+		`Version 1 of this node sends Action Type on every update, and Webhook is its default. Set Action Type to the action's current type${known ? ` (${known[1]})` : ''} to keep it. To change the type on purpose, add the ContactSwing node anew (version 2), where Action Type is an optional Update Field.`,
+	);
+}
