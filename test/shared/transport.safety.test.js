@@ -174,6 +174,11 @@ describe('Retry-After', () => {
 });
 
 describe('Return All stops when the server does not page', () => {
+	// A full first page, so what is tested is the second one.
+	beforeEach(() => {
+		const [first] = ctx.sandbox.state.actions;
+		for (let k = 0; k < 125; k++) ctx.sandbox.state.actions.push({ ...first, id: `extra-${k}` });
+	});
 	test.each([
 		['ignores-page', /answered page 1 when page 2 was asked for/],
 		['ignores-page-silently', /answered page 2 with the same records as page 1/],

@@ -64,3 +64,46 @@ test('the echoed header is shown redacted, so the user still sees what ContactSw
 	const { error } = await ctx.run({ parameters: sms() });
 	expect(error.message).toBe('ContactSwing rejected the request (HTTP 400): Bad header: Bearer [redacted] [item 0]');
 });
+
+describe('every form in which a token can come back is redacted', () => {
+	const token = 'Ab/cd+ef=gh.ij~kl:mn';
+	const lowerPercent = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+	const pythonQuote = encodeURIComponent(token).replace(/%2F/g, '/');
+	const forms = [
+		['as it is', token],
+		['URL-encoded', encodeURIComponent(token)],
+		['URL-encoded in lower case (%2f)', lowerPercent],
+		["Python's quote (keeps /)", pythonQuote],
+		['JSON with \\/ escaping', token.replace(/\//g, '\\/')],
+		['JSON-escaped once more', JSON.stringify(token.replace(/\//g, '\\/')).slice(1, -1).replace(/\\/g, '\\\\')],
+		['every character as \\u00XX', [...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+	];
+
+	test.each(forms)('%s, in an error and in an output item', async (_label, form) => {
+		ctx.sandbox.script({ status: 400, body: { detail: `token was ${form}` } });
+		const failed = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ accessToken: token }) });
+		expect(failed.error.message).toBe('ContactSwing rejected the request (HTTP 400): token was [redacted] [item 0]');
+		ctx.sandbox.script({ status: 201, body: { data: { assistant_id: 'a-1', echoed: `t=${form}&x=1` } } });
+		const { output } = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ accessToken: token }) });
+		expect(output[0].json.echoed).toBe('t=[redacted]&x=1');
+	});
+
+	test('a numeric token echoed as a JSON number', async () => {
+		const numeric = '123456789012';
+		ctx.sandbox.script({ status: 201, body: { data: { assistant_id: 'a-1', account: Number(numeric) } } });
+		const { output, run } = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ accessToken: numeric }) });
+		expect(output[0].json.account).toBe('[redacted]');
+		expect(JSON.stringify(run)).not.toContain(numeric);
+	});
+
+	test.each([
+		['a zero-width space', '\u200b', 'U+200B'],
+		['a word joiner', '\u2060', 'U+2060'],
+		['a control character', '\u0001', 'U+0001'],
+		['a non-ASCII letter', 'é', 'U+00E9'],
+	])('a token with %s (which a header cannot carry) is refused before anything is sent', async (_label, character, code) => {
+		const { error } = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ accessToken: `${TOKEN}${character}xyz` }) });
+		expect(error.message).toBe(`The access token in the ContactSwing API credential contains a character an HTTP header cannot carry (${code} at position ${TOKEN.length + 1})`);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});

@@ -2,67 +2,74 @@
 export const REDACTED = '[redacted]';
 
 /**
- * The forms in which a token can come back: as it is, URL-encoded (in a query or a Location), and
- * JSON-escaped (inside a string that was itself stringified, where `"` and `\` gain a backslash).
+ * A pattern for every form in which a token can come back: as it is; percent-encoded in upper or lower
+ * case, whole or in part (encodeURIComponent, a query, a Location, Python's quote that keeps "/");
+ * JSON-escaped ("\/", "\"", "\\", "\u00XX"), also once more inside a string that was itself stringified.
+ * Each character of the token may appear in any of its forms, so mixtures match too.
  */
-function secretForms(token: string): SecretForms {
-	const cached = formsByToken.get(token);
+function tokenPattern(token: string): RegExp {
+	const cached = patternByToken.get(token);
 	if (cached) return cached;
-	const unique = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
-	// Longest first, so a longer form is not left half-replaced by a shorter one inside it.
-	const forms = [...unique].sort((a, b) => b.length - a.length);
-	// How each form looks once the answer is serialised, for the cheap check below.
-	const serialised = forms.map((form) => JSON.stringify(form).slice(1, -1));
-	const result = { forms, serialised };
-	// Items may name many accounts (credentials built from expressions): forms are kept per token, a few hundred at most.
-	if (formsByToken.size >= MAX_CACHED_TOKENS) formsByToken.clear();
-	formsByToken.set(token, result);
-	return result;
-}
-
-interface SecretForms {
-	forms: string[];
-	serialised: string[];
+	const characters = [...token].map((character) => {
+		const literal = character.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+		const percent = [...new TextEncoder().encode(character)]
+			.map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+			.join('');
+		const code = character.codePointAt(0) ?? 0;
+		const unicode = code <= 0xffff ? `|\\\\+u${code.toString(16).padStart(4, '0')}` : '';
+		// Before any character a JSON escape may stand (one backslash, or more once stringified again).
+		return `(?:(?:\\\\+)?${literal}|${percent}${unicode})`;
+	});
+	const pattern = new RegExp(characters.join(''), 'gi');
+	// Items may name many accounts (credentials built from expressions): a few hundred patterns at most.
+	if (patternByToken.size >= MAX_CACHED_TOKENS) patternByToken.clear();
+	patternByToken.set(token, pattern);
+	return pattern;
 }
 
 const MAX_CACHED_TOKENS = 256;
-/** Every answer from one account is checked against the same token: its forms are worked out once. */
-const formsByToken = new Map<string, SecretForms>();
+/** Every answer from one account is checked against the same token: its pattern is built once. */
+const patternByToken = new Map<string, RegExp>();
 
-function redactText(text: string, forms: string[]): string {
-	let result = text;
-	for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
-	return result;
+function redactText(text: string, pattern: RegExp): string {
+	pattern.lastIndex = 0;
+	return text.replace(pattern, REDACTED);
+}
+
+function contains(text: string, pattern: RegExp): boolean {
+	pattern.lastIndex = 0;
+	return pattern.test(text);
 }
 
 /**
  * A copy of `value` (text, or JSON-like data at any depth, keys included) with every form of the token
- * replaced. Values without the token are returned as they are, without copying.
+ * replaced. A number whose digits hold the token (a numeric token echoed as a JSON number) becomes the
+ * redaction text. Values without the token are returned as they are, without copying.
  */
 export function redactSecret(value: unknown, token: string): unknown {
 	if (token === '') return value;
-	const { forms, serialised: escaped } = secretForms(token);
+	const pattern = tokenPattern(token);
 	const walk = (entry: unknown): unknown => {
-		if (typeof entry === 'string') return redactText(entry, forms);
+		if (typeof entry === 'string') return redactText(entry, pattern);
+		if (typeof entry === 'number' || typeof entry === 'bigint') {
+			return contains(String(entry), pattern) ? REDACTED : entry;
+		}
 		if (Array.isArray(entry)) return entry.map(walk);
 		if (entry && typeof entry === 'object') {
 			return Object.fromEntries(
-				Object.entries(entry).map(([key, inner]) => [redactText(key, forms), walk(inner)]),
+				Object.entries(entry).map(([key, inner]) => [redactText(key, pattern), walk(inner)]),
 			);
 		}
 		return entry;
 	};
-	// The common case, an answer without the token, costs one stringify and no copy.
-	if (typeof value === 'string') return redactText(value, forms);
+	// The common case, an answer without the token, costs one stringify, one search and no copy.
+	if (typeof value === 'string') return redactText(value, pattern);
 	let serialised: string | undefined;
 	try {
 		serialised = JSON.stringify(value);
 	} catch {
 		return walk(value);
 	}
-	if (serialised === undefined) return value;
-	if (!forms.some((form, k) => serialised.includes(form) || serialised.includes(escaped[k]))) {
-		return value;
-	}
+	if (serialised === undefined || !contains(serialised, pattern)) return value;
 	return walk(value);
 }

@@ -44,6 +44,20 @@ export function readConnection(
 			},
 		);
 	}
+	// Tokens are printable ASCII. n8n's HTTP client silently drops other characters from a header (U+200B,
+	// U+2060, control characters), so the token sent would differ from the one redaction looks for.
+	const odd = [...token].findIndex((character) => !/^[\x21-\x7e]$/.test(character));
+	if (odd >= 0) {
+		const code = token.codePointAt([...token].slice(0, odd).join('').length) ?? 0;
+		throw new NodeOperationError(
+			this.getNode(),
+			`The access token in the ContactSwing API credential contains a character an HTTP header cannot carry (U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${odd + 1})`,
+			{
+				itemIndex,
+				description: `${fix} Paste the token again from the ContactSwing dashboard; invisible characters often come along when copying from a document or chat.`,
+			},
+		);
+	}
 	const baseUrl = normaliseBaseUrl.call(this, String(credentials.baseUrl ?? ''), itemIndex);
 	return { baseUrl, origin: new URL(baseUrl).origin, token, credentials };
 }
