@@ -55,6 +55,8 @@ export function readIsoDateTime(
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
 	const fields = [year, month, day, hour, minute, second].map(Number);
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+	// Date.UTC reads years 0–99 as 1900–1999; four-digit years below 1000 are not what anyone means.
+	if (fields[0] < 1000) throw fieldError(ctx, field, `must be a date from the year 1000 on, got ${describe(text)}`, hint);
 	const local = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
 	const check = new Date(local);
 	// Date.UTC rolls 2026-02-31 over into March: a date that does not exist is refused.
@@ -77,7 +79,12 @@ export function readIsoDateTime(
 	} else {
 		const sign = zone.startsWith('-') ? -1 : 1;
 		const digits = zone.replace(/[^\d]/g, '');
-		utc = local - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+		const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+		// Real offsets lie within ±18:00 (ISO 8601 and every zone database); +99:99 is a typo, not a zone.
+		if (Number(digits.slice(2)) > 59 || minutes > 18 * 60) {
+			throw fieldError(ctx, field, `has an offset outside ±18:00, got ${describe(text)}`, hint);
+		}
+		utc = local - sign * minutes * 60_000;
 	}
 	return new Date(utc).toISOString().replace(/\.000Z$/, 'Z');
 }

@@ -108,7 +108,8 @@ export function addFields(
 		if (containsNull(value)) {
 			throw fieldError(ctx, field, `must not contain null (at "${where}")`, 'Leave the key out.');
 		}
-		const current = result[key];
+		// Own keys only: "toString" or "hasOwnProperty" are new keys, not something the node sends.
+		const current = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
 		if (current === undefined) result[key] = value;
 		else if (isPlainObject(current) && isPlainObject(value))
 			result[key] = addFields(ctx, field, current, value, [...path, key]);

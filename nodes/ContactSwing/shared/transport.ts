@@ -85,15 +85,15 @@ export async function apiRequest(
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
-			const body = readSuccessBody(response.body);
-			if (body !== undefined && hasPromisedId(request, body)) {
-				return redactSecret(body, connection.token) as IDataObject;
+			const answer = readSuccessBody(response.body);
+			if (answer.data !== undefined && hasPromisedId(request, answer.data)) {
+				return redactSecret(answer.data, connection.token) as IDataObject;
 			}
 			throw buildError.call(
 				this,
 				request,
 				response,
-				{ notSent: false, code: body === undefined ? 'UNREADABLE' : 'NO_ID', timedOut: false },
+				{ notSent: false, code: answer.problem ?? 'NO_ID', timedOut: false },
 				connection.token,
 				{
 					itemIndex,

@@ -166,7 +166,7 @@ const COMMON_KEYS = new Set(['name', 'type', 'description', 'is_active', 'action
 function layOver(base: IDataObject, change: IDataObject): IDataObject {
 	const result: IDataObject = { ...base };
 	for (const [key, value] of Object.entries(change)) {
-		const under = result[key];
+		const under = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
 		const bothObjects = [under, value].every(
 			(entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
 		);

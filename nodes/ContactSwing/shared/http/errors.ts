@@ -2,20 +2,40 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { redactSecret } from '../redact';
+import { plainData, TooDeepError, MAX_ANSWER_DEPTH } from './plainData';
 import type { TransportFailure } from './retry';
 import type { ApiRequest, Context, FullResponse } from './types';
 
-/** A success body as an object; undefined when it cannot be read (e.g. cut-off JSON). */
-export function readSuccessBody(body: unknown): IDataObject | undefined {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+/** Why a 2xx answer was not taken: unreadable (e.g. cut-off JSON), too deep, or without the promised ID. */
+export type AnswerProblem = 'UNREADABLE' | 'TOO_DEEP' | 'NO_ID';
+
+/** A success body as plain data, or why it cannot be read. */
+export function readSuccessBody(
+	body: unknown,
+): { data: IDataObject; problem?: undefined } | { data?: undefined; problem: AnswerProblem } {
+	let parsed: unknown = body;
 	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
-		return {};
-	if (typeof body !== 'string') return undefined;
+		return { data: {} };
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return { problem: 'UNREADABLE' };
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { problem: 'UNREADABLE' };
 	try {
-		const parsed: unknown = JSON.parse(body);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-			? (parsed as IDataObject)
-			: undefined;
+		return { data: plainData(parsed) as IDataObject };
+	} catch (error) {
+		if (error instanceof TooDeepError || error instanceof RangeError) return { problem: 'TOO_DEEP' };
+		throw error;
+	}
+}
+
+/** An error body to take words from: plain data, or nothing if it is too deep to read safely. */
+function readableErrorBody(body: unknown): unknown {
+	try {
+		return plainData(body);
 	} catch {
 		return undefined;
 	}
@@ -105,7 +125,9 @@ export function buildError(
 		const message =
 			failure?.code === 'NO_ID'
 				? `ContactSwing answered HTTP ${status} without the new ${what}'s ${request.returnsId ?? 'data'}${item}`
-				: `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
+				: failure?.code === 'TOO_DEEP'
+					? `ContactSwing answered HTTP ${status}, but its answer is nested more than ${MAX_ANSWER_DEPTH} levels deep and was not read${item}`
+					: `ContactSwing answered HTTP ${status}, but its answer could not be read${item}`;
 		const description = request.idempotent ? 'Run the node again.' : ambiguousHint;
 		return new NodeApiError(this.getNode(), { message, httpCode: String(status) } as JsonObject, {
 			message,
@@ -115,7 +137,7 @@ export function buildError(
 		});
 	}
 	// Redacted before it is read, shortened or stringified, so no form or piece of the token survives.
-	const said = contactSwingMessage(redactSecret(response.body, token));
+	const said = contactSwingMessage(redactSecret(readableErrorBody(response.body), token));
 	const theirWords = said ? `: ${said}` : '';
 	let message: string;
 	let description: string;
