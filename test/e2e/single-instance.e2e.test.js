@@ -7,8 +7,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createInstance, CREDENTIAL_ID } = require('./instance');
-const { manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow, exampleWorkflow } = require('./workflows');
-const { DEFAULT_TOKEN } = require('../sandbox/server');
+const { perClientWorkflow, manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow, exampleWorkflow } = require('./workflows');
+const { DEFAULT_TOKEN, createSandbox } = require('../sandbox/server');
 
 let instance;
 
@@ -171,4 +171,32 @@ test('a workflow saved with node version 1 (0.1.0) still loads and runs as it di
 		['PUT', '/v2/_actions/a0000000-0000-4000-8000-000000000001', { name: 'Renamed in 0.1.0', type: 'WEBHOOK' }],
 	]);
 	expect(nodeOutput(run)[0].json).toEqual(expect.objectContaining({ name: 'Renamed in 0.1.0', type: 'WEBHOOK' }));
+});
+
+test('one credential built from expressions serves many accounts: each client receives only its own item and token', async () => {
+	const clients = await Promise.all([0, 1, 2, 3].map((k) => createSandbox({ token: `e2e-client-${k}-token` }).listen()));
+	try {
+		await instance.importJson('credentials', [
+			{ id: 'csPerItemCred001', name: 'ContactSwing (per client)', type: 'contactSwingApi', data: { accessToken: '={{ $json.token }}', baseUrl: '={{ $json.baseUrl }}' } },
+		]);
+		const customerId = 'c0000000-0000-4000-8000-000000000001';
+		const items = clients.map((client, k) => ({ token: `e2e-client-${k}-token`, baseUrl: client.url, customerId, newName: `Client ${k} customer` }));
+		for (const batchSize of [1, 5]) {
+			for (const client of clients) client.reset();
+			const id = `csE2ePerClient0${batchSize}`;
+			await instance.importJson('workflow', perClientWorkflow(id, items, { contactSwingApi: { id: 'csPerItemCred001', name: 'ContactSwing (per client)' } }, batchSize));
+			const run = await instance.execute(id);
+			expect(run.status).toBe('success');
+			for (const [k, client] of clients.entries()) {
+				expect(client.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body])).toEqual([
+					['PUT', `/v2/_customers/${customerId}`, `Bearer e2e-client-${k}-token`, { name: `Client ${k} customer` }],
+				]);
+			}
+			expect(nodeOutput(run).map((item) => [item.json.name, item.pairedItem])).toEqual(items.map((item, k) => [item.newName, { item: k }]));
+			// The tokens are the user's own item data upstream; the node's output carries none of them.
+			expect(JSON.stringify(nodeOutput(run))).not.toMatch(/e2e-client-\d-token/);
+		}
+	} finally {
+		await Promise.all(clients.map((client) => client.close()));
+	}
 });

@@ -116,6 +116,32 @@ function continueOnFailWorkflow(id) {
 	);
 }
 
+/**
+ * One workflow, many accounts: Update Customer for one item per client, on a credential whose Access
+ * Token and Base URL are expressions over the item ({{ $json.token }}, {{ $json.baseUrl }}).
+ */
+function perClientWorkflow(id, clients, credentialsOfClients, batchSize) {
+	return manualWorkflow(
+		id,
+		'E2E one credential, many accounts',
+		{
+			typeVersion: 2,
+			credentials: credentialsOfClients,
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+				updateFields: { name: '={{ $json.newName }}' },
+				options: { batching: { batch: { batchSize } } },
+			},
+		},
+		[
+			{ id: `${id}-set`, name: 'Clients', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }), options: {} } },
+			{ id: `${id}-split`, name: 'One item per client', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'clients', options: {} } },
+		],
+	);
+}
+
 /** The OpenAI credential the AI-agent workflows use; the e2e suites point its Base URL at a local stub. */
 const OPENAI_STUB_CREDENTIAL = { id: 'csOpenAiStub0001', name: 'OpenAI (local stub)' };
 
@@ -163,6 +189,7 @@ function aiAgentWorkflow(id, toolName, toolParameters) {
 }
 
 module.exports = {
+	perClientWorkflow,
 	aiAgentWorkflow,
 	OPENAI_STUB_CREDENTIAL,
 	exampleWorkflow,
