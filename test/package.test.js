@@ -115,3 +115,13 @@ describe('as an AI agent\'s tool', () => {
 		expect(toolDescription('knowledgeBase', 'update')).toBe('Add documents to a knowledge base in ContactSwing');
 	});
 });
+
+test('the examples use the newest version of the ContactSwing node, as a node added today would', () => {
+	const newest = Math.max(...[nodeType.description.version].flat());
+	for (const file of fs.readdirSync(path.join(__dirname, '../examples'))) {
+		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '../examples', file), 'utf8'));
+		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-contactswing.contactSwing')) {
+			expect([file, node.name, node.typeVersion]).toEqual([file, node.name, newest]);
+		}
+	}
+});
