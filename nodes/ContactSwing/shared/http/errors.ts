@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { redactSecret } from '../redact';
-import { plainData, TooDeepError, MAX_ANSWER_DEPTH } from './plainData';
+import { MAX_ANSWER_DEPTH, plainData } from './plainData';
 import type { TransportFailure } from './retry';
 import type { ApiRequest, Context, FullResponse } from './types';
 
@@ -26,9 +26,9 @@ export function readSuccessBody(
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { problem: 'UNREADABLE' };
 	try {
 		return { data: plainData(parsed) as IDataObject };
-	} catch (error) {
-		if (error instanceof TooDeepError || error instanceof RangeError) return { problem: 'TOO_DEEP' };
-		throw error;
+	} catch {
+		// plainData throws only TooDeepError (a RangeError if the stack still ran out): too deep either way.
+		return { problem: 'TOO_DEEP' };
 	}
 }
 
