@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as action from './resources/action';
 import * as agent from './resources/agent';
@@ -10,6 +10,7 @@ import * as knowledgeBase from './resources/knowledgeBase';
 import type { RunSettings } from './shared/runOptions';
 import { readRunSettings } from './shared/runOptions';
 import type { OperationScope } from './shared/transport';
+import { sleepUntil } from './shared/runGate';
 import { Accounts } from './shared/transport';
 
 type Operation = (
@@ -86,7 +87,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			if (start > 0) {
 				const due = batchStartedAt + interval;
 				// A cancel cuts the wait short; the loop condition then starts nothing more.
-				if (due > Date.now()) await sleep(due - Date.now(), cancelSignal).catch(() => undefined);
+				if (due > Date.now()) await sleepUntil(due, cancelSignal).catch(() => undefined);
 				// Timers wake a little late: keep to the schedule. After a longer stall, restart it from now
 				// rather than catch up with a burst.
 				batchStartedAt = Date.now() - due < interval ? due : Date.now();

@@ -1,5 +1,23 @@
 import { sleep } from 'n8n-workflow';
 
+/** Node's timers fire at once for anything longer (2^31 − 1 ms, about 24.8 days). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * Waits until `until` (a Date.now() time), cut short by `signal`. The delay is worked out from one reading
+ * of the clock and rounded up to whole milliseconds, so no timer is ever set with a negative, fractional or
+ * overflowing delay (Node 24 warns about those in n8n's log).
+ */
+export async function sleepUntil(until: number, signal?: AbortSignal): Promise<void> {
+	await sleepFor(until - Date.now(), signal);
+}
+
+/** Waits `ms` (clamped to 0 … 2^31 − 1, whole milliseconds), cut short by `signal`. */
+export async function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+	const delay = Math.min(MAX_DELAY_MS, Math.max(0, Math.ceil(Number.isFinite(ms) ? ms : 0)));
+	await sleep(delay, signal);
+}
+
 /** Paced runs aim this far below the rate ContactSwing showed, so timing jitter does not cause refusals. */
 const PACE_MARGIN = 0.95;
 
@@ -60,7 +78,7 @@ export class RunGate {
 
 	/** A wait of one request only (backoff before a safe retry), cut short if the run is cancelled. */
 	async wait(ms: number): Promise<void> {
-		await sleep(ms, this.cancelSignal);
+		await sleepFor(ms, this.cancelSignal);
 	}
 
 	/** Waits while the run is paused or paced, then for its turn; returns the send time. */
@@ -68,7 +86,7 @@ export class RunGate {
 		for (;;) {
 			const slot = Math.max(this.pausedUntil, this.nextStartAt);
 			if (Date.now() < slot) {
-				await sleep(slot - Date.now(), this.cancelSignal);
+				await sleepUntil(slot, this.cancelSignal);
 				continue;
 			}
 			await this.turn();
