@@ -9,7 +9,8 @@
  *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4; part 2 installs the pinned n8n on first use).
+ * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4; part 2
+ * installs the pinned n8n on first use), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -296,28 +297,54 @@ async function partN8n() {
 
 const PARTS = new Set((process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4')).split(',').map(Number));
 
+/**
+ * The tables go to the console and into docs/benchmarks.md, between the markers of this Node's major
+ * version (Node 24 is n8n 2.x's runtime), with the date, Node version and core count: figures in the docs
+ * are always the last run's, never copied by hand.
+ */
 async function main() {
 	const started = Date.now();
-	console.log(`# ContactSwing node benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores)\n`);
+	const lines = [];
+	const out = (...parts) => {
+		const text = parts.join(' ');
+		console.log(text);
+		lines.push(text);
+	};
+	out(`Run ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), BENCH_PARTS=${[...PARTS].join(',')}.\n`);
 	if (PARTS.has(1)) {
-		console.log(`## 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
-		console.log(await partNodeVsBare(), '\n');
+		out(`#### 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
+		out(await partNodeVsBare(), '\n');
 	}
 	if (PARTS.has(2)) {
-		console.log(`## 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`);
-		console.log(await partN8n(), '\n');
+		out(`#### 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`);
+		out(await partN8n(), '\n');
 	}
 	if (PARTS.has(3)) {
-		console.log(`## 3. Bulk: ${BULK} items\n`);
-		console.log(await partBulk(), '\n');
+		out(`#### 3. Bulk: ${BULK} items\n`);
+		out(await partBulk(), '\n');
 	}
 	if (PARTS.has(4)) {
-		console.log(`## 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
-		console.log(await partRateLimit(), '\n');
-		console.log(`### One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`);
-		console.log(await partStray429(), '\n');
+		out(`#### 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
+		out(await partRateLimit(), '\n');
+		out(`#### 5. One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`);
+		out(await partStray429(), '\n');
 	}
-	console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+	out(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+	if (process.env.BENCH_WRITE !== '0') writeDocs(lines.join('\n'));
+}
+
+/** Replaces this runtime's block in docs/benchmarks.md (between `<!-- bench:nodeNN -->` markers). */
+function writeDocs(tables) {
+	const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
+	const name = `node${process.versions.node.split('.')[0]}`;
+	const begin = `<!-- bench:${name} -->`;
+	const end = `<!-- /bench:${name} -->`;
+	const text = fs.readFileSync(file, 'utf8');
+	const from = text.indexOf(begin);
+	const to = text.indexOf(end);
+	if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${begin} … ${end} block`);
+	fs.writeFileSync(file, `${text.slice(0, from + begin.length)}\n${tables.trim()}\n${text.slice(to)}`);
+	console.log(`Written into docs/benchmarks.md (${begin}).`);
 }
 
 main().catch((error) => {
