@@ -7,7 +7,7 @@
  */
 const { useSandbox } = require('./helpers/sandbox');
 const { nodeType } = require('./helpers/n8n');
-const { operations } = require('./fuzz/generate');
+const { operations, VERSION } = require('./fuzz/generate');
 const { fuzzOperation } = require('./fuzz/run');
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -29,3 +29,44 @@ test.each(cases)(`%s: ${RUNS} generated parameter sets`, async (_label, operatio
 	// Drop what the sandbox recorded: tens of thousands of requests per operation.
 	ctx.sandbox.requests.length = 0;
 }, 600_000);
+
+/** The paths an operation declares for node version `version`, down to fields and fixed-collection rows. */
+function declaredPaths(properties, version, prefix = '') {
+	const paths = [];
+	for (const property of properties) {
+		const versions = property.displayOptions?.show?.['@version'];
+		if (versions && !versions.some((v) => (typeof v === 'number' ? v === version : version >= v._cnd.gte))) continue;
+		if (property.type === 'notice') continue;
+		const path = `${prefix}${property.name}`;
+		if (property.type === 'collection') paths.push(...declaredPaths(property.options, version, `${path}.`));
+		else if (property.type === 'fixedCollection') paths.push(...property.options.map((row) => `${path}.${row.name}`));
+		else paths.push(path);
+	}
+	return paths;
+}
+
+// Runs last in this file: the generated sets above have exercised every operation's request builder.
+test('every field an operation declares is read by its request builder (no field silently unsent)', () => {
+	const { pathsRead } = require('../dist/nodes/ContactSwing/shared/itemReader');
+	const { runOptions } = require('../dist/nodes/ContactSwing/shared/runOptions');
+	const { STATIC } = require('./fuzz/generate');
+	// Batching, Timeout and Max Retry Wait are read by the router, once per run, from their own description.
+	const readByRouter = new Set(runOptions.map((option) => `options.${option.name}`));
+	const lists = [...pathsRead()].map(([properties, keys]) => ({
+		names: new Set(declaredPaths(properties, VERSION)),
+		read: [...keys].filter((key) => key.startsWith(`${VERSION}:`)).map((key) => key.slice(`${VERSION}:`.length)),
+	}));
+	for (const [label, operation] of cases) {
+		const own = operation.properties.filter((p) => !STATIC.has(p.name));
+		const declared = declaredPaths(own, VERSION);
+		// The properties list the operation's builder reads from: the smallest that declares all of its fields.
+		const [list] = lists.filter((l) => declared.every((path) => l.names.has(path))).sort((a, b) => a.names.size - b.names.size);
+		const unread = declared.filter(
+			// Read as a whole (an ancestor), or one of its own fields (a row of a fixed collection).
+			(path) =>
+				!readByRouter.has(path.split('.').slice(0, 2).join('.')) &&
+				!(list?.read ?? []).some((done) => path === done || path.startsWith(`${done}.`) || done.startsWith(`${path}.`)),
+		);
+		expect({ operation: label, unread }).toEqual({ operation: label, unread: [] });
+	}
+});

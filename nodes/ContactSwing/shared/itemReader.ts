@@ -5,6 +5,8 @@ import type {
 	INodePropertyCollection,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import type { ItemContext } from './fields';
 import { readIsoDateTime } from './dates';
 import {
@@ -52,9 +54,18 @@ export class ItemReader {
 		const key = `${version}:${path}`;
 		let label = labels.get(key);
 		if (label === undefined) {
-			label = findLabel(this.properties, path.split('.'), version) ?? path;
+			label = findLabel(this.properties, path.split('.'), version);
+			// A misspelled path would read nothing and silently send nothing: a programming error, caught by tests.
+			if (label === undefined) {
+				throw new NodeOperationError(
+					this.ctx.node,
+					`Internal error: the operation reads "${path}", which it does not declare for node version ${version}`,
+					{ itemIndex: this.itemIndex },
+				);
+			}
 			labels.set(key, label);
 		}
+		recordRead(this.properties, key);
 		return label;
 	}
 
@@ -69,6 +80,7 @@ export class ItemReader {
 
 	/** The value at `path` as n8n resolved it for this item (expressions evaluated); undefined if unset. */
 	value(path: string): unknown {
+		this.label(path);
 		const [top, ...rest] = path.split('.');
 		if (!this.values.has(top)) {
 			// null as the fallback: n8n throws for an unknown parameter without one; every reader takes null as blank.
@@ -164,6 +176,23 @@ export class ItemReader {
 }
 
 const labelCache = new WeakMap<INodeProperties[], Map<string, string>>();
+
+/**
+ * Which paths have been read from each operation's properties ("version:path"), so a test can prove that
+ * every declared field is read by its request builder. A set per operation, bounded by its properties.
+ */
+const readPaths = new Map<INodeProperties[], Set<string>>();
+
+function recordRead(properties: INodeProperties[], key: string) {
+	let paths = readPaths.get(properties);
+	if (!paths) readPaths.set(properties, (paths = new Set()));
+	paths.add(key);
+}
+
+/** For tests: each operation's properties with the "version:path" keys read from them so far. */
+export function pathsRead(): Map<INodeProperties[], Set<string>> {
+	return readPaths;
+}
 
 /** Properties of the same name may exist for different action types: the first whose path fits wins. */
 function findLabel(
