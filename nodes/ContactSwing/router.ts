@@ -9,17 +9,12 @@ import * as customer from './resources/customer';
 import * as knowledgeBase from './resources/knowledgeBase';
 import type { RunSettings } from './shared/runOptions';
 import { readRunSettings } from './shared/runOptions';
+import type { Execute } from './shared/operations';
 import type { OperationScope } from './shared/transport';
 import { sleepUntil } from './shared/runGate';
 import { Accounts } from './shared/transport';
 
-type Operation = (
-	this: IExecuteFunctions,
-	itemIndex: number,
-	scope: OperationScope,
-) => Promise<IDataObject | IDataObject[]>;
-
-const operations: Record<string, Record<string, Operation>> = {
+const operations: Record<string, Record<string, Execute>> = {
 	action: action.operations,
 	agent: agent.operations,
 	apiKey: apiKey.operations,

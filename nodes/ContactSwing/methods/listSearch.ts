@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { readPage } from '../shared/pagination';
 import { apiRequest } from '../shared/transport';
+import { actionId, actionLabel } from './labels';
 
 /**
  * The From List mode of the Action and Customer pickers: one page of GET /v2/_actions or /v2/_customers
@@ -17,6 +18,8 @@ async function searchList(
 	label: (record: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	idOf: (record: IDataObject) => string = (record) =>
+		record.id === undefined || record.id === null ? '' : String(record.id),
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
 	const response = await apiRequest.call(this, {
@@ -28,8 +31,8 @@ async function searchList(
 	const { records, hasNext } = readPage(response, page, PER_PAGE);
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = records
-		.filter((record) => record.id !== undefined && record.id !== null && String(record.id) !== '')
-		.map((record) => ({ name: label(record), value: String(record.id) }))
+		.map((record) => ({ name: label(record), value: idOf(record) }))
+		.filter((result) => result.value !== '')
 		.filter(
 			(result) => wanted === '' || `${result.name} ${result.value}`.toLowerCase().includes(wanted),
 		);
@@ -41,11 +44,7 @@ export async function searchActions(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const label = (action: IDataObject) =>
-		action.type
-			? `${String(action.name ?? action.id)} (${String(action.type)})`
-			: String(action.name ?? action.id);
-	return await searchList.call(this, '/v2/_actions', label, filter, paginationToken);
+	return await searchList.call(this, '/v2/_actions', actionLabel, filter, paginationToken, actionId);
 }
 
 export async function searchCustomers(

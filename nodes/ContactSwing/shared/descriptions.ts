@@ -115,7 +115,7 @@ export function optionsCollection(
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: byDisplayName(options),
 	};
 }
 
@@ -225,4 +225,14 @@ export function idField(
 		placeholder,
 		description,
 	};
+}
+
+/** Option lists by `name` (Operation, picker options), as n8n's lint and editor expect. */
+export function byName<T extends { name: string }>(options: T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Fields of a collection by their label, as n8n's editor lists them. */
+export function byDisplayName<T extends { displayName: string }>(fields: T[]): T[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

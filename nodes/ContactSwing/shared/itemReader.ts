@@ -22,6 +22,9 @@ import {
 import { readJsonArray, readJsonObject, withAdditionalBody } from './json';
 
 type TextRules = Parameters<typeof readText>[3];
+
+/** Names are single-line labels; the API documents no limit, this keeps one bad item from sending megabytes. */
+const NAME_MAX_LENGTH = 255;
 type IntegerRules = Parameters<typeof readInteger>[3];
 
 /**
@@ -95,6 +98,11 @@ export class ItemReader {
 
 	text(path: string, rules?: TextRules): string | undefined {
 		return readText(this.ctx, this.label(path), this.value(path), rules);
+	}
+
+	/** A name (of an agent, action, key, customer…): one line, trimmed, at most NAME_MAX_LENGTH characters. */
+	name(path: string, rules: { required?: boolean } = {}): string | undefined {
+		return this.text(path, { required: rules.required, trim: true, maxLength: NAME_MAX_LENGTH });
 	}
 
 	/** An ID from a text field or a resource locator ({ __rl, mode, value }). */

@@ -6,10 +6,18 @@ import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionTimingField, checkActionTiming } from './fields';
+import { actionTimingField, actionTypeOptions, checkActionTiming } from './fields';
 import type { ActionType } from './types';
 import { actionTypes } from './types';
 import { text } from './types/actionType';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an action that agents can run',
+	description: 'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, email or WhatsApp',
+};
 
 /**
  * Create Action: POST /v2/_actions (pages api, call-, data, email, rtb, shopify, aircall, sms, whatsapp
@@ -26,9 +34,7 @@ const commonFields: INodeProperties[] = [
 		name: 'actionType',
 		type: 'options',
 		noDataExpression: true,
-		options: ACTION_TYPES.filter(([value]) => actionTypes[value] !== undefined).map(
-			([value, name, description]) => ({ name, value, description }),
-		),
+		options: actionTypeOptions((value) => actionTypes[value] !== undefined),
 		default: 'WEBHOOK',
 		description: 'What the agent does when the action fires',
 	},
@@ -83,7 +89,7 @@ export function createActionRequest(this: IExecuteFunctions, itemIndex: number):
 	}
 	const read = new ItemReader(this, itemIndex, propertiesOf(actionType));
 	const body: IDataObject = {
-		name: read.text('name', { required: true, trim: true, maxLength: 255 }),
+		name: read.name('name', { required: true }),
 		description: actionType.descriptionRequired
 			? read.text('description', { required: true, maxLength: 10_000 })
 			: read.text('additionalFields.optionalDescription', { maxLength: 10_000 }),

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { idLocatorFields } from '../../shared/descriptions';
 import { fieldError } from '../../shared/fields';
@@ -17,6 +17,15 @@ export const ACTION_TYPES: Array<[value: string, name: string, description: stri
 	['SHOPIFY', 'Shopify', 'Look things up in a Shopify store'],
 	['WEBHOOK', 'Webhook / API Call', 'Call an HTTP API'],
 ];
+
+/** The action types as editor options; `only` keeps the types that have a create page. */
+export function actionTypeOptions(only?: (value: string) => boolean): INodePropertyOptions[] {
+	return ACTION_TYPES.filter(([value]) => only?.(value) ?? true).map(([value, name, description]) => ({
+		name,
+		value,
+		description,
+	}));
+}
 
 export const actionTimingField: INodeProperties = {
 	displayName: 'Action Timing',

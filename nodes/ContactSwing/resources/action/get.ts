@@ -7,6 +7,14 @@ import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an action',
+	description: 'Get one action by ID',
+};
 
 /** Get Action: GET /v2/_actions/{action_id} (page actions-get-by-id; the path is the reference's best reading). */
 

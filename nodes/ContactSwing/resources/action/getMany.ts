@@ -1,5 +1,13 @@
 import { listOperation } from '../../shared/pagination';
 import { normaliseAction } from './normalise';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many actions',
+	description: 'List actions, page by page',
+};
 
 /** Get Many Actions: GET /v2/_actions, paged with page/per_page (page get; paging is the reference's best reading). */
 export const { description, execute } = listOperation('action', '/v2/_actions', normaliseAction);

@@ -8,8 +8,22 @@ import { ItemReader } from '../../shared/itemReader';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
-import { ACTION_TYPES, actionIdFields, actionTimingField, checkActionTiming } from './fields';
+import {
+	ACTION_TYPES,
+	actionIdFields,
+	actionTimingField,
+	actionTypeOptions,
+	checkActionTiming,
+} from './fields';
 import { normaliseAction } from './normalise';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an action that agents run',
+	description: 'Change an action’s name, type, timing or settings',
+};
 
 /**
  * Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
@@ -54,7 +68,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Action Type',
 		name: 'actionType',
 		type: 'options',
-		options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
+		options: actionTypeOptions(),
 		default: 'WEBHOOK',
 		required: true,
 		description:
@@ -67,7 +81,7 @@ const properties: INodeProperties[] = [
 			displayName: 'Action Type',
 			name: 'actionType',
 			type: 'options',
-			options: ACTION_TYPES.map(([value, name, description]) => ({ name, value, description })),
+			options: actionTypeOptions(),
 			default: 'WEBHOOK',
 			description: 'Changes the type of the action. Leave it out to keep the current type.',
 			displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
@@ -119,11 +133,7 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 	const timing = read.text('updateFields.actionTiming', { trim: true });
 	const settings = read.jsonObject('updateFields.settings');
 	const typed = compact({
-		name: read.text('name', {
-			required: true,
-			trim: true,
-			maxLength: 255,
-		}),
+		name: read.name('name', { required: true }),
 		type:
 			version < 2
 				? read.text('actionType', { required: true, trim: true })

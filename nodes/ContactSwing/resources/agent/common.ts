@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	actionIdsField,
+	byDisplayName,
 	agentNameField,
 	agentPromptField,
 	forceNotice,
@@ -41,7 +42,7 @@ const agentCommonOptionalFields: INodeProperties[] = [
 export function agentAdditionalFields(channelFields: INodeProperties[]): INodeProperties {
 	return optionalFields(
 		'additionalFields',
-		sortedByName([...agentCommonOptionalFields, ...channelFields]),
+		byDisplayName([...agentCommonOptionalFields, ...channelFields]),
 	);
 }
 
@@ -63,9 +64,6 @@ export function agentOperationProperties(
 	};
 }
 
-function sortedByName(properties: INodeProperties[]): INodeProperties[] {
-	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
-}
 
 export interface AgentInput {
 	read: ItemReader;
@@ -86,7 +84,7 @@ export function readAgentInput(
 	const read = new ItemReader(this, itemIndex, properties);
 	return {
 		read,
-		name: read.text('name', { required: true, trim: true, maxLength: 255 }) as string,
+		name: read.name('name', { required: true }) as string,
 		model: read.text('model', { required: true, trim: true }) as string,
 		instructions: read.text('instructions', { required: true, maxLength: 100_000 }) as string,
 		prompts: compact({

@@ -13,6 +13,14 @@ import {
 	readAgentInput,
 	readApiKeysJson,
 } from './common';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create Chat AI Agent',
+	value: 'createChatAgent',
+	action: 'Create chat AI agent for your website',
+	description: 'Create an AI agent for the website chat widget. Returns the new agent ID.',
+};
 
 /** Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (page chat-ai). */
 

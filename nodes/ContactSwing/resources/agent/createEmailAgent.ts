@@ -10,6 +10,14 @@ import {
 	newAssistantRequest,
 	readAgentInput,
 } from './common';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create Email AI Agent',
+	value: 'createEmailAgent',
+	action: 'Create email AI agent that answers emails',
+	description: 'Create an AI agent that answers emails. Returns the new agent ID.',
+};
 
 /** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (page email-ai); no api_keys. */
 

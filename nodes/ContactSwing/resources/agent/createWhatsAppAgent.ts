@@ -14,6 +14,14 @@ import {
 	readAgentInput,
 	readApiKeysJson,
 } from './common';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create WhatsApp AI Agent',
+	value: 'createWhatsAppAgent',
+	action: 'Create whatsapp AI agent that chats with contacts',
+	description: 'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
+};
 
 /** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (page what-ai). */
 

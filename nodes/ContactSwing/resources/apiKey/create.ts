@@ -6,6 +6,14 @@ import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an API key that grants access to your account',
+	description: 'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
+};
 
 /** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */
 
@@ -56,11 +64,7 @@ export const description = updateDisplayOptions(
 export function createApiKeyRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const read = new ItemReader(this, itemIndex, properties);
 	const body = compact({
-		name: read.text('name', {
-			required: true,
-			trim: true,
-			maxLength: 255,
-		}),
+		name: read.name('name', { required: true }),
 		description: read.text('additionalFields.description', { maxLength: 4096 }),
 		permissions: read.optionalTextList('additionalFields.permissions'),
 		expires_at: read.isoDateTime('additionalFields.expiresAt'),

@@ -1,26 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceOperations } from '../../shared/operations';
 import * as create from './create';
 
-export const operations = { create: create.execute };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['apiKey'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create an API key that grants access to your account',
-				description:
-					'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
-			},
-		],
-		default: 'create',
-	},
-	...create.description,
-];
+/** One entry per operation: its module holds its Operation option, properties and execute step. */
+export const { operations, description } = resourceOperations('apiKey', 'create', [
+	create,
+]);

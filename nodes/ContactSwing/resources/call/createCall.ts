@@ -6,6 +6,14 @@ import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { callProperties, readCallFields } from './fields';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create Call',
+	value: 'createCall',
+	action: 'Call a real person at a cost through the unified endpoint',
+	description: 'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
+};
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { optionalFields, optionsCollection } from '../../shared/descriptions';
+import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
 import type { ItemReader } from '../../shared/itemReader';
 
 /** Fields both call operations share. */
@@ -64,7 +64,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 		callFields.phoneNumber,
 		optionalFields(
 			'additionalFields',
-			optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			byDisplayName(optional),
 		),
 		optionsCollection([]),
 	];
@@ -73,7 +73,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 /** The optional fields both call operations send. */
 export function readCallFields(read: ItemReader): IDataObject {
 	return {
-		customer_name: read.text('additionalFields.customerName', { trim: true, maxLength: 255 }),
+		customer_name: read.name('additionalFields.customerName'),
 		call_purpose: read.text('additionalFields.callPurpose', { maxLength: 4096 }),
 	};
 }

@@ -7,6 +7,14 @@ import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import { callProperties, readCallFields } from './fields';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Make Call',
+	value: 'makeCall',
+	action: 'Call a real person at a cost from a voice agent',
+	description: 'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
+};
 
 /**
  * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (page make-call). The agent ID goes in the path, as

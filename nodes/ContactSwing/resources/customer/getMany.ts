@@ -1,4 +1,12 @@
 import { listOperation } from '../../shared/pagination';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many customers',
+	description: 'List customers, page by page',
+};
 
 /** Get Many Customers: GET /v2/_customers, paged with page/per_page (page customers-get). */
 export const { description, execute } = listOperation('customer', '/v2/_customers');

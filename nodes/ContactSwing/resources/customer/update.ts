@@ -6,6 +6,14 @@ import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer record',
+	description: 'Change a customer’s name, phone, email or tags',
+};
 
 /** Update Customer: PUT /v2/_customers/{customer_id} (page customers-put). */
 
@@ -71,7 +79,7 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 		(typeof given === 'string' && /^\s*\[\s*\]\s*$/.test(given));
 	const body = read.withAdditionalBody(
 		compact({
-			name: read.text('updateFields.name', { trim: true, maxLength: 255 }),
+			name: read.name('updateFields.name'),
 			phone: read.e164('updateFields.phone'),
 			email: read.text('updateFields.email', { trim: true, maxLength: 320 }),
 			tags: tags.length > 0 ? tags : clearTags ? [] : undefined,

@@ -7,6 +7,14 @@ import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 import { readUrls, urlsField } from './fields';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a knowledge base',
+	description: 'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents',
+};
 
 /**
  * Create Knowledge Base: POST /v2/_knowledge_base as JSON (page `webhook`, oddly): name, urls as a
@@ -46,11 +54,7 @@ export function createKnowledgeBaseRequest(this: IExecuteFunctions, itemIndex: n
 	const read = new ItemReader(this, itemIndex, properties);
 	const urls = readUrls(read, 'additionalFields.urls');
 	const body = compact({
-		name: read.text('name', {
-			required: true,
-			trim: true,
-			maxLength: 255,
-		}),
+		name: read.name('name', { required: true }),
 		description: read.text('additionalFields.description', { maxLength: 4096 }),
 		urls: urls.length > 0 ? urls : undefined,
 	});

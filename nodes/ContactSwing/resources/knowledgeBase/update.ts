@@ -8,6 +8,14 @@ import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
 
 import { readUrls, urlsField } from './fields';
+import type { OperationOption } from '../../shared/operations';
+
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Add documents to a knowledge base',
+	description: 'Rename a knowledge base or add documents (from binary data), web pages and FAQs',
+};
 
 /**
  * Update Knowledge Base: PUT /v2/_knowledgebase/{id} as multipart/form-data (page knowledgebase-put).
@@ -97,7 +105,7 @@ export async function updateKnowledgeBaseRequest(
 	const id = read.id('knowledgeBaseId');
 	const form = new FormData();
 	let parts = 0;
-	const name = read.text('updateFields.name', { trim: true, maxLength: 255 });
+	const name = read.name('updateFields.name');
 	if (name !== undefined) {
 		form.append('name', name);
 		parts++;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { optionalFields } from '../../../shared/descriptions';
+import { byDisplayName, optionalFields } from '../../../shared/descriptions';
 import type { ItemReader } from '../../../shared/itemReader';
 
 /**
@@ -47,10 +47,7 @@ export const flag = (name: string, displayName: string, description: string): Fi
 
 /** A type's optional fields, sorted by label as n8n's editor lists them. */
 export const additionalFields = (options: Field[]): Field =>
-	optionalFields('additionalFields', sortedByLabel(options));
-
-export const sortedByLabel = (fields: Field[]): Field[] =>
-	[...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	optionalFields('additionalFields', byDisplayName(options));
 
 export const mandatory = flag(
 	'mandatory',

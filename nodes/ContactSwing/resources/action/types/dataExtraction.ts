@@ -1,11 +1,11 @@
 import { compact } from '../../../shared/fields';
+import { byDisplayName } from '../../../shared/descriptions';
 import type { ActionType } from './actionType';
 import {
 	additionalFields,
 	flag,
 	mandatory,
 	optionalDescription,
-	sortedByLabel,
 	text,
 } from './actionType';
 
@@ -22,7 +22,7 @@ export const dataExtraction: ActionType = {
 			placeholder: 'Add Setting',
 			default: {},
 			description: 'What to extract from the conversation and where to store it',
-			options: sortedByLabel([
+			options: byDisplayName([
 				text('answerType', 'Answer Type', 'Kind of answer to extract', 'e.g. yes/no'),
 				text(
 					'fieldDescription',

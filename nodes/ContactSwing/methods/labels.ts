@@ -1,0 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** An action's ID as the list answers it (id; action_id as the create answer names it). */
+export function actionId(action: IDataObject): string {
+	const id = action.id ?? action.action_id;
+	return id === undefined || id === null ? '' : String(id);
+}
+
+/** How both action pickers show an action: "name (type)". */
+export function actionLabel(action: IDataObject): string {
+	const name = String(action.name ?? actionId(action));
+	return action.type ? `${name} (${String(action.type)})` : name;
+}
