@@ -14,15 +14,15 @@ export const modelField: INodeProperties = {
 	description: 'The language model the agent runs on',
 };
 
-export const agentNameField: INodeProperties = {
-	displayName: 'Name',
-	name: 'name',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. Lead follow-up for Jane Doe',
-	description: 'Display name of the agent in ContactSwing',
-};
+/** The required Name of what an operation creates or updates (read with ItemReader.name). */
+export function requiredNameField(placeholder: string, description: string): INodeProperties {
+	return { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder, description };
+}
+
+export const agentNameField = requiredNameField(
+	'e.g. Lead follow-up for Jane Doe',
+	'Display name of the agent in ContactSwing',
+);
 
 export const instructionsField: INodeProperties = {
 	displayName: 'Instructions',

@@ -6,11 +6,11 @@ import { compact, fieldError } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 import { actionTimingField, actionTypeOptions, checkActionTiming } from './fields';
 import type { ActionType } from './types';
 import { actionTypes } from './types';
 import { text } from './types/actionType';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create',

@@ -5,9 +5,9 @@ import { optionsCollection } from '../../shared/descriptions';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Get',

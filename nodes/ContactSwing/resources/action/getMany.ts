@@ -1,6 +1,6 @@
 import { listOperation } from '../../shared/pagination';
-import { normaliseAction } from './normalise';
 import type { OperationOption } from '../../shared/operations';
+import { normaliseAction } from './normalise';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -8,6 +8,7 @@ import { ItemReader } from '../../shared/itemReader';
 import { unwrap } from '../../shared/output';
 import type { ApiRequest, OperationScope } from '../../shared/transport';
 import { apiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 import {
 	ACTION_TYPES,
 	actionIdFields,
@@ -16,7 +17,6 @@ import {
 	checkActionTiming,
 } from './fields';
 import { normaliseAction } from './normalise';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -4,6 +4,7 @@ import { apiKeysJsonField } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import {
 	agentAdditionalFields,
@@ -13,7 +14,6 @@ import {
 	readAgentInput,
 	readApiKeysJson,
 } from './common';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create Chat AI Agent',

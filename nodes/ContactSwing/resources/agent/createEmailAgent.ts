@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import {
 	agentAdditionalFields,
@@ -10,7 +11,6 @@ import {
 	newAssistantRequest,
 	readAgentInput,
 } from './common';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create Email AI Agent',

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { compact } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import {
 	agentAdditionalFields,
@@ -13,7 +14,6 @@ import {
 	newAssistantRequest,
 	readAgentInput,
 } from './common';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create SMS AI Agent',

@@ -3,16 +3,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { compact, readText } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import {
 	agentAdditionalFields,
-	apiKeysFromIds,
 	agentOperationProperties,
 	agentTopFields,
+	apiKeysFromIds,
 	newAssistantRequest,
 	readAgentInput,
 } from './common';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create Voice AI Agent',

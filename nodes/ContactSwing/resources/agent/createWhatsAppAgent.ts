@@ -4,6 +4,7 @@ import { apiKeysJsonField } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/fields';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import {
 	agentAdditionalFields,
@@ -14,7 +15,6 @@ import {
 	readAgentInput,
 	readApiKeysJson,
 } from './common';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Create WhatsApp AI Agent',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalFields, optionsCollection } from '../../shared/descriptions';
+import { optionalFields, optionsCollection, requiredNameField } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
@@ -18,15 +18,7 @@ export const option: OperationOption = {
 /** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Production SMS Key',
-		description: 'Name of the key in ContactSwing',
-	},
+	requiredNameField('e.g. Production SMS Key', 'Name of the key in ContactSwing'),
 	optionalFields('additionalFields', [
 		{
 			displayName: 'Description',

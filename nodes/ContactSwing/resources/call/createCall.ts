@@ -5,8 +5,8 @@ import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { callProperties, readCallFields } from './fields';
 import type { OperationOption } from '../../shared/operations';
+import { callProperties, readCallFields } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create Call',

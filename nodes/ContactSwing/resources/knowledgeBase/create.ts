@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalFields, optionsCollection } from '../../shared/descriptions';
+import { optionalFields, optionsCollection, requiredNameField } from '../../shared/descriptions';
 import { compact } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
-import { readUrls, urlsField } from './fields';
 import type { OperationOption } from '../../shared/operations';
+import { readUrls, urlsField } from './fields';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -22,15 +22,7 @@ export const option: OperationOption = {
  */
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Product Documentation',
-		description: 'Name of the knowledge base',
-	},
+	requiredNameField('e.g. Product Documentation', 'Name of the knowledge base'),
 	optionalFields('additionalFields', [
 		{
 			displayName: 'Description',

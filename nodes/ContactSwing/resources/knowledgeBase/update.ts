@@ -6,9 +6,9 @@ import { fieldError, isBlank, readText } from '../../shared/fields';
 import { ItemReader } from '../../shared/itemReader';
 import { sendOne } from '../../shared/output';
 import type { ApiRequest } from '../../shared/transport';
+import type { OperationOption } from '../../shared/operations';
 
 import { readUrls, urlsField } from './fields';
-import type { OperationOption } from '../../shared/operations';
 
 export const option: OperationOption = {
 	name: 'Update',
