@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as action from './resources/action';
@@ -7,12 +7,12 @@ import * as apiKey from './resources/apiKey';
 import * as call from './resources/call';
 import * as customer from './resources/customer';
 import * as knowledgeBase from './resources/knowledgeBase';
-import type { RunSettings } from './shared/runOptions';
-import { readRunSettings } from './shared/runOptions';
-import type { Execute } from './shared/operations';
-import type { OperationScope } from './shared/transport';
-import { sleepUntil } from './shared/runGate';
-import { Accounts } from './shared/transport';
+import type { RunSettings } from './shared/operations/runOptions';
+import { readRunSettings } from './shared/operations/runOptions';
+import type { Execute } from './shared/operations/registry';
+import type { OperationScope } from './shared/http/transport';
+import { sleepUntil } from './shared/http/runGate';
+import { Accounts } from './shared/http/transport';
 
 const operations: Record<string, Record<string, Execute>> = {
 	action: action.operations,
@@ -118,9 +118,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			output.push(errorItem(error, itemIndex));
 			continue;
 		}
-		// The earliest failing item is reported. Both constructors hand back an error of their own class unchanged.
-		if (error instanceof NodeApiError)
-			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		// The earliest failing item is reported: the node's own errors as they are, anything else wrapped.
+		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
 		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return output;

@@ -7,10 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { readTextList } from '../ContactSwing/shared/fields';
-import { readPage } from '../ContactSwing/shared/pagination';
-import type { OperationScope } from '../ContactSwing/shared/transport';
-import { Accounts, apiRequest } from '../ContactSwing/shared/transport';
+import { readTextList } from '../ContactSwing/shared/input/rules';
+import { readPage } from '../ContactSwing/shared/operations/list';
+import type { OperationScope } from '../ContactSwing/shared/http/transport';
+import { Accounts, apiRequest } from '../ContactSwing/shared/http/transport';
 
 /**
  * ContactSwing Trigger: a polling trigger over the two documented lists, GET /v2/_calls (pages

@@ -4,7 +4,7 @@
  * negative or overflowing delay). Any such warning fails the run: it prints the warning and exits 1.
  * Run by test/shared/timers.test.js with a Node 24 binary.
  */
-const { RunGate } = require('../../dist/nodes/ContactSwing/shared/runGate');
+const { RunGate } = require('../../dist/nodes/ContactSwing/shared/http/runGate');
 
 // A loaded machine: the clock moves between any two readings (here a third of a millisecond per reading),
 // so a wait worked out from two readings can come out negative.

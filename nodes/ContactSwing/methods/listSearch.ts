@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readPage } from '../shared/pagination';
-import { apiRequest } from '../shared/transport';
+import { readPage } from '../shared/operations/list';
+import { apiRequest } from '../shared/http/transport';
 import { actionId, actionLabel } from './labels';
 
 /**

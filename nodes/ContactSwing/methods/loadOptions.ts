@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { byName } from '../shared/descriptions';
-import { fetchList } from '../shared/pagination';
+import { fetchList } from '../shared/operations/list';
 import { actionId, actionLabel } from './labels';
 
 /** Actions for the Action IDs picker, from GET /v2/_actions, every page (value: id, label: name (type)). */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runOptions } from './runOptions';
+import { runOptions } from './operations/runOptions';
 
 /** Fields that several operations share. Each operation scopes them with its own displayOptions. */
 

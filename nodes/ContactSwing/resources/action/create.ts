@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/fields';
-import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact, fieldError } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 import { actionTimingField, actionTypeOptions, checkActionTiming } from './fields';
 import type { ActionType } from './types';
 import { actionTypes } from './types';

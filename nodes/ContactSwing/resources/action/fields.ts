@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { idLocatorFields } from '../../shared/descriptions';
-import { fieldError } from '../../shared/fields';
-import type { ItemReader } from '../../shared/itemReader';
+import { fieldError } from '../../shared/input/rules';
+import type { ItemReader } from '../../shared/input/itemReader';
 
 /** The action types the create, update and list pages name: value, name in the editor, what it does. */
 export const ACTION_TYPES: Array<[value: string, name: string, description: string]> = [

@@ -2,10 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
-import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { ItemReader } from '../../shared/input/itemReader';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';
 

@@ -1,4 +1,4 @@
-import { resourceOperations } from '../../shared/operations';
+import { resourceOperations } from '../../shared/operations/registry';
 import * as create from './create';
 import * as get from './get';
 import * as getMany from './getMany';

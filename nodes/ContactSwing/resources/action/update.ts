@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalFields, optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/fields';
-import { addFields } from '../../shared/json';
-import { ItemReader } from '../../shared/itemReader';
-import { unwrap } from '../../shared/output';
-import type { ApiRequest, OperationScope } from '../../shared/transport';
-import { apiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact, fieldError } from '../../shared/input/rules';
+import { addFields } from '../../shared/input/json';
+import { ItemReader } from '../../shared/input/itemReader';
+import { unwrap } from '../../shared/operations/sendOne';
+import type { ApiRequest, OperationScope } from '../../shared/http/transport';
+import { apiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 import {
 	ACTION_TYPES,
 	actionIdFields,

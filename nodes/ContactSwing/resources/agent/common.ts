@@ -15,9 +15,9 @@ import {
 	optionalFields,
 	optionsCollection,
 } from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/fields';
-import { ItemReader } from '../../shared/itemReader';
-import type { ApiRequest } from '../../shared/transport';
+import { compact, fieldError } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import type { ApiRequest } from '../../shared/http/transport';
 
 /** What POST /v2/_new_assistants shares across channels (pages sms-ai, voice-ai, email-ai, chat-ai, what-ai). */
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 
 import {
 	agentAdditionalFields,

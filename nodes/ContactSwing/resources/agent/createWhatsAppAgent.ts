@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiKeysJsonField } from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/fields';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact, fieldError } from '../../shared/input/rules';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 
 import {
 	agentAdditionalFields,

@@ -1,4 +1,4 @@
-import { resourceOperations } from '../../shared/operations';
+import { resourceOperations } from '../../shared/operations/registry';
 import * as createChatAgent from './createChatAgent';
 import * as createEmailAgent from './createEmailAgent';
 import * as createSmsAgent from './createSmsAgent';

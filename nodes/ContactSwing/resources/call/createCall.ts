@@ -1,11 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { compact } from '../../shared/fields';
-import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 import { callProperties, readCallFields } from './fields';
 
 export const option: OperationOption = {

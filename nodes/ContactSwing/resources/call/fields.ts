@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
-import type { ItemReader } from '../../shared/itemReader';
+import type { ItemReader } from '../../shared/input/itemReader';
 
 /** Fields both call operations share. */
 export const callFields: Record<

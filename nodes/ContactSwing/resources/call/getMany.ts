@@ -1,5 +1,5 @@
-import { listOperation } from '../../shared/pagination';
-import type { OperationOption } from '../../shared/operations';
+import { listOperation } from '../../shared/operations/list';
+import type { OperationOption } from '../../shared/operations/registry';
 
 export const option: OperationOption = {
 	name: 'Get Many',

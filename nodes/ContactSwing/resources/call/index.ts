@@ -1,4 +1,4 @@
-import { resourceOperations } from '../../shared/operations';
+import { resourceOperations } from '../../shared/operations/registry';
 import * as createCall from './createCall';
 import * as getMany from './getMany';
 import * as makeCall from './makeCall';

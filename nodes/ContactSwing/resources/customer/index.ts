@@ -1,4 +1,4 @@
-import { resourceOperations } from '../../shared/operations';
+import { resourceOperations } from '../../shared/operations/registry';
 import * as getMany from './getMany';
 import * as update from './update';
 

@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idLocatorFields, optionalFields, optionsCollection } from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/fields';
-import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact, fieldError } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionalFields, optionsCollection, requiredNameField } from '../../shared/descriptions';
-import { compact } from '../../shared/fields';
-import { ItemReader } from '../../shared/itemReader';
-import { sendOne } from '../../shared/output';
-import type { ApiRequest } from '../../shared/transport';
-import type { OperationOption } from '../../shared/operations';
+import { compact } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import { sendOne } from '../../shared/operations/sendOne';
+import type { ApiRequest } from '../../shared/http/transport';
+import type { OperationOption } from '../../shared/operations/registry';
 import { readUrls, urlsField } from './fields';
 
 export const option: OperationOption = {

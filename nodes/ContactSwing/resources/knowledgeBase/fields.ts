@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from '../../shared/fields';
-import type { ItemReader } from '../../shared/itemReader';
+import { fieldError } from '../../shared/input/rules';
+import type { ItemReader } from '../../shared/input/itemReader';
 
 export const urlsField: INodeProperties = {
 	displayName: 'URLs',

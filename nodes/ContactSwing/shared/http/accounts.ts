@@ -1,7 +1,7 @@
 import { CREDENTIAL_TYPE } from './types';
 import type { Connection, Context } from './types';
 import { readConnection } from './connection';
-import { RunGate } from '../runGate';
+import { RunGate } from './runGate';
 
 /** One ContactSwing account as an item's credential names it: where requests go, and its own rate-limit gate. */
 export interface Account {

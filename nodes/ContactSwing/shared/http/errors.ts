@@ -1,7 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { redactSecret } from '../redact';
+import { redactSecret } from './redact';
 import { MAX_ANSWER_DEPTH, plainData } from './plainData';
 import type { TransportFailure } from './retry';
 import type { ApiRequest, Context, FullResponse } from './types';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, optionalFields } from '../../../shared/descriptions';
-import type { ItemReader } from '../../../shared/itemReader';
+import type { ItemReader } from '../../../shared/input/itemReader';
 
 /**
  * One action type of POST /v2/_actions: its fields in the editor and its part of the request body. Each

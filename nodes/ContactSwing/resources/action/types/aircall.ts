@@ -1,4 +1,4 @@
-import { compact } from '../../../shared/fields';
+import { compact } from '../../../shared/input/rules';
 import type { ActionType } from './actionType';
 import { additionalFields, atVersions, mandatory, optionalDescription, text } from './actionType';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { compact, fieldError, isBlank, readText } from '../../../shared/fields';
+import { compact, fieldError, isBlank, readText } from '../../../shared/input/rules';
 import type { ActionType } from './actionType';
 import { additionalFields, mandatory, text } from './actionType';
 

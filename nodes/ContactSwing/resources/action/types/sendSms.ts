@@ -1,4 +1,4 @@
-import { compact, fieldError } from '../../../shared/fields';
+import { compact, fieldError } from '../../../shared/input/rules';
 import type { ActionType } from './actionType';
 import { additionalFields, mandatory, text } from './actionType';
 

@@ -1,4 +1,4 @@
-import { compact, readText } from '../../../shared/fields';
+import { compact, readText } from '../../../shared/input/rules';
 import type { ActionType } from './actionType';
 import { additionalFields, flag, mandatory, text } from './actionType';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { byName } from './descriptions';
-import type { OperationScope } from './transport';
+import { byName } from '../descriptions';
+import type { OperationScope } from '../http/transport';
 
 /** How an operation appears in the Operation list: its name, its `action` text (also what an AI agent reads). */
 export type OperationOption = INodePropertyOptions & { value: string; action: string; description: string };

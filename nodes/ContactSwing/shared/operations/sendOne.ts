@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact } from './fields';
-import type { ApiRequest, OperationScope } from './transport';
-import { apiRequest } from './transport';
+import { compact } from '../input/rules';
+import type { ApiRequest, OperationScope } from '../http/transport';
+import { apiRequest } from '../http/transport';
 
 /** An object response as the next node sees it: the envelope's data plus ctx_id for support requests. */
 export function unwrap(response: IDataObject): IDataObject {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { isSafeObjectProperty, jsonParse } from 'n8n-workflow';
 
-import type { ItemContext } from './fields';
-import { describe, fieldError, isBlank } from './fields';
+import type { ItemContext } from './rules';
+import { describe, fieldError, isBlank } from './rules';
 
 /** JSON fields (Additional Body, Advanced Settings, API Keys, Headers, Type Settings) and how they join a body. */
 

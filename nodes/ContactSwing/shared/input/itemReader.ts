@@ -7,7 +7,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemContext } from './fields';
+import type { ItemContext } from './rules';
 import { readIsoDateTime } from './dates';
 import {
 	readBoolean,
@@ -18,7 +18,7 @@ import {
 	readList,
 	readText,
 	readTextList,
-} from './fields';
+} from './rules';
 import { readJsonArray, readJsonObject, withAdditionalBody } from './json';
 
 type TextRules = Parameters<typeof readText>[3];

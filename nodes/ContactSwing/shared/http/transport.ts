@@ -1,22 +1,22 @@
-import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { Accounts } from './http/accounts';
-import { buildError, readSuccessBody } from './http/errors';
-import type { TransportFailure } from './http/retry';
-import { classifyTransportFailure, decideRetry, isRefusal } from './http/retry';
+import { Accounts } from './accounts';
+import { buildError, readSuccessBody } from './errors';
+import { sendFollowingRedirects } from './redirects';
+import type { TransportFailure } from './retry';
+import { classifyTransportFailure, decideRetry, isRefusal } from './retry';
 import type {
 	ApiRequest,
-	Connection,
 	Context,
 	FullResponse,
 	OperationScope,
 	RequestPolicy,
-} from './http/types';
-import { CREDENTIAL_TYPE } from './http/types';
+} from './types';
+import { CREDENTIAL_TYPE } from './types';
 import { redactSecret } from './redact';
 
-export type { ApiRequest, OperationScope, RequestPolicy } from './http/types';
+export type { ApiRequest, OperationScope, RequestPolicy } from './types';
 export { Accounts, CREDENTIAL_TYPE };
 
 /**
@@ -62,7 +62,7 @@ export async function apiRequest(
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		// Redirects come back to send() below, which decides where the token may go.
+		// Redirects come back to sendFollowingRedirects (redirects.ts), which decides where the token may go.
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
@@ -73,15 +73,16 @@ export async function apiRequest(
 		if (gate.cancelled) {
 			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 		}
-		let response: FullResponse | undefined;
 		let failure: TransportFailure | undefined;
+		let sent: FullResponse | { refusal: NodeApiError } | undefined;
 		try {
-			response = await send.call(this, options, connection, request, itemIndex);
+			sent = await sendFollowingRedirects.call(this, options, connection, request, itemIndex);
 		} catch (error) {
-			// Handed back unchanged: NodeApiError returns an error of its own class as it is.
-			if (refusedRedirects.has(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 			failure = classifyTransportFailure(error);
 		}
+		// A redirect the node will not follow is final: never retried, nothing sent elsewhere.
+		if (sent && 'refusal' in sent) throw sent.refusal;
+		const response = sent;
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
@@ -116,101 +117,6 @@ export async function apiRequest(
 			retryBudgetSpent: retry !== undefined,
 		});
 	}
-}
-
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-/** Errors of redirects the node refused: final, never retried (n8n's client wraps its own failures alike). */
-const refusedRedirects = new WeakSet<object>();
-const MAX_REDIRECTS = 5;
-
-/**
- * Sends one request and follows its redirects, but only those that keep the token and the request as
- * they are: to the credential's own origin, and (for anything but GET) only 307/308, which keep the method
- * and body. Every other redirect is an error that names where it pointed; nothing is sent there.
- */
-async function send(
-	this: Context,
-	options: IHttpRequestOptions,
-	connection: Connection,
-	request: ApiRequest,
-	itemIndex?: number,
-): Promise<FullResponse> {
-	const { origin } = connection;
-	let hop: IHttpRequestOptions = options;
-	for (let redirects = 0; ; redirects++) {
-		// Handing over the credential read once saves n8n a decryption per request.
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			hop,
-			{
-				credentialsDecrypted: {
-					id: '',
-					name: CREDENTIAL_TYPE,
-					type: CREDENTIAL_TYPE,
-					data: connection.credentials,
-				},
-			},
-		)) as FullResponse;
-		if (!REDIRECT_STATUSES.includes(response.statusCode)) return response;
-
-		const refuse = (problem: string, description: string) => {
-			const message = redactSecret(
-				`ContactSwing answered with a redirect (HTTP ${response.statusCode}) ${problem}, which the node does not follow${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
-				connection.token,
-			) as string;
-			const error = new NodeApiError(
-				this.getNode(),
-				{ message, httpCode: String(response.statusCode) } as JsonObject,
-				{
-					message,
-					description: redactSecret(description, connection.token) as string,
-					httpCode: String(response.statusCode),
-					itemIndex,
-				},
-			);
-			refusedRedirects.add(error);
-			return error;
-		};
-		const moved =
-			'If ContactSwing has moved, enter its new address as the Base URL of the ContactSwing API credential.';
-		const location = headerValue(response.headers.location);
-		let target: URL;
-		try {
-			target = new URL(location ?? '', hop.url);
-		} catch {
-			throw refuse('to an unreadable address', moved);
-		}
-		if (location === undefined) throw refuse('without a Location', moved);
-		if (target.origin !== origin) {
-			throw refuse(
-				`to another origin (${target.origin})`,
-				`The access token is only ever sent to ${origin}; nothing was sent to ${target.origin}. ${moved}`,
-			);
-		}
-		if (request.method !== 'GET' && ![307, 308].includes(response.statusCode)) {
-			// 303 (and 301/302 for a POST) turn the request into a GET; for a PUT they need not keep it either.
-			const becomesGet = response.statusCode === 303 || request.method === 'POST';
-			throw refuse(
-				becomesGet
-					? `that would turn the ${request.method} into a GET`
-					: `that need not keep the ${request.method} as sent (only 307 and 308 must)`,
-				`The ${request.method} was not repeated at ${target.pathname}. ${moved}`,
-			);
-		}
-		if (redirects >= MAX_REDIRECTS) {
-			throw refuse(
-				`for the ${MAX_REDIRECTS + 1}th time in a row`,
-				`ContactSwing keeps redirecting ${request.method} ${request.path}. ${moved}`,
-			);
-		}
-		// Same origin, same method and body: the address the answer names, with its own query.
-		hop = { ...hop, url: target.href, qs: undefined };
-	}
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-	return Array.isArray(value) ? value[0] : value;
 }
 
 /** A create's answer must carry the new object's ID (or, undocumented, at least some data). */

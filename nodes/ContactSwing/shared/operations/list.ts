@@ -7,11 +7,11 @@ import type {
 
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from './descriptions';
-import { ItemReader } from './itemReader';
+import { optionsCollection } from '../descriptions';
+import { ItemReader } from '../input/itemReader';
 
-import type { OperationScope } from './transport';
-import { apiRequest } from './transport';
+import type { OperationScope } from '../http/transport';
+import { apiRequest } from '../http/transport';
 
 /**
  * The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }.

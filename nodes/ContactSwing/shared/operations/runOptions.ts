@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from './fields';
-import { ItemReader } from './itemReader';
-import type { RequestPolicy } from './transport';
+import { fieldError } from '../input/rules';
+import { ItemReader } from '../input/itemReader';
+import type { RequestPolicy } from '../http/transport';
 
 /**
  * Options every operation has: how requests are batched, timed out and retried (see transport.ts).
