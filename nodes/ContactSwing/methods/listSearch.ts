@@ -44,7 +44,14 @@ export async function searchActions(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList.call(this, '/v2/_actions', actionLabel, filter, paginationToken, actionId);
+	return await searchList.call(
+		this,
+		'/v2/_actions',
+		actionLabel,
+		filter,
+		paginationToken,
+		actionId,
+	);
 }
 
 export async function searchCustomers(

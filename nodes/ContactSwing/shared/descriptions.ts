@@ -4,77 +4,18 @@ import { runOptions } from './operations/runOptions';
 
 /** Fields that several operations share. Each operation scopes them with its own displayOptions. */
 
-export const modelField: INodeProperties = {
-	displayName: 'Model',
-	name: 'model',
-	type: 'options',
-	options: [{ name: 'ContactSwing LLM 1', value: 'cw-llm-1' }],
-	default: 'cw-llm-1',
-	required: true,
-	description: 'The language model the agent runs on',
-};
-
 /** The required Name of what an operation creates or updates (read with ItemReader.name). */
 export function requiredNameField(placeholder: string, description: string): INodeProperties {
-	return { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder, description };
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+	};
 }
-
-export const agentNameField = requiredNameField(
-	'e.g. Lead follow-up for Jane Doe',
-	'Display name of the agent in ContactSwing',
-);
-
-export const instructionsField: INodeProperties = {
-	displayName: 'Instructions',
-	name: 'instructions',
-	type: 'string',
-	typeOptions: { rows: 6 },
-	default: '',
-	required: true,
-	placeholder:
-		'e.g. You are a friendly assistant for Acme Dental. Book cleanings and answer questions about prices.',
-	description: 'The system prompt: who the agent is, what it knows and how it behaves',
-};
-
-export const agentPromptField: INodeProperties = {
-	displayName: 'Agent Prompt',
-	name: 'agentPrompt',
-	type: 'string',
-	typeOptions: { rows: 3 },
-	default: '',
-	placeholder: 'e.g. You are Ashley from Acme Dental',
-	description: 'Persona prompt sent as prompts.agent',
-};
-
-export const goalField: INodeProperties = {
-	displayName: 'Goal',
-	name: 'goal',
-	type: 'string',
-	typeOptions: { rows: 2 },
-	default: '',
-	placeholder: 'e.g. Book a cleaning appointment',
-	description: 'What the agent tries to achieve, sent as prompts.goal',
-};
-
-export const knowledgeBaseIdField: INodeProperties = {
-	displayName: 'Knowledge Base ID',
-	name: 'kbId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
-	description: 'ID of a ContactSwing knowledge base the agent answers from',
-	hint: 'The id that Create Knowledge Base returned, or the ID shown in the ContactSwing dashboard',
-};
-
-export const actionIdsField: INodeProperties = {
-	displayName: 'Action Names or IDs',
-	name: 'actionIds',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getActions' },
-	default: [],
-	description:
-		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
 
 export const additionalBodyOption: INodeProperties = {
 	displayName: 'Additional Body (JSON)',
@@ -118,34 +59,6 @@ export function optionsCollection(
 		options: byDisplayName(options),
 	};
 }
-
-export const forceOption: INodeProperties = {
-	displayName: 'Overwrite Existing Agent',
-	name: 'force',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to send force=true, which ContactSwing describes only as "Force recreate (overwrite existing)". Which existing agent it overwrites is not documented: it may replace an agent you still use.',
-};
-
-/** Shown under Overwrite Existing Agent when it is on. */
-export const forceNotice: INodeProperties = {
-	displayName:
-		'Overwrite Existing Agent makes ContactSwing overwrite an existing agent, and the reference does not say which one. Leave it off unless ContactSwing support has told you how it matches agents.',
-	name: 'forceNotice',
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { '/options.force': [true] } },
-};
-
-export const apiKeysJsonField: INodeProperties = {
-	displayName: 'API Keys (JSON)',
-	name: 'apiKeys',
-	type: 'json',
-	default: '[]',
-	description:
-		'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
-};
 
 /**
  * An ID field for a resource with a list endpoint: version 1 keeps the plain text field saved workflows

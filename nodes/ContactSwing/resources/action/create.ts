@@ -16,7 +16,8 @@ export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create an action that agents can run',
-	description: 'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, email or WhatsApp',
+	description:
+		'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, email or WhatsApp',
 };
 
 /**

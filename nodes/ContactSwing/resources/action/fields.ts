@@ -20,11 +20,13 @@ export const ACTION_TYPES: Array<[value: string, name: string, description: stri
 
 /** The action types as editor options; `only` keeps the types that have a create page. */
 export function actionTypeOptions(only?: (value: string) => boolean): INodePropertyOptions[] {
-	return ACTION_TYPES.filter(([value]) => only?.(value) ?? true).map(([value, name, description]) => ({
-		name,
-		value,
-		description,
-	}));
+	return ACTION_TYPES.filter(([value]) => only?.(value) ?? true).map(
+		([value, name, description]) => ({
+			name,
+			value,
+			description,
+		}),
+	);
 }
 
 export const actionTimingField: INodeProperties = {
@@ -49,7 +51,8 @@ export const actionTimingField: INodeProperties = {
 export function checkActionTiming(read: ItemReader, path: string, body: IDataObject): void {
 	const timing = body.action_timing;
 	if (timing === undefined || timing === 'DURING' || body.type === 'APPOINTMENT') return;
-	const type = ACTION_TYPES.find(([value]) => value === body.type)?.[1] ?? String(body.type ?? 'unknown');
+	const type =
+		ACTION_TYPES.find(([value]) => value === body.type)?.[1] ?? String(body.type ?? 'unknown');
 	throw fieldError(
 		read.ctx,
 		read.label(path),

@@ -1,9 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { compact, fieldError } from '../../shared/input/rules';
+import { ItemReader } from '../../shared/input/itemReader';
+import type { ApiRequest } from '../../shared/http/transport';
+
 import {
 	actionIdsField,
-	byDisplayName,
 	agentNameField,
 	agentPromptField,
 	forceNotice,
@@ -12,12 +16,7 @@ import {
 	instructionsField,
 	knowledgeBaseIdField,
 	modelField,
-	optionalFields,
-	optionsCollection,
-} from '../../shared/descriptions';
-import { compact, fieldError } from '../../shared/input/rules';
-import { ItemReader } from '../../shared/input/itemReader';
-import type { ApiRequest } from '../../shared/http/transport';
+} from './fields';
 
 /** What POST /v2/_new_assistants shares across channels (pages sms-ai, voice-ai, email-ai, chat-ai, what-ai). */
 
@@ -63,7 +62,6 @@ export function agentOperationProperties(
 		),
 	};
 }
-
 
 export interface AgentInput {
 	read: ItemReader;

@@ -19,7 +19,8 @@ export const option: OperationOption = {
 	name: 'Create SMS AI Agent',
 	value: 'createSmsAgent',
 	action: 'Create SMS AI agent that texts contacts',
-	description: 'Create an AI agent that holds text-message conversations with contacts. Returns the new agent ID.',
+	description:
+		'Create an AI agent that holds text-message conversations with contacts. Returns the new agent ID.',
 };
 
 /** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai). */

@@ -18,7 +18,8 @@ export const option: OperationOption = {
 	name: 'Create Voice AI Agent',
 	value: 'createVoiceAgent',
 	action: 'Create voice AI agent that takes and places calls',
-	description: 'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
+	description:
+		'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
 };
 
 /** Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (page voice-ai). */

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { apiKeysJsonField } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/input/rules';
 import { sendOne } from '../../shared/operations/sendOne';
 import type { ApiRequest } from '../../shared/http/transport';
 import type { OperationOption } from '../../shared/operations/registry';
 
+import { apiKeysJsonField } from './fields';
 import {
 	agentAdditionalFields,
 	agentOperationProperties,

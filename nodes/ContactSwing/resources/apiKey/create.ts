@@ -12,7 +12,8 @@ export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create an API key that grants access to your account',
-	description: 'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
+	description:
+		'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
 };
 
 /** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */

@@ -2,6 +2,4 @@ import { resourceOperations } from '../../shared/operations/registry';
 import * as create from './create';
 
 /** One entry per operation: its module holds its Operation option, properties and execute step. */
-export const { operations, description } = resourceOperations('apiKey', 'create', [
-	create,
-]);
+export const { operations, description } = resourceOperations('apiKey', 'create', [create]);

@@ -12,7 +12,8 @@ export const option: OperationOption = {
 	name: 'Create Call',
 	value: 'createCall',
 	action: 'Call a real person at a cost through the unified endpoint',
-	description: 'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
+	description:
+		'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
 };
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */

@@ -62,10 +62,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 		},
 		callFields.agentId,
 		callFields.phoneNumber,
-		optionalFields(
-			'additionalFields',
-			byDisplayName(optional),
-		),
+		optionalFields('additionalFields', byDisplayName(optional)),
 		optionsCollection([]),
 	];
 }

@@ -13,7 +13,8 @@ export const option: OperationOption = {
 	name: 'Make Call',
 	value: 'makeCall',
 	action: 'Call a real person at a cost from a voice agent',
-	description: 'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
+	description:
+		'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
 };
 
 /**

@@ -13,7 +13,8 @@ export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a knowledge base',
-	description: 'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents',
+	description:
+		'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents',
 };
 
 /**

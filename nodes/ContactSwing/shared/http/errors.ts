@@ -23,7 +23,8 @@ export function readSuccessBody(
 			return { problem: 'UNREADABLE' };
 		}
 	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { problem: 'UNREADABLE' };
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		return { problem: 'UNREADABLE' };
 	try {
 		return { data: plainData(parsed) as IDataObject };
 	} catch {

@@ -6,13 +6,7 @@ import { buildError, readSuccessBody } from './errors';
 import { sendFollowingRedirects } from './redirects';
 import type { TransportFailure } from './retry';
 import { classifyTransportFailure, decideRetry, isRefusal } from './retry';
-import type {
-	ApiRequest,
-	Context,
-	FullResponse,
-	OperationScope,
-	RequestPolicy,
-} from './types';
+import type { ApiRequest, Context, FullResponse, OperationScope, RequestPolicy } from './types';
 import { CREDENTIAL_TYPE } from './types';
 import { redactSecret } from './redact';
 

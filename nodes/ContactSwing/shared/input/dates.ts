@@ -56,7 +56,13 @@ export function readIsoDateTime(
 	const fields = [year, month, day, hour, minute, second].map(Number);
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	// Date.UTC reads years 0–99 as 1900–1999; four-digit years below 1000 are not what anyone means.
-	if (fields[0] < 1000) throw fieldError(ctx, field, `must be a date from the year 1000 on, got ${describe(text)}`, hint);
+	if (fields[0] < 1000)
+		throw fieldError(
+			ctx,
+			field,
+			`must be a date from the year 1000 on, got ${describe(text)}`,
+			hint,
+		);
 	const local = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
 	const check = new Date(local);
 	// Date.UTC rolls 2026-02-31 over into March: a date that does not exist is refused.

@@ -1,10 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { byName } from '../descriptions';
 import type { OperationScope } from '../http/transport';
 
 /** How an operation appears in the Operation list: its name, its `action` text (also what an AI agent reads). */
-export type OperationOption = INodePropertyOptions & { value: string; action: string; description: string };
+export type OperationOption = INodePropertyOptions & {
+	value: string;
+	action: string;
+	description: string;
+};
 
 export type Execute = (
 	this: IExecuteFunctions,
@@ -23,7 +32,11 @@ export interface OperationModule {
  * A resource's registry: one entry per operation module gives the Operation list (sorted by name), the
  * properties shown under it, and the router's table. Adding an operation is one entry here.
  */
-export function resourceOperations(resource: string, defaultOperation: string, modules: OperationModule[]) {
+export function resourceOperations(
+	resource: string,
+	defaultOperation: string,
+	modules: OperationModule[],
+) {
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -34,7 +47,9 @@ export function resourceOperations(resource: string, defaultOperation: string, m
 		default: defaultOperation,
 	};
 	return {
-		operations: Object.fromEntries(modules.map((module) => [module.option.value, module.execute])) as Record<string, Execute>,
+		operations: Object.fromEntries(
+			modules.map((module) => [module.option.value, module.execute]),
+		) as Record<string, Execute>,
 		description: [operationProperty, ...modules.flatMap((module) => module.description)],
 	};
 }

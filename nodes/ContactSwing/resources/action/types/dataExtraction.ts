@@ -1,13 +1,7 @@
 import { compact } from '../../../shared/input/rules';
 import { byDisplayName } from '../../../shared/descriptions';
 import type { ActionType } from './actionType';
-import {
-	additionalFields,
-	flag,
-	mandatory,
-	optionalDescription,
-	text,
-} from './actionType';
+import { additionalFields, flag, mandatory, optionalDescription, text } from './actionType';
 
 /** Data extraction, type SINGLEDATAEXTRACTION (page `data`): one piece of data from the conversation. */
 export const dataExtraction: ActionType = {
