@@ -125,3 +125,17 @@ test('the examples use the newest version of the ContactSwing node, as a node ad
 		}
 	}
 });
+
+test('the figures the README quotes come from their source', () => {
+	const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
+	const { DEFAULT_ITEMS_PER_BATCH } = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
+	expect(readme).toContain(`default ${DEFAULT_ITEMS_PER_BATCH} in flight`);
+	// The compatibility table names the versions the runtime script pins (the one place they live).
+	const runtime = fs.readFileSync(path.join(__dirname, '../scripts/n8n-runtime.js'), 'utf8');
+	const pinned = JSON.parse(runtime.match(/const N8N_PINNED = (\{[^}]*\})/)[1].replace(/'/g, '"').replace(/([{,]\s*)"?([\w.]+)"?\s*:/g, '$1"$2":'));
+	for (const version of Object.values(pinned)) expect(readme).toMatch(new RegExp(`^\\| ${version.replace(/\./g, '\\.')}\\b`, 'm'));
+	// Every document the README links to exists.
+	for (const [, target] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]*|CONTRIBUTING\.md|CHANGELOG\.md)(?:#[^)]*)?\)/g)) {
+		expect([target, fs.existsSync(path.join(__dirname, '..', target))]).toEqual([target, true]);
+	}
+});
