@@ -3,7 +3,7 @@
  * The run-wide gate every request passes (dist/…/runGate.js), on a fake clock: how refusals pause the
  * run and how the pace is learned. The same behaviour end to end is in faults.test.js.
  */
-const { RunGate } = require('../../dist/nodes/ContactSwing/shared/runGate');
+const { RunGate } = require('../../dist/nodes/ContactSwing/shared/http/runGate');
 
 const T0 = 1_000_000;
 beforeEach(() => jest.useFakeTimers({ now: T0 }));
