@@ -28,6 +28,7 @@ process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'contactsw
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 const { DEFAULT_TOKEN } = require('../test/sandbox/server');
+const { smsAgent } = require('../test/fixtures');
 
 /**
  * The sandbox runs in its own process, as the real API would be elsewhere: the node and the baseline
@@ -62,16 +63,11 @@ const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 const leads = (n, prefix) => Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
 
 function smsParameters(batchSize, extra = {}, batchInterval = 0) {
-	return {
-		resource: 'agent',
-		operation: 'createSmsAgent',
+	return smsAgent({
 		name: '={{ $json.name }}',
-		model: 'cw-llm-1',
-		smsKeyIds: '134',
 		instructions: 'Follow up with the lead.',
-		smsType: 'OUTBOUND',
 		options: { batching: { batch: { batchSize, batchInterval } }, ...extra },
-	};
+	});
 }
 
 function bodyFor(name) {

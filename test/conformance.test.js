@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { useSandbox } = require('./helpers/sandbox');
+const { smsAgent } = require('./fixtures');
 const { nodeType } = require('./helpers/n8n');
 
 const ctx = useSandbox();
@@ -116,7 +117,7 @@ describe('Update Action changes only what was filled in, whether PUT replaces or
 });
 
 describe('a create answered 2xx without its ID fails the item', () => {
-	const sms = { resource: 'agent', operation: 'createSmsAgent', name: 'No ID', model: 'cw-llm-1', smsKeyIds: '7', instructions: 'Hi', smsType: 'OUTBOUND' };
+	const sms = smsAgent({ name: 'No ID', smsKeyIds: '7', instructions: 'Hi' });
 	test.each([
 		['{}', true, "ContactSwing answered HTTP 201 without the new agent's assistant_id [item 0]"],
 		['data not an object', 'not-object', "ContactSwing answered HTTP 201 without the new agent's assistant_id [item 0]"],
@@ -226,7 +227,7 @@ describe('the examples map only what a user has', () => {
 	});
 
 	test('an unfilled SMS example fails naming the field (n8n itself flags the empty required field in the editor)', async () => {
-		const { error } = await ctx.run({ parameters: { resource: 'agent', operation: 'createSmsAgent', name: 'X', model: 'cw-llm-1', smsKeyIds: '={{ $json.sms_key_id }}', instructions: 'Hi', smsType: 'OUTBOUND' } });
+		const { error } = await ctx.run({ parameters: smsAgent({ name: 'X', smsKeyIds: '={{ $json.sms_key_id }}', instructions: 'Hi' }) });
 		expect(error.message).toBe('SMS API Key IDs is required [item 0]');
 	});
 });

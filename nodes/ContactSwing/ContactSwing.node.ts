@@ -17,8 +17,8 @@ import { route } from './router';
 
 /*
  * Code comments cite the ContactSwing API reference by page slug ("page sms-ai"):
- * https://docs.contactswing.ai/api-reference/endpoint/<slug>. Readings of ambiguous pages are listed in the
- * README ("Readings of the reference").
+ * https://docs.contactswing.ai/api-reference/endpoint/<slug>. Readings of ambiguous pages are listed in
+ * docs/readings.md.
  */
 
 export class ContactSwing implements INodeType {

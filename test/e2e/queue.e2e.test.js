@@ -7,12 +7,13 @@ const { exampleWorkflow } = require('./workflows');
  *   in the sandbox, and n8n's execution data must show the executions ran on the workers, none failed.
  * - A bulk execution (300 leads in one call) loses its worker to kill -9 part-way: what n8n then does (no
  *   re-run, the execution's final status, a partial result, no duplicates) is asserted, so a future n8n that
- *   behaves differently fails here and the README's "Queue mode: when a worker dies" gets updated.
+ *   behaves differently fails here and the docs/queue-mode.md ("when a worker dies") gets updated.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
+const { smsAgent } = require('../fixtures');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 const { startPostgres, startRedis } = require('./services');
 
@@ -60,7 +61,7 @@ function bulkWorkflow() {
 				typeVersion: 2,
 				position: [400, 0],
 				credentials,
-				parameters: { resource: 'agent', operation: 'createSmsAgent', name: '={{ $json.name }}', model: 'cw-llm-1', smsKeyIds: '134', instructions: 'Follow up with the lead.', smsType: 'OUTBOUND', options: { batching: { batch: { batchSize: 5 } } } },
+				parameters: smsAgent({ name: '={{ $json.name }}', instructions: 'Follow up with the lead.', options: { batching: { batch: { batchSize: 5 } } } }),
 			},
 		],
 		connections: {

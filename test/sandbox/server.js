@@ -3,7 +3,7 @@
  * ContactSwing sandbox: a local stand-in for the ContactSwing REST API, built from
  * ../shared/contactswing-api.md. It listens on 127.0.0.1 only, has no dependencies, and records every
  * request so tests can assert on exactly what the node sent. Behaviours the API reference does not
- * state are marked ASSUMED here and listed in the README ("The ContactSwing sandbox").
+ * state are marked ASSUMED here and listed in docs/sandbox.md.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');

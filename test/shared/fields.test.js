@@ -1,5 +1,5 @@
 'use strict';
-/** The input rules of the README ("Input rules"), each through the real node and the sandbox. */
+/** The input rules (docs/operations.md, "Input rules"), each through the real node and the sandbox. */
 const { useSandbox } = require('../helpers/sandbox');
 const { smsAgent } = require('../fixtures');
 

@@ -48,7 +48,7 @@ function positiveInteger(value: unknown): number | undefined {
 }
 
 const MAX_PER_PAGE = 100;
-/** The most requests one Return All sends (100,000 records); the README names this cap. */
+/** The most requests one Return All sends (100,000 records); docs/errors.md names this cap. */
 export const MAX_PAGES = 1_000;
 
 /**
