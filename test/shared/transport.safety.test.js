@@ -256,6 +256,10 @@ describe('Expires At (Create API Key)', () => {
 		['2026-07-01', '2026-06-30T22:00:00Z'],
 		['2026-12-31T23:59:59Z', '2026-12-31T23:59:59Z'],
 		['2026-12-31T23:59:59+05:30', '2026-12-31T18:29:59Z'],
+		['2026-12-31T23:59:59+0530', '2026-12-31T18:29:59Z'],
+		['2026-07-01 12:00', '2026-07-01T10:00:00Z'],
+		['2026-03-29T02:30:00', '2026-03-29T01:30:00Z'],
+		['2026-12-31T23:59:59.5Z', '2026-12-31T23:59:59.500Z'],
 	])('%s in a workflow in Europe/Berlin is sent as %s', async (value, sent) => {
 		await ctx.run({ parameters: apiKey(value), settings: { timezone: 'Europe/Berlin' } });
 		expect(ctx.sandbox.requests[0].body.expires_at).toBe(sent);

@@ -1,34 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
+import { tryToParseDateTime } from 'n8n-workflow';
 
 import type { ItemContext } from './rules';
 import { describe, fieldError, readText } from './rules';
 
 const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/** Minutes that `timeZone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(utcMs));
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const asUtc = Date.UTC(
-		get('year'),
-		get('month') - 1,
-		get('day'),
-		get('hour'),
-		get('minute'),
-		get('second'),
-	);
-	return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
-}
 
 /**
  * A date or date-time in ISO 8601 (what n8n's date picker and `$now.toISO()` produce), as UTC text
@@ -74,23 +51,18 @@ export function readIsoDateTime(
 		fields[5] > 59
 	)
 		throw refuse();
-	let utc: number;
-	if (zone === undefined) {
-		// The offset at the guessed instant, then again at the corrected one (a DST change in between).
-		let offset = zoneOffsetMinutes(local, timeZone);
-		offset = zoneOffsetMinutes(local - offset * 60_000, timeZone);
-		utc = local - offset * 60_000;
-	} else if (zone.toUpperCase() === 'Z') {
-		utc = local;
-	} else {
-		const sign = zone.startsWith('-') ? -1 : 1;
+	if (zone !== undefined && zone.toUpperCase() !== 'Z') {
 		const digits = zone.replace(/[^\d]/g, '');
-		const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
 		// Real offsets lie within ±18:00 (ISO 8601 and every zone database); +99:99 is a typo, not a zone.
-		if (Number(digits.slice(2)) > 59 || minutes > 18 * 60) {
+		if (
+			Number(digits.slice(2)) > 59 ||
+			Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)) > 18 * 60
+		) {
 			throw fieldError(ctx, field, `has an offset outside ±18:00, got ${describe(text)}`, hint);
 		}
-		utc = local - sign * minutes * 60_000;
 	}
-	return new Date(utc).toISOString().replace(/\.000Z$/, 'Z');
+	// Checked above as ISO 8601 that exists; n8n's own date parsing applies the zone (the workflow's when
+	// the text has none, daylight saving included).
+	const instant = tryToParseDateTime(text.replace(' ', 'T'), timeZone).toJSDate();
+	return instant.toISOString().replace(/\.000Z$/, 'Z');
 }
