@@ -39,15 +39,21 @@ const commonFields: INodeProperties[] = [
 		default: 'WEBHOOK',
 		description: 'What the agent does when the action fires',
 	},
-	text('name', 'Name', 'Name of the action in ContactSwing', 'e.g. Book a demo', true),
+	text({
+		name: 'name',
+		displayName: 'Name',
+		description: 'Name of the action in ContactSwing',
+		placeholder: 'e.g. Book a demo',
+		required: true,
+	}),
 	{
-		...text(
-			'description',
-			'Description',
-			'Tells the agent when to fire the action',
-			'e.g. Use when the caller wants to book a demo',
-			true,
-		),
+		...text({
+			name: 'description',
+			displayName: 'Description',
+			description: 'Tells the agent when to fire the action',
+			placeholder: 'e.g. Use when the caller wants to book a demo',
+			required: true,
+		}),
 		displayOptions: {
 			show: { actionType: types.filter((t) => t.descriptionRequired).map((t) => t.type) },
 		},

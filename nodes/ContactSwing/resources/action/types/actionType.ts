@@ -21,13 +21,20 @@ export interface ActionType {
 
 type Field = INodeProperties;
 
-export const text = (
-	name: string,
-	displayName: string,
-	description: string,
+/** A text field of an action type: what it is called, what it holds, and (optionally) an example. */
+export const text = ({
+	name,
+	displayName,
+	description,
 	placeholder = '',
 	required = false,
-): Field => ({
+}: {
+	name: string;
+	displayName: string;
+	description: string;
+	placeholder?: string;
+	required?: boolean;
+}): Field => ({
 	displayName,
 	name,
 	type: 'string',
@@ -37,30 +44,34 @@ export const text = (
 	description,
 });
 
-export const flag = (name: string, displayName: string, description: string): Field => ({
-	displayName,
+/** A yes/no field of an action type, off by default. */
+export const flag = ({
 	name,
-	type: 'boolean',
-	default: false,
+	displayName,
 	description,
-});
+}: {
+	name: string;
+	displayName: string;
+	description: string;
+}): Field => ({ displayName, name, type: 'boolean', default: false, description });
 
 /** A type's optional fields, sorted by label as n8n's editor lists them. */
 export const additionalFields = (options: Field[]): Field =>
 	optionalFields('additionalFields', byDisplayName(options));
 
-export const mandatory = flag(
-	'mandatory',
-	'Confirm Before Running',
-	'Whether the agent must get the contact’s confirmation before firing the action (sent as mandatory)',
-);
+export const mandatory = flag({
+	name: 'mandatory',
+	displayName: 'Confirm Before Running',
+	description:
+		'Whether the agent must get the contact’s confirmation before firing the action (sent as mandatory)',
+});
 
 /** Shopify, Aircall and data extraction take the description as an optional field. */
-export const optionalDescription = text(
-	'optionalDescription',
-	'Description',
-	'Tells the agent when to fire the action (optional for this type)',
-);
+export const optionalDescription = text({
+	name: 'optionalDescription',
+	displayName: 'Description',
+	description: 'Tells the agent when to fire the action (optional for this type)',
+});
 
 /** Shows fields only in some versions of the node (for fields whose default changed with a version). */
 export const atVersions = (

@@ -35,24 +35,29 @@ export const aircall: ActionType = {
 		...atVersions(
 			[{ _cnd: { gte: 2 } }],
 			[
-				text(
-					'aircallFrom',
-					'From Number ID',
-					'Aircall number ID calls come from (a whole number)',
-					'e.g. 1768408427',
-					true,
-				),
-				text(
-					'aircallTo',
-					'To Number ID',
-					'Aircall number ID or user the call goes to (a whole number)',
-					'e.g. 1768408428',
-					true,
-				),
+				text({
+					name: 'aircallFrom',
+					displayName: 'From Number ID',
+					description: 'Aircall number ID calls come from (a whole number)',
+					placeholder: 'e.g. 1768408427',
+					required: true,
+				}),
+				text({
+					name: 'aircallTo',
+					displayName: 'To Number ID',
+					description: 'Aircall number ID or user the call goes to (a whole number)',
+					placeholder: 'e.g. 1768408428',
+					required: true,
+				}),
 			],
 		),
 		additionalFields([{ ...mandatory }, optionalDescription]),
-		text('tags', 'Tags', 'Tags added to the Aircall call, comma-separated', 'e.g. lead, inbound'),
+		text({
+			name: 'tags',
+			displayName: 'Tags',
+			description: 'Tags added to the Aircall call, comma-separated',
+			placeholder: 'e.g. lead, inbound',
+		}),
 	],
 	settings(read) {
 		return {

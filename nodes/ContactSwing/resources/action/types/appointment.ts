@@ -14,13 +14,13 @@ export const appointment: ActionType = {
 	type: 'APPOINTMENT',
 	descriptionRequired: true,
 	fields: [
-		text(
-			'calendarEmail',
-			'Calendar Email',
-			'Email of the calendar account bookings go to',
-			'e.g. name@email.com',
-			true,
-		),
+		text({
+			name: 'calendarEmail',
+			displayName: 'Calendar Email',
+			description: 'Email of the calendar account bookings go to',
+			placeholder: 'e.g. name@email.com',
+			required: true,
+		}),
 		{
 			displayName: 'Calendar Provider',
 			name: 'calendarType',
@@ -33,13 +33,13 @@ export const appointment: ActionType = {
 			required: true,
 			description: 'Where the calendar lives',
 		},
-		text(
-			'userId',
-			'ContactSwing User ID',
-			'UUID of the ContactSwing user who owns the calendar',
-			'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
-			true,
-		),
+		text({
+			name: 'userId',
+			displayName: 'ContactSwing User ID',
+			description: 'UUID of the ContactSwing user who owns the calendar',
+			placeholder: 'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
+			required: true,
+		}),
 		additionalFields([
 			{
 				displayName: 'Booking Hours',
@@ -90,12 +90,17 @@ export const appointment: ActionType = {
 				description: 'Minutes kept free between bookings',
 			},
 			{ ...mandatory },
-			text(
-				'roundRobinEmails',
-				'Round-Robin Emails',
-				'Calendars that share bookings, comma-separated',
-			),
-			text('timezone', 'Time Zone', 'IANA time zone of the booking hours', 'e.g. America/New_York'),
+			text({
+				name: 'roundRobinEmails',
+				displayName: 'Round-Robin Emails',
+				description: 'Calendars that share bookings, comma-separated',
+			}),
+			text({
+				name: 'timezone',
+				displayName: 'Time Zone',
+				description: 'IANA time zone of the booking hours',
+				placeholder: 'e.g. America/New_York',
+			}),
 		]),
 	],
 	settings(read) {

@@ -7,30 +7,30 @@ export const callTransfer: ActionType = {
 	type: 'CALL_TRANSFER',
 	descriptionRequired: true,
 	fields: [
-		text(
-			'transferNumber',
-			'Transfer To Number',
-			'Number the call is transferred to, digits with the country code',
-			'e.g. 12817126508',
-			true,
-		),
+		text({
+			name: 'transferNumber',
+			displayName: 'Transfer To Number',
+			description: 'Number the call is transferred to, digits with the country code',
+			placeholder: 'e.g. 12817126508',
+			required: true,
+		}),
 		additionalFields([
-			flag(
-				'extensionEnabled',
-				'Extension Dialling',
-				'Whether the agent may dial an extension after connecting',
-			),
-			flag(
-				'runBeforeCall',
-				'Run Before Call',
-				'Whether the transfer happens before the conversation starts',
-			),
-			text(
-				'speech',
-				'Speech',
-				'What the agent says before transferring',
-				'e.g. Let me put you through to a colleague',
-			),
+			flag({
+				name: 'extensionEnabled',
+				displayName: 'Extension Dialling',
+				description: 'Whether the agent may dial an extension after connecting',
+			}),
+			flag({
+				name: 'runBeforeCall',
+				displayName: 'Run Before Call',
+				description: 'Whether the transfer happens before the conversation starts',
+			}),
+			text({
+				name: 'speech',
+				displayName: 'Speech',
+				description: 'What the agent says before transferring',
+				placeholder: 'e.g. Let me put you through to a colleague',
+			}),
 		]),
 	],
 	settings(read) {

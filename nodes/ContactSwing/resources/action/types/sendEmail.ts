@@ -11,19 +11,42 @@ export const sendEmail: ActionType = {
 	type: 'SEND_EMAIL',
 	descriptionRequired: true,
 	fields: [
-		text('emailTo', 'To', 'Recipient addresses, comma-separated', 'e.g. sales@example.com', true),
+		text({
+			name: 'emailTo',
+			displayName: 'To',
+			description: 'Recipient addresses, comma-separated',
+			placeholder: 'e.g. sales@example.com',
+			required: true,
+		}),
 		additionalFields([
-			text('bcc', 'BCC', 'Blind-copy addresses, comma-separated'),
-			text('body', 'Body', 'Message body; HTML is allowed'),
-			text('cc', 'CC', 'Copy addresses, comma-separated'),
-			text('responseMessageContext', 'Response Message', 'What the agent says after sending'),
-			flag(
-				'sendStaticContent',
-				'Send Static Content',
-				'Whether the body is sent as written instead of generated',
-			),
-			text('subject', 'Subject', 'Subject line', 'e.g. Welcome to Contactswing'),
-			text('emailUserId', 'Sender User ID', 'ID of the user whose mailbox sends'),
+			text({
+				name: 'bcc',
+				displayName: 'BCC',
+				description: 'Blind-copy addresses, comma-separated',
+			}),
+			text({ name: 'body', displayName: 'Body', description: 'Message body; HTML is allowed' }),
+			text({ name: 'cc', displayName: 'CC', description: 'Copy addresses, comma-separated' }),
+			text({
+				name: 'responseMessageContext',
+				displayName: 'Response Message',
+				description: 'What the agent says after sending',
+			}),
+			flag({
+				name: 'sendStaticContent',
+				displayName: 'Send Static Content',
+				description: 'Whether the body is sent as written instead of generated',
+			}),
+			text({
+				name: 'subject',
+				displayName: 'Subject',
+				description: 'Subject line',
+				placeholder: 'e.g. Welcome to Contactswing',
+			}),
+			text({
+				name: 'emailUserId',
+				displayName: 'Sender User ID',
+				description: 'ID of the user whose mailbox sends',
+			}),
 		]),
 	],
 	settings(read) {

@@ -7,12 +7,32 @@ export const sendSms: ActionType = {
 	type: 'SEND_SMS',
 	descriptionRequired: true,
 	fields: [
-		text('smsTo', 'To', 'Recipient numbers in E.164, comma-separated', 'e.g. +13465507166', true),
+		text({
+			name: 'smsTo',
+			displayName: 'To',
+			description: 'Recipient numbers in E.164, comma-separated',
+			placeholder: 'e.g. +13465507166',
+			required: true,
+		}),
 		additionalFields([
-			text('smsCc', 'CC', 'Numbers that get a copy, E.164, comma-separated'),
-			text('smsFrom', 'From', 'Sending number in E.164', 'e.g. +13465507166'),
+			text({
+				name: 'smsCc',
+				displayName: 'CC',
+				description: 'Numbers that get a copy, E.164, comma-separated',
+			}),
+			text({
+				name: 'smsFrom',
+				displayName: 'From',
+				description: 'Sending number in E.164',
+				placeholder: 'e.g. +13465507166',
+			}),
 			{ ...mandatory },
-			text('smsBody', 'Message', 'Text of the message', 'e.g. Here is the link we talked about'),
+			text({
+				name: 'smsBody',
+				displayName: 'Message',
+				description: 'Text of the message',
+				placeholder: 'e.g. Here is the link we talked about',
+			}),
 			{
 				displayName: 'Provider',
 				name: 'provider',
@@ -21,12 +41,12 @@ export const sendSms: ActionType = {
 				default: 'TWILIO',
 				description: 'SMS provider',
 			},
-			text(
-				'responseMessageContext',
-				'Response Message',
-				'What the agent says after sending',
-				'e.g. I’ve just sent you a text message',
-			),
+			text({
+				name: 'responseMessageContext',
+				displayName: 'Response Message',
+				description: 'What the agent says after sending',
+				placeholder: 'e.g. I’ve just sent you a text message',
+			}),
 		]),
 	],
 	settings(read) {

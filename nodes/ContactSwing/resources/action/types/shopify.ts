@@ -7,20 +7,20 @@ export const shopify: ActionType = {
 	type: 'SHOPIFY',
 	descriptionRequired: false,
 	fields: [
-		text(
-			'shopifyType',
-			'Shopify Action',
-			'Which Shopify action to run',
-			'e.g. contactswing_shopify_search',
-			true,
-		),
+		text({
+			name: 'shopifyType',
+			displayName: 'Shopify Action',
+			description: 'Which Shopify action to run',
+			placeholder: 'e.g. contactswing_shopify_search',
+			required: true,
+		}),
 		additionalFields([{ ...mandatory }, optionalDescription]),
-		text(
-			'storeUrl',
-			'Store URL',
-			'Address of the Shopify store',
-			'e.g. https://acme.myshopify.com',
-		),
+		text({
+			name: 'storeUrl',
+			displayName: 'Store URL',
+			description: 'Address of the Shopify store',
+			placeholder: 'e.g. https://acme.myshopify.com',
+		}),
 	],
 	settings(read) {
 		return {

@@ -7,7 +7,13 @@ export const webhook: ActionType = {
 	type: 'WEBHOOK',
 	descriptionRequired: true,
 	fields: [
-		text('url', 'URL', 'Address the action calls', 'e.g. https://api.example.com/leads', true),
+		text({
+			name: 'url',
+			displayName: 'URL',
+			description: 'Address the action calls',
+			placeholder: 'e.g. https://api.example.com/leads',
+			required: true,
+		}),
 		{
 			displayName: 'Method',
 			name: 'method',
@@ -60,25 +66,34 @@ export const webhook: ActionType = {
 				default: '{}',
 				description: 'Headers of the call as a JSON object, e.g. {"X-Api-Key": "abc123"}',
 			},
-			text(
-				'requiredFields',
-				'Required Fields',
-				'Field names the agent must collect first, comma-separated',
-				'e.g. email, company',
-			),
-			text(
-				'responsePrompt',
-				'Response Prompt',
-				'How the agent should use the response',
-				'e.g. Read the order status to the caller',
-			),
-			flag(
-				'runBeforeCall',
-				'Run Before Call',
-				'Whether the action runs before the conversation starts',
-			),
-			text('staticBody', 'Static Body', 'A fixed payload sent as the body'),
-			text('webhookType', 'Webhook Kind', 'Sent as webhook.type', 'e.g. static'),
+			text({
+				name: 'requiredFields',
+				displayName: 'Required Fields',
+				description: 'Field names the agent must collect first, comma-separated',
+				placeholder: 'e.g. email, company',
+			}),
+			text({
+				name: 'responsePrompt',
+				displayName: 'Response Prompt',
+				description: 'How the agent should use the response',
+				placeholder: 'e.g. Read the order status to the caller',
+			}),
+			flag({
+				name: 'runBeforeCall',
+				displayName: 'Run Before Call',
+				description: 'Whether the action runs before the conversation starts',
+			}),
+			text({
+				name: 'staticBody',
+				displayName: 'Static Body',
+				description: 'A fixed payload sent as the body',
+			}),
+			text({
+				name: 'webhookType',
+				displayName: 'Webhook Kind',
+				description: 'Sent as webhook.type',
+				placeholder: 'e.g. static',
+			}),
 		]),
 	],
 	settings(read) {
