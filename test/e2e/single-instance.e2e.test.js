@@ -159,7 +159,7 @@ test('the credential test behind the editor\'s Test button passes with the right
 	}
 });
 
-test('a workflow saved with node version 1 (0.1.0) still loads and runs as it did: Update Action sends its Action Type', async () => {
+test('a workflow saved with node version 1 (0.1.0) still loads and runs: Update Action reads the action, then sends its Action Type', async () => {
 	const saved = manualWorkflow('csE2eSavedV1001', 'Saved with 0.1.0', {
 		typeVersion: 1,
 		parameters: { resource: 'action', operation: 'update', actionId: 'a0000000-0000-4000-8000-000000000001', name: 'Renamed in 0.1.0', actionType: 'WEBHOOK' },
@@ -167,7 +167,9 @@ test('a workflow saved with node version 1 (0.1.0) still loads and runs as it di
 	await instance.importJson('workflow', saved);
 	const run = await instance.execute('csE2eSavedV1001');
 	expect(run.status).toBe('success');
+	// Action Type Webhook (version 1's default): the action is read first, so a non-webhook is never converted.
 	expect(instance.sandbox.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+		['GET', '/v2/_actions/a0000000-0000-4000-8000-000000000001', undefined],
 		['PUT', '/v2/_actions/a0000000-0000-4000-8000-000000000001', { name: 'Renamed in 0.1.0', type: 'WEBHOOK' }],
 	]);
 	expect(nodeOutput(run)[0].json).toEqual(expect.objectContaining({ name: 'Renamed in 0.1.0', type: 'WEBHOOK' }));
