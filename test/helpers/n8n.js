@@ -124,10 +124,11 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
 
 /**
  * Executes the ContactSwing node once over `items` (each a plain JSON object or a full n8n item).
- * `whileRunning({ cancel })`, if given, is called once the run has started.
+ * `whileRunning({ cancel })`, if given, is called once the run has started. `executionId` names the
+ * execution (runs that share one count as one execution, e.g. for Max Calls per Execution).
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {} }) {
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {}, executionId = 'test-execution' }) {
 	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
 	const workflow = new Workflow({
 		id: 'test',
@@ -139,7 +140,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', nodes: [node], connections: {} });
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test', nodes: [node], connections: {} });
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -150,6 +151,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 
 	const additionalData = {
 		...baseAdditionalData(credentials),
+		executionId,
 		hooks,
 	};
 

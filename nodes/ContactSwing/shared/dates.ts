@@ -7,7 +7,7 @@ const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Minutes that `timeZone` is ahead of UTC at the instant `utcMs`. */
-function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
+export function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
