@@ -86,6 +86,17 @@ describe.each(OPERATIONS)('%s: Max Calls per Execution', (operation) => {
 		expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507101', '+13465507103']);
 	});
 
+	test('a run without an execution ID (an MCP tool call) counts within that run only', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const parameters = call(operation, agentId, { maxCallsPerExecution: 1 });
+		const items = [{ phone: '+13465507101' }, { phone: '+13465507102' }];
+		const first = await ctx.run({ executionId: '', items, continueOnFail: true, parameters });
+		const second = await ctx.run({ executionId: '', items: [{ phone: '+13465507103' }], parameters });
+		expect(first.output[1].json.error).toMatch(/^Max Calls per Execution \(1\) refused the call/);
+		expect(second.error).toBeUndefined();
+		expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507101', '+13465507103']);
+	});
+
 	test('a call ContactSwing refuses (HTTP 4xx) places nothing, so it does not count', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();
 		const items = [{ phone: '+13465507101', agent: 'ghost' }, { phone: '+13465507102', agent: agentId }];

@@ -362,26 +362,38 @@ function forgetOld(now: number): void {
  * The execution-wide count behind Max Calls per Execution. An AI agent runs a tool node's execute() anew
  * for each tool call (n8n-core, makeHandleToolInvocation), so the count lives here, keyed by the execution
  * and the node's name, not in one run of the node. It is kept in this n8n process's memory.
+ *
+ * A run without an execution ID (n8n runs the tools of an MCP Server Trigger while it answers the client's
+ * request, before the tool call's execution exists) counts within that run of the node only.
  */
-export class CallLimit {
-	private readonly key: string;
+const unnamedRuns = new WeakMap<object, { count: number; touched: number }>();
 
+function counterFor(fns: IExecuteFunctions, now: number): { count: number; touched: number } {
+	const executionId = fns.getExecutionId();
+	if (!executionId) {
+		let entry = unnamedRuns.get(fns);
+		if (!entry) unnamedRuns.set(fns, (entry = { count: 0, touched: now }));
+		return entry;
+	}
+	forgetOld(now);
+	const key = `${executionId}\u0000${fns.getNode().name}`;
+	const entry = placed.get(key) ?? { count: 0, touched: now };
+	placed.delete(key);
+	entry.touched = now;
+	placed.set(key, entry);
+	return entry;
+}
+
+export class CallLimit {
 	constructor(
-		fns: IExecuteFunctions,
+		private readonly fns: IExecuteFunctions,
 		private readonly read: ItemReader,
 		readonly max: number,
-	) {
-		this.key = `${fns.getExecutionId() ?? ''}\u0000${fns.getNode().name}`;
-	}
+	) {}
 
 	/** Counts one call, or refuses it when the execution has placed `max`. Returns how to give it back. */
 	reserve(): () => void {
-		const now = Date.now();
-		forgetOld(now);
-		const entry = placed.get(this.key) ?? { count: 0, touched: now };
-		placed.delete(this.key);
-		entry.touched = now;
-		placed.set(this.key, entry);
+		const entry = counterFor(this.fns, Date.now());
 		if (entry.count >= this.max) {
 			const label = this.read.label('options.maxCallsPerExecution');
 			throw refusal(
