@@ -230,3 +230,64 @@ describe.each(OPERATIONS)('%s: guardrails combined', (operation) => {
 		expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507101']);
 	});
 });
+
+describe('guardrails: generated values', () => {
+	const fc = require('fast-check');
+	const LABELS = ['Allowed Numbers', 'Calling Hours', 'Max Calls per Execution', 'Start', 'End', 'Days', 'Time Zone'];
+	const junk = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constantFrom(null, true, [], {}, [1, 'x'], { a: 1 }));
+	const prefix = fc.oneof(fc.constantFrom('+1', '+1346', '+44 20', '+1 (346) 550', '+49', '+13465507166'), fc.string({ maxLength: 8 }));
+	const clockText = fc.oneof(
+		fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+		junk,
+	);
+	const set = fc.record(
+		{
+			phone: fc.oneof({ weight: 4, arbitrary: fc.constantFrom('+13465507166', '+442079460018', '+4915112345678', '+1 346 550 7101') }, { weight: 1, arbitrary: junk }),
+			allowedNumbers: fc.oneof(
+				{ weight: 2, arbitrary: fc.constantFrom('+1, +44, +49', ['+1', '+44 20', '+49']) },
+				{ weight: 2, arbitrary: fc.array(prefix, { maxLength: 3 }).map((list) => list.join(', ')) },
+				{ weight: 1, arbitrary: fc.array(prefix, { maxLength: 3 }) },
+				{ weight: 1, arbitrary: junk },
+			),
+			maxCallsPerExecution: fc.oneof({ weight: 3, arbitrary: fc.constant(1000) }, fc.integer({ min: -1, max: 4 }), fc.constantFrom('2', ' 3 ', 'two', 1.5), junk),
+			window: fc.oneof({ weight: 2, arbitrary: fc.constant({ start: '00:00', end: '24:00', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], timeZone: 'UTC' }) }, fc.record(
+				{
+					start: clockText,
+					end: clockText,
+					days: fc.oneof(fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), fc.constantFrom('mon, sat', 'Sunday', 'funday'), junk),
+					timeZone: fc.oneof(fc.constantFrom('UTC', 'Asia/Tokyo', 'America/Chicago', '', 'Mars/Olympus'), junk),
+				},
+				{ requiredKeys: [] },
+			)),
+		},
+		{ requiredKeys: ['phone'] },
+	);
+
+	test.each(OPERATIONS)('%s: 300 generated sets: each item is placed, or refused naming its rule and item with nothing sent for it', async (operation) => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const sets = fc.sample(set, { numRuns: 300, seed: 20261206 });
+		const read = (key) => `={{ $json.${key} }}`;
+		const parameters = call(operation, agentId, {
+			allowedNumbers: read('allowedNumbers'),
+			maxCallsPerExecution: read('maxCallsPerExecution'),
+			callingHours: { window: { start: read('window?.start'), end: read('window?.end'), days: read('window?.days'), timeZone: read('window?.timeZone') } },
+			batching: { batch: { batchSize: 16 } },
+		});
+		const { output, error } = await run({ items: sets, continueOnFail: true, parameters });
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.pairedItem.item)).toEqual(sets.map((_, i) => i));
+		const placed = output.filter((o) => o.json.call_id !== undefined);
+		const unexplained = output.filter((o) => o.json.call_id === undefined && !(LABELS.concat('Phone Number').some((label) => String(o.json.error).startsWith(`${label} `)) && String(o.json.error).endsWith(`[item ${o.pairedItem.item}]`)));
+		expect(unexplained.map((o) => o.json.error)).toEqual([]);
+		// Exactly the placed items reached ContactSwing, each to a number its Allowed Numbers let through.
+		expect(callRequests()).toHaveLength(placed.length);
+		for (const item of placed) {
+			const { to } = ctx.sandbox.state.placedCalls.find((c) => c.call_id === item.json.call_id);
+			const allowed = [].concat(sets[item.pairedItem.item].allowedNumbers).join(',').split(/[,;\n]/).map((p) => p.replace(/[\s().-]/g, ''));
+			expect(allowed.filter((p) => p !== '' && to.startsWith(p))).not.toEqual([]);
+		}
+		// Both sides are reached.
+		expect(placed.length).toBeGreaterThan(0);
+		expect(placed.length).toBeLessThan(sets.length);
+	});
+});
