@@ -87,7 +87,17 @@ test('a tool call creates exactly the agent asked for, and the client gets its I
 
 test('a call to a number outside Allowed Numbers comes back as the node\'s message, with nothing sent', async () => {
 	const result = await client.callTool({ name: 'Call_the_lead', arguments: { phone_number: '+33612345678' } });
-	expect(text(result)).toContain('Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]');
+	if (process.env.SHOW_MCP) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+	// n8n's MCP server marks it an error and hands over the node's message and its description.
+	expect(result).toEqual({
+		isError: true,
+		content: [
+			{
+				type: 'text',
+				text: 'NodeOperationError: Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]\n\nDetails: Add the number, or a prefix of it, to Options → Allowed Numbers to allow it.',
+			},
+		],
+	});
 	expect(instance.sandbox.requests).toHaveLength(0);
 	// A number on the list is called, once.
 	const allowed = await client.callTool({ name: 'Call_the_lead', arguments: { phone_number: '+13465507166' } });
