@@ -10,7 +10,7 @@ const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/cli
 const { createInstance, CREDENTIAL_ID } = require('./instance');
 const { mcpWorkflow } = require('./workflows');
 
-const PORT = 5692;
+const PORT = 5698;
 const MCP_PATH = 'contactswing-e2e';
 
 const VOICE = 'voice-agent-mcp';
