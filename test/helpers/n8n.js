@@ -189,6 +189,27 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 }
 
 /**
+ * The ContactSwing node as an AI agent's tool, run the way n8n-core runs a tool for the AI Agent and the MCP
+ * Server Trigger: makeHandleToolInvocation gives a function that, for every tool call, makes a new
+ * SupplyDataContext, adds the model's arguments as the tool's input and calls the node's execute() again.
+ * `executionId` is the execution's (undefined: as under the MCP Server Trigger, none yet).
+ * Returns `invoke(args)`, which resolves to the text the model gets (or rejects with the node's error).
+ */
+function toolInvoker({ parameters, credentials, executionId, name = 'Call the lead' }) {
+	const { SupplyDataContext } = require('n8n-core');
+	const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data');
+	const node = { ...contactSwingNode(parameters, { name }), type: `${NODE_TYPE}Tool` };
+	const agent = { id: 'f0c1a5b2-0000-4000-8000-0000000000a1', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ id: 'tool', name: 'tool', nodes: [agent, node], connections: { [name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } }, nodeTypes, active: false, settings: {} });
+	const additionalData = { ...baseAdditionalData(credentials), executionId, hooks: new ExecutionLifecycleHooks('manual', executionId ?? 'none', { id: 'tool', nodes: [node], connections: {} }) };
+	const runExecutionData = { startData: {}, resultData: { runData: {} }, executionData: { contextData: {}, metadata: {}, waitingExecution: {}, waitingExecutionSource: null, nodeExecutionStack: [] } };
+	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
+	const context = (runIndex) =>
+		new SupplyDataContext(workflow, node, additionalData, 'manual', runExecutionData, runIndex, [{ json: {} }], {}, 'ai_tool', executeData, [], undefined, agent);
+	return { invoke: makeHandleToolInvocation(context, node, nodeType, runExecutionData) };
+}
+
+/**
  * Runs the credential's `test` request the way n8n's Test button does: the request's templates are
  * resolved against the credential data, `authenticate` is applied, and n8n's outbound HTTP client sends it.
  * Returns n8n's verdict shape: { status: 'OK' } or { status: 'Error', message }.
@@ -267,4 +288,4 @@ async function searchList(method, credentials, filter, paginationToken) {
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
-module.exports = { searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+module.exports = { toolInvoker, searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

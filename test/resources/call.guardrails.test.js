@@ -6,6 +6,7 @@
  */
 const path = require('node:path');
 const { useSandbox } = require('../helpers/sandbox');
+const { toolInvoker } = require('../helpers/n8n');
 
 const { judgeWindow } = require(path.join(__dirname, '../../dist/nodes/ContactSwing/resources/call/guardrails.js'));
 
@@ -289,5 +290,35 @@ describe('guardrails: generated values', () => {
 		// Both sides are reached.
 		expect(placed.length).toBeGreaterThan(0);
 		expect(placed.length).toBeLessThan(sets.length);
+	});
+});
+
+describe.each(OPERATIONS)('%s as an AI tool, run by n8n-core as the AI Agent runs it (makeHandleToolInvocation)', (operation) => {
+	const toolParameters = (agentId, options) => ({ resource: 'call', operation, agentId, phoneNumber: "={{ $fromAI('phone_number', 'The number to call, E.164', 'string') }}", options });
+	/** What the model reads back: the tool's JSON answer, or the node's message and its hint. */
+	const answer = (promise) => promise.then((text) => JSON.parse(text), (error) => error.message);
+
+	test('each tool call is a new run of the node; the count spans them, and refusals are the model\'s text with nothing sent', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const tool = toolInvoker({ credentials: ctx.credentials(), executionId: `agent-${operation}`, parameters: toolParameters(agentId, { allowedNumbers: '+1346', maxCallsPerExecution: 1 }) });
+		const outside = await answer(tool.invoke({ phone_number: '+33612345678' }));
+		const first = await answer(tool.invoke({ phone_number: '+13465507166' }));
+		const second = await answer(tool.invoke({ phone_number: '+13465507167' }));
+		expect(outside).toBe('Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]\n\nDetails: Add the number, or a prefix of it, to Options → Allowed Numbers to allow it.');
+		expect(first).toEqual([expect.objectContaining({ call_id: ctx.sandbox.state.placedCalls[0].call_id })]);
+		expect(second).toBe('Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]\n\nDetails: Raise Options → Max Calls per Execution to place more calls in one execution.');
+		expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507166']);
+	});
+
+	test('outside Calling Hours the tool answers with the next allowed time; without an execution ID (MCP) each tool call counts alone', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const target = localDay('UTC', 3);
+		const closed = toolInvoker({ credentials: ctx.credentials(), executionId: `hours-${operation}`, parameters: toolParameters(agentId, { callingHours: { window: { start: '08:00', end: '09:00', days: [DAY_VALUES[target.weekday]], timeZone: 'UTC' } } }) });
+		expect(await answer(closed.invoke({ phone_number: '+13465507166' }))).toContain(`Next allowed time: ${DAY_NAMES[target.weekday]} ${target.ymd} 08:00 (${target.ymd}T08:00:00+00:00); nothing was sent [item 0]`);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+		const mcp = toolInvoker({ credentials: ctx.credentials(), executionId: undefined, parameters: toolParameters(agentId, { maxCallsPerExecution: 1 }) });
+		await answer(mcp.invoke({ phone_number: '+13465507101' }));
+		await answer(mcp.invoke({ phone_number: '+13465507102' }));
+		expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507101', '+13465507102']);
 	});
 });
