@@ -318,7 +318,7 @@ export function readCallingWindow(
 			'Use an IANA time zone name, e.g. America/Chicago or Europe/London, or leave it empty for the workflow’s.',
 		);
 	}
-	return { start, end, days, timeZone };
+	return { start, end, days: [...new Set(days)], timeZone };
 }
 
 function describeWindow(window: CallingWindow): string {
