@@ -12,10 +12,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-// The one place the pinned versions live: the n8n the suites run (2.x), and the newest 1.x for the
-// compatibility run (CONTACTSWING_N8N=1.x). CONTACTSWING_N8N_VERSION overrides both.
-const N8N_PINNED = { '2.x': '2.40.7', '1.x': '1.123.81' };
-const N8N_VERSION = process.env.CONTACTSWING_N8N_VERSION ?? N8N_PINNED[process.env.CONTACTSWING_N8N ?? '2.x'];
+// The one place the pinned versions live: the n8n the suites run (2.x), the newest n8n that installs from
+// the registry (CONTACTSWING_N8N=newest; 2.41.3 does not: ten of its internal packages are not published),
+// and the newest 1.x (CONTACTSWING_N8N=1.x), both for the compatibility runs. CONTACTSWING_N8N_VERSION
+// overrides them all.
+const N8N_PINNED = { '2.x': '2.40.7', newest: '2.41.1', '1.x': '1.123.81' };
+const N8N_LINE = process.env.CONTACTSWING_N8N ?? '2.x';
+if (!process.env.CONTACTSWING_N8N_VERSION && !N8N_PINNED[N8N_LINE]) {
+	throw new Error(`CONTACTSWING_N8N=${N8N_LINE} is not one of ${Object.keys(N8N_PINNED).join(', ')}`);
+}
+const N8N_VERSION = process.env.CONTACTSWING_N8N_VERSION ?? N8N_PINNED[N8N_LINE];
 const NODE_VERSION = process.env.CONTACTSWING_NODE_VERSION ?? '24.22.3';
 
 const ROOT = path.join(__dirname, '..');
@@ -202,6 +208,7 @@ async function stopProcess(child, exited) {
 
 module.exports = {
 	CACHE,
+	N8N_PINNED,
 	N8N_VERSION,
 	NODE_VERSION,
 	ROOT,

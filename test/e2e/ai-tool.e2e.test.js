@@ -171,3 +171,37 @@ test('an invalid value from the model: the tool answers with the node\'s message
 	expect(JSON.parse(toolAnswer(seen[1].body))).toEqual([{ error: 'Phone Number must be a phone number in E.164 format, got "call Jane please" [item 0]' }]);
 	expect(agentOutput(run)).toMatch(/Phone Number must be a phone number in E\.164 format/);
 });
+
+test('guardrails in tool use: a number outside Allowed Numbers, and a second call past Max Calls per Execution, come back to the model with nothing sent', async () => {
+	const voice = instance.sandbox.seedVoiceAgent('voice-agent-guard');
+	const askFor = (id, phone) => (body) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: offeredTool(body).name, arguments: JSON.stringify({ phone_number: phone }) } }] });
+	const sentAfter = [];
+	const record = (step) => (body) => {
+		sentAfter.push(instance.sandbox.requests.length);
+		return step(body);
+	};
+	script = [
+		askFor('call_g1', '+33612345678'),
+		record(askFor('call_g2', '+13465507166')),
+		record(askFor('call_g3', '+13465507199')),
+		record(() => ({ role: 'assistant', content: 'Done.' })),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiGuard0001', 'Call the lead', {
+			resource: 'call',
+			operation: 'makeCall',
+			agentId: voice,
+			phoneNumber: "={{ $fromAI('phone_number', 'The number to call, E.164', 'string') }}",
+			options: { allowedNumbers: '+1346', maxCallsPerExecution: 1 },
+		}),
+	);
+	await instance.execute('csE2eAiGuard0001');
+	const answers = seen.slice(1).map((request) => JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content));
+	// 1: refused by Allowed Numbers, nothing sent. 2: placed. 3: refused by Max Calls per Execution, nothing more sent.
+	expect(answers[0]).toEqual([{ error: 'Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]' }]);
+	expect(answers[1][0].call_id).toEqual(instance.sandbox.state.placedCalls[0].call_id);
+	expect(answers[2]).toEqual([{ error: 'Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]' }]);
+	expect(sentAfter).toEqual([0, 1, 1]);
+	expect(instance.sandbox.requests.map((r) => [r.path, r.body.phone_number])).toEqual([[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166']]);
+});

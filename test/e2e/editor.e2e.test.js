@@ -1,5 +1,5 @@
 'use strict';
-const { exampleWorkflow, manualWorkflow, aiAgentWorkflow, OPENAI_STUB_CREDENTIAL } = require('./workflows');
+const { exampleWorkflow, manualWorkflow, aiAgentWorkflow, mcpWorkflow, OPENAI_STUB_CREDENTIAL } = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
  * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
@@ -8,7 +8,7 @@ const { exampleWorkflow, manualWorkflow, aiAgentWorkflow, OPENAI_STUB_CREDENTIAL
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { createInstance } = require('./instance');
+const { createInstance, CREDENTIAL_ID } = require('./instance');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.join(__dirname, '../../docs');
@@ -40,6 +40,25 @@ beforeAll(async () => {
 			smsKeyIds: '134',
 			instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
 			smsType: 'OUTBOUND',
+		}),
+	);
+	await instance.importJson('workflow', mcpWorkflow('csE2eEditorMcp01', 'contactswing', CREDENTIAL_ID, 'voice-agent-0001'));
+	await instance.importJson(
+		'workflow',
+		manualWorkflow('csE2eEditorGuard1', 'Call within limits', {
+			name: 'Call within limits',
+			typeVersion: 2,
+			parameters: {
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: 'voice-agent-0001',
+				phoneNumber: '+13465507166',
+				options: {
+					allowedNumbers: '+1346, +44 20',
+					maxCallsPerExecution: 3,
+					callingHours: { window: { start: '09:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], timeZone: 'America/Chicago' } },
+				},
+			},
 		}),
 	);
 	await instance.start();
@@ -160,5 +179,27 @@ test('the AI agent workflow: the ContactSwing Tool attached to n8n\'s AI Agent',
 	const page = await editorPage({ width: 1280, height: 640 }, 'csE2eEditorAi001');
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS agent' }).first().waitFor({ timeout: 15_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-ai-agent.png') });
+	await page.context().close();
+});
+
+test('the MCP Server Trigger with two ContactSwing tools attached', async () => {
+	const page = await editorPage({ width: 1280, height: 640 }, 'csE2eEditorMcp01');
+	for (const name of ['MCP Server Trigger', 'Create SMS agent', 'Call the lead']) {
+		await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().waitFor({ timeout: 15_000 });
+	}
+	await page.screenshot({ path: path.join(DOCS, 'editor-mcp.png') });
+	await page.context().close();
+});
+
+test('Make Call\'s Options show the guardrails', async () => {
+	const page = await editorPage({ width: 1280, height: 1300 }, 'csE2eEditorGuard1');
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call within limits' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	for (const label of ['Allowed Numbers', 'Max Calls per Execution', 'Calling Hours', 'Time Zone']) {
+		await panel.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
+	}
+	await panel.getByText('Calling Hours', { exact: true }).first().scrollIntoViewIfNeeded();
+	await page.screenshot({ path: path.join(DOCS, 'editor-call-guardrails.png') });
 	await page.context().close();
 });

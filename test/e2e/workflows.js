@@ -188,9 +188,62 @@ function aiAgentWorkflow(id, toolName, toolParameters) {
 	};
 }
 
+/**
+ * MCP Server Trigger (Streamable HTTP and SSE at /mcp/<path>) serving two ContactSwing tools: Create SMS AI
+ * Agent with $fromAI fields, and Make Call to the voice agent `voiceAgentId`, with Allowed Numbers +1346.
+ */
+function mcpWorkflow(id, mcpPath, credentialId, voiceAgentId) {
+	const tool = (suffix, name, x, parameters) => ({
+		id: `${id}-${suffix}`,
+		name,
+		type: 'n8n-nodes-contactswing.contactSwingTool',
+		typeVersion: 2,
+		position: [x, 250],
+		parameters: { descriptionType: 'auto', ...parameters },
+		credentials: { contactSwingApi: { id: credentialId, name: 'ContactSwing (sandbox)' } },
+	});
+	return {
+		id,
+		name: 'ContactSwing over MCP',
+		nodes: [
+			{
+				id: `${id}-mcp`,
+				name: 'MCP Server Trigger',
+				type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+				typeVersion: 2,
+				position: [300, 0],
+				webhookId: '7d4c2c1e-5b8a-4e0f-9c61-2f1f0a6e1b01',
+				parameters: { path: mcpPath },
+			},
+			tool('sms', 'Create SMS agent', 200, {
+				resource: 'agent',
+				operation: 'createSmsAgent',
+				name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
+				model: 'cw-llm-1',
+				smsKeyIds: '134',
+				instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+				smsType: 'OUTBOUND',
+			}),
+			tool('call', 'Call the lead', 420, {
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: voiceAgentId,
+				phoneNumber: "={{ $fromAI('phone_number', 'The number to call, E.164', 'string') }}",
+				options: { allowedNumbers: '+1346' },
+			}),
+		],
+		connections: {
+			'Create SMS agent': { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+			'Call the lead': { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
 module.exports = {
 	perClientWorkflow,
 	aiAgentWorkflow,
+	mcpWorkflow,
 	OPENAI_STUB_CREDENTIAL,
 	exampleWorkflow,
 	SANDBOX_ACCOUNT, manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow };

@@ -47,6 +47,10 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	// Batching, Timeout and Max Retry Wait apply to the whole run (read once, like the HTTP Request
 	// node's batching), so they are set here, not per item.
 	parameters.options = { ...parameters.options, batching: { batch: { batchSize: 32 } }, maxRetryWait: 0, timeout: 300_000 };
+	// The call guardrails are left unset: with every option present as an expression, an Allowed Numbers or
+	// Calling Hours that resolves to nothing refuses every item by design (nothing would be sent at all).
+	// Their own property test is in test/resources/call.guardrails.test.js.
+	for (const name of ['allowedNumbers', 'callingHours', 'maxCallsPerExecution']) delete parameters.options[name];
 	const before = sandbox.requests.length;
 	sandbox.state.malformed = 0;
 	const { output, error } = await runNode({ items: sets.map((p) => ({ p })), parameters, credentials, continueOnFail: true, typeVersion: VERSION });

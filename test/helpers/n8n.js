@@ -128,10 +128,11 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
 
 /**
  * Executes the ContactSwing node once over `items` (each a plain JSON object or a full n8n item).
- * `whileRunning({ cancel })`, if given, is called once the run has started.
+ * `whileRunning({ cancel })`, if given, is called once the run has started. `executionId` names the
+ * execution (runs that share one count as one execution, e.g. for Max Calls per Execution).
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {} }) {
+async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {}, executionId = 'test-execution' }) {
 	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
 	const workflow = new Workflow({
 		id: 'test',
@@ -143,7 +144,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test', nodes: [node], connections: {} });
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test', nodes: [node], connections: {} });
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -154,6 +155,7 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 
 	const additionalData = {
 		...baseAdditionalData(credentials),
+		executionId,
 		hooks,
 	};
 
@@ -188,6 +190,27 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		run,
 		nodeDone,
 	};
+}
+
+/**
+ * The ContactSwing node as an AI agent's tool, run the way n8n-core runs a tool for the AI Agent and the MCP
+ * Server Trigger: makeHandleToolInvocation gives a function that, for every tool call, makes a new
+ * SupplyDataContext, adds the model's arguments as the tool's input and calls the node's execute() again.
+ * `executionId` is the execution's (undefined: as under the MCP Server Trigger, none yet).
+ * Returns `invoke(args)`, which resolves to the text the model gets (or rejects with the node's error).
+ */
+function toolInvoker({ parameters, credentials, executionId, name = 'Call the lead' }) {
+	const { SupplyDataContext } = require('n8n-core');
+	const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data');
+	const node = { ...contactSwingNode(parameters, { name }), type: `${NODE_TYPE}Tool` };
+	const agent = { id: 'f0c1a5b2-0000-4000-8000-0000000000a1', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ id: 'tool', name: 'tool', nodes: [agent, node], connections: { [name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } }, nodeTypes, active: false, settings: {} });
+	const additionalData = { ...baseAdditionalData(credentials), executionId, hooks: new ExecutionLifecycleHooks('manual', executionId ?? 'none', { id: 'tool', nodes: [node], connections: {} }) };
+	const runExecutionData = { startData: {}, resultData: { runData: {} }, executionData: { contextData: {}, metadata: {}, waitingExecution: {}, waitingExecutionSource: null, nodeExecutionStack: [] } };
+	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
+	const context = (runIndex) =>
+		new SupplyDataContext(workflow, node, additionalData, 'manual', runExecutionData, runIndex, [{ json: {} }], {}, 'ai_tool', executeData, [], undefined, agent);
+	return { invoke: makeHandleToolInvocation(context, node, nodeType, runExecutionData) };
 }
 
 /**
@@ -269,4 +292,4 @@ async function searchList(method, credentials, filter, paginationToken) {
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
-module.exports = { searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+module.exports = { toolInvoker, searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

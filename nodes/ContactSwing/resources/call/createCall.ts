@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
-import { sendOne } from '../../shared/operations/sendOne';
 import type { ApiRequest } from '../../shared/http/transport';
 import type { OperationOption } from '../../shared/operations/registry';
 import { callProperties, readCallFields } from './fields';
+import type { GuardedCall } from './guardrails';
+import { checkGuardrails, sendCall } from './guardrails';
 
 export const option: OperationOption = {
 	name: 'Create Call',
@@ -37,17 +38,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export function createCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+export function createCallRequest(this: IExecuteFunctions, itemIndex: number): GuardedCall {
 	const read = new ItemReader(this, itemIndex, properties);
+	const phone = read.e164('phoneNumber', { required: true }) as string;
 	const body = compact({
 		version: read.text('additionalFields.version', { trim: true }),
-		phone_number: read.e164('phoneNumber', {
-			required: true,
-		}),
+		phone_number: phone,
 		agent_id: read.id('agentId'),
 		...readCallFields(read),
 	});
-	return {
+	const limit = checkGuardrails(this, read, phone);
+	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v2/_call',
 		body: read.withAdditionalBody(body),
@@ -57,6 +58,7 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): A
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
+	return { request, limit };
 }
 
-export const execute = sendOne(createCallRequest);
+export const execute = sendCall(createCallRequest);

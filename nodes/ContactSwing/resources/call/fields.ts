@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
 import type { ItemReader } from '../../shared/input/itemReader';
+import { guardrailOptions } from './guardrails';
 
 /** Fields both call operations share. */
 export const callFields: Record<
@@ -48,7 +49,7 @@ export const callFields: Record<
 
 /**
  * A call operation's properties: the agent, the number, the optional fields (sorted as the editor lists
- * them) with any the operation adds, and Options.
+ * them) with any the operation adds, and Options with the guardrails (guardrails.ts).
  */
 export function callProperties(extraOptionalFields: INodeProperties[] = []): INodeProperties[] {
 	const optional = [callFields.callPurpose, callFields.customerName, ...extraOptionalFields];
@@ -63,7 +64,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 		callFields.agentId,
 		callFields.phoneNumber,
 		optionalFields('additionalFields', byDisplayName(optional)),
-		optionsCollection([]),
+		optionsCollection(guardrailOptions),
 	];
 }
 

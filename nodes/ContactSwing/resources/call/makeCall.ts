@@ -3,11 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
-import { sendOne } from '../../shared/operations/sendOne';
 import type { ApiRequest } from '../../shared/http/transport';
 import type { OperationOption } from '../../shared/operations/registry';
 
 import { callProperties, readCallFields } from './fields';
+import type { GuardedCall } from './guardrails';
+import { checkGuardrails, sendCall } from './guardrails';
 
 export const option: OperationOption = {
 	name: 'Make Call',
@@ -30,25 +31,25 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): GuardedCall {
 	const read = new ItemReader(this, itemIndex, properties);
 	const agentId = read.id('agentId');
-	return {
+	const phone = read.e164('phoneNumber', { required: true }) as string;
+	const body = read.withAdditionalBody(
+		compact({ phone_number: phone, ...readCallFields(read), agent_id: agentId }),
+	);
+	const limit = checkGuardrails(this, read, phone);
+	const request: ApiRequest = {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
-		body: read.withAdditionalBody(
-			compact({
-				phone_number: read.e164('phoneNumber', { required: true }),
-				...readCallFields(read),
-				agent_id: agentId,
-			}),
-		),
+		body,
 		// A repeated request would ring the person twice.
 		idempotent: false,
 		creates: 'call',
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
+	return { request, limit };
 }
 
-export const execute = sendOne(makeCallRequest);
+export const execute = sendCall(makeCallRequest);
