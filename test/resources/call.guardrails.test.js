@@ -8,7 +8,7 @@ const path = require('node:path');
 const { useSandbox } = require('../helpers/sandbox');
 const { toolInvoker } = require('../helpers/n8n');
 
-const { judgeWindow } = require(path.join(__dirname, '../../dist/nodes/ContactSwing/resources/call/guardrails.js'));
+const { judgeWindow } = require(path.join(__dirname, '../../dist/nodes/ContactSwing/resources/call/guardrails/callingHours.js'));
 
 // Far above the documented 10 calls a minute, so no test waits out a rate limit.
 const ctx = useSandbox({ rateLimits: { 'POST /v2/_call': { limit: 1000, windowMs: 1000 } } });
