@@ -70,15 +70,17 @@ function checkSchema(body, rules, where = []) {
 	return problems;
 }
 
-function paginate(records, query, { maxPerPage = 100, pager = 'pages' } = {}) {
+function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCap, totalRecords } = {}) {
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
-	const perPage = query.per_page === undefined ? 10 : Number(query.per_page);
+	const asked = query.per_page === undefined ? 10 : Number(query.per_page);
 	if (!Number.isInteger(page) || page < 1) throw malformed(400, { detail: 'page must be an integer of at least 1' });
-	if (!Number.isInteger(perPage) || perPage < 1 || perPage > maxPerPage) {
+	if (!Number.isInteger(asked) || asked < 1 || asked > maxPerPage) {
 		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
+	// Fault mode: a server that pages by a smaller size than asked for, and says so only in per_page.
+	const perPage = perPageCap ? Math.min(asked, perPageCap) : asked;
 	const totalPages = Math.max(1, Math.ceil(records.length / perPage));
 	const result = {
 		data: records.slice((page - 1) * perPage, page * perPage),
@@ -93,6 +95,16 @@ function paginate(records, query, { maxPerPage = 100, pager = 'pages' } = {}) {
 	if (pager === 'ignores-page-silently') {
 		delete result.pagination.current_page;
 		delete result.pagination.total_pages;
+	}
+	// Fault mode: total_records absent ('missing'; has_next and total_pages go with it) or stuck at a number.
+	if (totalRecords === 'missing') {
+		delete result.pagination.total_records;
+		delete result.pagination.total_pages;
+		delete result.pagination.has_next;
+	} else if (typeof totalRecords === 'number') {
+		result.pagination.total_records = totalRecords;
+		result.pagination.total_pages = Math.max(1, Math.ceil(totalRecords / perPage));
+		result.pagination.has_next = page < result.pagination.total_pages;
 	}
 	return result;
 }
@@ -366,7 +378,7 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, listFaults()))],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
 		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(listed(state.actions), req.query, { pager: state.faults.pager }))],
 		['POST', /^\/v2\/_actions$/, createAction],
@@ -377,13 +389,19 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, { pager: state.faults.pager }))],
+		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, listFaults()))],
 	];
 
 	/**
 	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
 	 * says newest first.
 	 */
+	/** Paging faults of the calls and customers lists (the trigger's): perPageCap, totalRecords. */
+	function listFaults() {
+		const { pager, perPageCap, totalRecords } = state.faults;
+		return { pager, perPageCap, totalRecords };
+	}
+
 	function listed(records) {
 		return state.faults.listOrder === 'newest-first' ? [...records].reverse() : records;
 	}
@@ -709,6 +727,10 @@ function createSandbox(options = {}) {
 			const call = state.calls.find((c) => c.id === id);
 			if (call) call.status = status;
 			return call;
+		},
+		/** A call disappears from GET /v2/_calls (deleted in the dashboard). */
+		removeCall(id) {
+			state.calls = state.calls.filter((c) => c.id !== id);
 		},
 		/** A customer appears in GET /v2/_customers ({ id?, name, phone, email }). */
 		addCustomer(customer = {}) {
