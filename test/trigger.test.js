@@ -98,6 +98,16 @@ describe('the basics', () => {
 		expect(await trigger.poll()).toEqual([]);
 	});
 
+	test('a restart: static data as n8n reloads it from its database; calls added while n8n was down are emitted once', async () => {
+		const before = poller({ event: 'callStatusChanged', statuses: 'completed' });
+		await before.poll();
+		const saved = JSON.parse(JSON.stringify(before.workflow.staticData));
+		sandbox.addCall({ id: 'call-while-down', status: 'completed' });
+		const after = createPoller({ parameters: { event: 'callStatusChanged', statuses: 'completed' }, credentials: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url }, staticData: saved });
+		expect(ids(await after.poll())).toEqual(['call-while-down']);
+		expect(await after.poll()).toEqual([]);
+	});
+
 	test('a trigger of an earlier version (a list of IDs in static data) records a new baseline instead of emitting old records', async () => {
 		const trigger = poller({ event: 'newCall' });
 		Object.assign(trigger.staticData(), { seen: ['call-0001'], statuses: {}, total: 1, order: 'newest-first' });
@@ -115,6 +125,30 @@ describe('the basics', () => {
 		expect(events.options.map((o) => o.value).sort()).toEqual(['callStatusChanged', 'newCall', 'newCustomer']);
 		expect(events.default).toBe('newCall');
 		expect(triggerType.description.properties.find((p) => p.name === 'statuses').default).toBe('');
+	});
+});
+
+describe("n8n's durable scheduler, as its PollContext is built (staged node data, a budget)", () => {
+	const { PollContext, TriggersAndPollers } = require('n8n-core');
+	const { baseAdditionalData } = require('./helpers/n8n');
+	/** One poll on a staged copy of the node's static data; `commit` keeps it, as n8n does when the poll completes. */
+	const stagedPoll = async (trigger, { staged, activation }) => {
+		const node = trigger.workflow.getNode('ContactSwing Trigger');
+		const context = new PollContext(trigger.workflow, node, baseAdditionalData({ accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url }), 'trigger', activation, undefined, undefined, undefined, undefined, () => staged, () => 36_000);
+		const result = await new TriggersAndPollers().runPollFunction(trigger.workflow, node, context);
+		return result?.[0] ?? [];
+	};
+
+	test('the activation poll is not committed: the first scheduled poll starts from its baseline, and a call added in between is emitted', async () => {
+		const trigger = poller({ event: 'newCall' });
+		// Activation (a test poll): its staged node data is dropped; the workflow's own static data is saved.
+		expect(await stagedPoll(trigger, { staged: {}, activation: 'activate' })).toEqual([]);
+		sandbox.addCall({ id: 'call-between' });
+		const committed = {};
+		expect(ids(await stagedPoll(trigger, { staged: committed, activation: 'update' }))).toEqual(['call-between']);
+		expect(ids(await stagedPoll(trigger, { staged: committed, activation: 'update' }))).toEqual([]);
+		// Once the node's own state is kept, the activation baseline is dropped.
+		expect(trigger.workflow.getStaticData('global').contactSwingTriggerBaselines).toEqual({});
 	});
 });
 

@@ -43,6 +43,18 @@ const POLL_TIMEOUT_MS = 15_000;
 /** The lock outlives its poll's bound by this much; past it the lock was left by a crash. */
 const LOCK_MARGIN_MS = 20_000;
 
+/**
+ * The baseline an activation poll recorded, also kept in the workflow's global static data (by node ID).
+ * Under n8n's durable scheduler the activation poll's node state is never committed (n8n runs it as a
+ * test), but the workflow's static data is saved after activation: the first scheduled poll starts from
+ * this baseline instead of recording its own, so a record that appears in between is not missed.
+ */
+interface ActivationBaseline {
+	event: EventName;
+	state: PollState;
+}
+const BASELINES_KEY = 'contactSwingTriggerBaselines';
+
 /** What the trigger keeps in the workflow's static data. */
 interface StoredData {
 	/** The poll model's state (pollLogic.ts), replaced as a whole when a poll completes. */
@@ -155,8 +167,12 @@ export class ContactSwingTrigger implements INodeType {
 				// The transport's own error (NodeApiError / NodeOperationError), as it is.
 				throw answer.error;
 			};
-			const previous = stored.poll?.v === 2 ? stored.poll : undefined;
-			const result = await runPoll(previous, { event, wanted, readPage });
+			const global = this.getWorkflowStaticData('global');
+			const baselines = (global[BASELINES_KEY] ?? {}) as Record<string, ActivationBaseline>;
+			const nodeId = this.getNode().id;
+			const own = stored.poll?.v === 2 ? stored.poll : undefined;
+			const stashed = baselines[nodeId]?.event === event ? baselines[nodeId].state : undefined;
+			const result = await runPoll(own ?? stashed, { event, wanted, readPage });
 			for (const warning of result.warnings) this.logger.warn(`ContactSwing Trigger: ${warning}`);
 			// The new state replaces the old one only here, once the poll has completed.
 			if (result.state !== undefined) {
@@ -165,6 +181,14 @@ export class ContactSwingTrigger implements INodeType {
 				delete stored.statuses;
 				delete stored.total;
 				delete stored.order;
+				if (own === undefined && stashed === undefined) {
+					global[BASELINES_KEY] = { ...baselines, [nodeId]: { event, state: result.state } };
+				} else if (own !== undefined && baselines[nodeId] !== undefined) {
+					// The node's own state is kept: the activation baseline is no longer needed.
+					const others = { ...baselines };
+					delete others[nodeId];
+					global[BASELINES_KEY] = others;
+				}
 			}
 			if (result.events.length === 0) return null;
 			return [result.events.map((record) => ({ json: { event, ...record } }))];

@@ -222,8 +222,9 @@ class Poll {
 		private readonly options: PollOptions,
 		private readonly reader: Reader,
 	) {
-		// Work on copies: the caller's state changes only when the poll returns.
-		this.state = previous === undefined ? undefined : structuredClone(previous);
+		// Work on copies: the caller's state changes only when the poll returns. (A JSON copy: n8n hands
+		// static data over as proxies, which structuredClone refuses.)
+		this.state = previous === undefined ? undefined : (JSON.parse(JSON.stringify(previous)) as PollState);
 		this.knownBefore = new Set(previous?.known ?? []);
 		this.known = new Set(previous?.known ?? []);
 		this.statuses = { ...(previous?.statuses ?? {}) };
