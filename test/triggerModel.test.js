@@ -6,12 +6,12 @@
  * or off; any poll may fail on any page or run out of time; polls overlap. Always: no event twice, no event
  * for a record or status that was there at activation or never happened. Where the list allows knowing
  * (no deletions), also: every record added is emitted, and every status a call enters that is wanted.
- * FUZZ_RUNS sets the count per property (default 150 in `npm test`), FUZZ_SEED the seed.
+ * FUZZ_RUNS sets the count per property (default 100 in `npm test`, 600 histories), FUZZ_SEED the seed.
  */
 const fc = require('fast-check');
 const { simulate, check, STATUSES } = require('./trigger/model');
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 
 const status = fc.constantFrom(...STATUSES);
