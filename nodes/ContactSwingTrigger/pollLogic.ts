@@ -111,6 +111,8 @@ class Stop extends Error {}
 /** One poll's reading: pages asked for at most once, the page size the list answers, the request count. */
 class Reader {
 	private readonly pages = new Map<number, Row[]>();
+	/** Pages that came back full (as many records as per_page): the list may go on after them. */
+	private readonly full = new WeakSet<Row[]>();
 	perPage: number;
 	total?: number;
 	requests = 0;
@@ -156,16 +158,17 @@ class Reader {
 			rows.push({ id, status, raw, index: (page - 1) * this.perPage + position });
 		});
 		// Records without an ID cannot be told apart; the page still counts as full for paging.
-		(rows as Row[] & { full?: boolean }).full = answer.records.length >= this.perPage;
+		if (answer.records.length >= this.perPage) this.full.add(rows);
 		this.pages.set(page, rows);
 		return rows;
 	}
 
 	isFull(rows: Row[]): boolean {
-		return (rows as Row[] & { full?: boolean }).full === true;
+		return this.full.has(rows);
 	}
 
-	read_(page: number): Row[] | undefined {
+	/** A page this poll has already read. */
+	cached(page: number): Row[] | undefined {
 		return this.pages.get(page);
 	}
 
@@ -275,12 +278,12 @@ class Poll {
 			page++;
 		}
 		// An empty page after full ones: the list ends on the page before.
-		if (page > 1 && (this.reader.read_(page) ?? []).length === 0) page--;
+		if (page > 1 && (this.reader.cached(page) ?? []).length === 0) page--;
 		const first = await this.reader.page(1);
 		for (const row of first) if (!this.known.has(row.id)) this.emitNew(row);
 		delete state.scanFrom;
 		this.progress = () => {};
-		const endRows = this.reader.read_(page) ?? [];
+		const endRows = this.reader.cached(page) ?? [];
 		const end = { lastPage: page, rows: endRows, length: (page - 1) * this.reader.perPage + endRows.length };
 		if (this.watchStatus) await this.readWindows(end, true);
 		this.compareStatuses();
@@ -311,8 +314,9 @@ class Poll {
 			this.warnings.push(
 				`${atTop + atEnd} records the trigger has not seen are at both ends of the list, so it cannot tell which end is new; they were not emitted. Lists not kept in the order records were made cannot be followed.`,
 			);
-			for (const row of this.reader.allRows()) this.remember(row);
 		}
+		// Nothing new at either end: records not seen before on these pages were moved there by deletions.
+		for (const row of this.reader.allRows()) if (!this.known.has(row.id)) this.remember(row);
 		if (this.watchStatus) await this.readWindows(end, true);
 		this.compareStatuses();
 		this.noteGrowth(0);
@@ -365,7 +369,7 @@ class Poll {
 			rows = await this.reader.page(page);
 			if (order === 'oldest-first' && rows.length === 0) {
 				page -= step;
-				rows = this.reader.read_(page) as Row[];
+				rows = this.reader.cached(page) as Row[];
 				break;
 			}
 		}
@@ -493,7 +497,7 @@ class Poll {
 				}
 			}
 			if ((bothEnds || order === 'oldest-first') && end) {
-				let covered = (this.reader.read_(end.lastPage) ?? []).length;
+				let covered = (this.reader.cached(end.lastPage) ?? []).length;
 				for (let page = end.lastPage - 1; page >= 1 && covered < window; page--) {
 					covered += (await this.reader.page(page)).length;
 				}
