@@ -55,6 +55,8 @@ export interface PollState {
 	end?: Mark;
 	/** The list was empty at activation and is being read from this page on (every record is new). */
 	scanFrom?: number;
+	/** Newest-first without a usable total_records: the mark is below this page (pages above: new only). */
+	walkedTo?: number;
 }
 
 export interface PollOptions {
@@ -217,6 +219,8 @@ class Poll {
 	private readonly known: Set<string>;
 	private readonly statuses: Record<string, string>;
 	private readonly watchStatus: boolean;
+	/** The furthest page found full while looking for the end of the list. */
+	private endAtLeast?: number;
 	/** Work a stopped poll keeps: the marks moved only as far as emitted records go. */
 	private progress: () => void = () => {};
 
@@ -247,7 +251,7 @@ class Poll {
 	/** The activation poll: both ends of the list are read and remembered; nothing is emitted. */
 	private async baseline() {
 		const first = await this.reader.page(1);
-		const end = await this.findEnd(this.guessLastPage(undefined));
+		const end = await this.findEnd(undefined);
 		if (this.watchStatus) await this.readWindows(end, true);
 		const state: PollState = {
 			v: 2,
@@ -273,21 +277,25 @@ class Poll {
 		this.progress = commit;
 		for (;;) {
 			const rows = await this.reader.page(page);
+			// The top of the list when the scan began: if records are added there meanwhile (newest first),
+			// they lie above this mark and are read from it once the order is learned.
+			if (page === 1 && state.top === undefined && rows.length > 0) state.top = markAt(rows, 'start');
 			for (const row of rows) if (!this.known.has(row.id)) this.emitNew(row);
 			if (!this.reader.isFull(rows)) break;
 			page++;
 		}
 		// An empty page after full ones: the list ends on the page before.
 		if (page > 1 && (this.reader.cached(page) ?? []).length === 0) page--;
-		const first = await this.reader.page(1);
-		for (const row of first) if (!this.known.has(row.id)) this.emitNew(row);
 		delete state.scanFrom;
 		this.progress = () => {};
 		const endRows = this.reader.cached(page) ?? [];
 		const end = { lastPage: page, rows: endRows, length: (page - 1) * this.reader.perPage + endRows.length };
 		if (this.watchStatus) await this.readWindows(end, true);
 		this.compareStatuses();
-		this.setEnds(first, end);
+		state.end = end.rows.length > 0 ? markAt(end.rows, 'end') : undefined;
+		if (state.end === undefined) delete state.end;
+		state.length = end.length;
+		state.lastPage = end.lastPage;
 		this.save();
 	}
 
@@ -298,7 +306,7 @@ class Poll {
 	private async learnOrder() {
 		const state = this.state as PollState;
 		const first = await this.reader.page(1);
-		const end = await this.findEnd(this.guessLastPage(state.lastPage));
+		const end = await this.findEnd(state.lastPage);
 		const atTop = countWhile(first, (row) => !this.knownBefore.has(row.id));
 		const atEnd = countWhile([...end.rows].reverse(), (row) => !this.knownBefore.has(row.id));
 		const emptyNow = end.length === 0;
@@ -331,13 +339,15 @@ class Poll {
 		const pendingBefore =
 			order === 'newest-first' ? mark.index : Math.max(0, (state.length ?? 0) - 1 - mark.index);
 		const found = await this.locate(order, mark);
+		this.progress = () => {};
+		delete state.walkedTo;
 		const perPage = this.reader.perPage;
 		if (found === undefined) {
 			this.warnings.push(
 				'The trigger lost its place in the list: the records it remembered at the new end are gone. It starts again from the list as it is now; records added since the last poll may not have been emitted.',
 			);
 			const first = await this.reader.page(1);
-			const end = await this.findEnd(this.guessLastPage(state.lastPage));
+			const end = await this.findEnd(state.lastPage);
 			for (const row of this.reader.allRows()) this.remember(row);
 			this.setEnds(first, end);
 			this.save();
@@ -437,21 +447,45 @@ class Poll {
 			if (found) return found;
 		}
 		// No guess, or a wrong one: read down from page 2 until the first page with records seen before.
-		for (let page = 2; ; page++) {
+		// A poll that runs out of requests first leaves where it got to: the pages above held only new
+		// records, and records added since only push them further down, so the next poll reads on from there.
+		const resumeAt = state.walkedTo !== undefined && state.walkedTo > 2 ? state.walkedTo : undefined;
+		let page = resumeAt ?? 2;
+		this.progress = () => {
+			state.walkedTo = page;
+			this.save();
+		};
+		for (;; page++) {
 			const rows = await this.reader.page(page);
-			const found = hit(rows) ?? firstOf(known(rows));
-			if (found) return found;
+			const atMark = hit(rows);
+			if (atMark) return atMark;
+			const seen = firstOf(known(rows));
+			if (seen && page === resumeAt) {
+				// Records seen before where only new ones were (new records deleted meanwhile): from the top.
+				delete state.walkedTo;
+				return await this.locate(order, { ...mark, index: 0 });
+			}
+			if (seen) return seen;
 			if (!this.reader.isFull(rows)) return undefined;
 		}
 	}
 
-	/** The last page, found by reading: a short page is the last; the stored place or total_records is a guess. */
-	private async findEnd(guess: number): Promise<{ lastPage: number; rows: Row[]; length: number }> {
+	/**
+	 * The last page, found by reading: a short page is the last. It starts where the end was last time (or
+	 * where total_records says, the first time), then tries where total_records says, then doubles its
+	 * steps, then halves the gap: total_records is only ever a guess.
+	 */
+	private async findEnd(
+		stored: number | undefined,
+	): Promise<{ lastPage: number; rows: Row[]; length: number }> {
 		const perPage = this.reader.perPage;
+		const total = this.reader.total;
+		const byTotal = total !== undefined && total > 0 ? Math.ceil(total / perPage) : undefined;
 		let full = 0;
 		let past = Number.POSITIVE_INFINITY;
-		let page = Math.max(1, guess);
+		let page = Math.max(1, stored ?? byTotal ?? 1);
 		let stride = 1;
+		let triedTotal = page === byTotal;
 		for (;;) {
 			const rows = await this.reader.page(page);
 			if (rows.length > 0 && !this.reader.isFull(rows)) {
@@ -459,25 +493,22 @@ class Poll {
 			}
 			if (rows.length === 0) past = Math.min(past, page);
 			else full = Math.max(full, page);
+			// A poll stopped before the end is found leaves the next one this much further on.
+			this.endAtLeast = Math.max(this.endAtLeast ?? 0, full);
 			if (past === full + 1) {
-				const last = Math.max(1, full);
 				const lastRows = full === 0 ? [] : await this.reader.page(full);
-				return { lastPage: last, rows: lastRows, length: full * perPage };
+				return { lastPage: Math.max(1, full), rows: lastRows, length: full * perPage };
 			}
-			if (past === Number.POSITIVE_INFINITY) {
+			if (!triedTotal && byTotal !== undefined && byTotal > full && byTotal < past) {
+				triedTotal = true;
+				page = byTotal;
+			} else if (past === Number.POSITIVE_INFINITY) {
 				page = full + stride;
 				stride *= 2;
 			} else {
-				page = Math.floor((full + past) / 2);
-				if (page <= full) page = full + 1;
+				page = Math.max(full + 1, Math.floor((full + past) / 2));
 			}
 		}
-	}
-
-	private guessLastPage(stored: number | undefined): number {
-		if (stored !== undefined) return stored;
-		const total = this.reader.total;
-		return total !== undefined && total > 0 ? Math.ceil(total / this.reader.perPage) : 1;
 	}
 
 	/** The newest STATUS_WINDOW records at each end to be watched (both ends while the order is unknown). */
@@ -581,6 +612,9 @@ class Poll {
 	/** A poll out of time keeps what it emitted; the rest stays for the next poll. */
 	finishEarly() {
 		if (this.state === undefined) return;
+		if (this.endAtLeast !== undefined && this.endAtLeast > (this.state.lastPage ?? 0)) {
+			this.state.lastPage = this.endAtLeast;
+		}
 		this.progress();
 		this.warnings.push(
 			'The poll ran out of time or requests before it had read everything new; the next poll carries on where it stopped.',
@@ -592,7 +626,17 @@ class Poll {
 		state.perPage = this.reader.perPage;
 		if (this.reader.total !== undefined) state.total = this.reader.total;
 		const known = [...this.known];
-		state.known = known.length > KNOWN_LIMIT ? known.slice(-KNOWN_LIMIT) : known;
+		if (known.length <= KNOWN_LIMIT) {
+			state.known = known;
+		} else {
+			// The oldest seen are forgotten first, never the marks' records: a forgotten record at an end of
+			// the list would look new there.
+			const kept = known.slice(-KNOWN_LIMIT);
+			const keptSet = new Set(kept);
+			const marks = [...(state.top?.ids ?? []), ...(state.end?.ids ?? [])];
+			const missing = [...new Set(marks)].filter((id) => this.known.has(id) && !keptSet.has(id));
+			state.known = [...missing, ...kept.slice(missing.length)];
+		}
 		if (this.watchStatus) {
 			const kept = new Set(state.known);
 			state.statuses = Object.fromEntries(

@@ -120,7 +120,12 @@ async function simulate(config, steps) {
 	existedAtActivation.clear();
 	for (const r of list.records) existedAtActivation.add(r.id);
 	for (const step of steps) {
-		const addLimit = config.strictStatus ? Math.max(1, Math.floor(statusWindow(config.cap) / 10)) : Infinity;
+		// Outside what the trigger promises (README, "What the trigger cannot know"): more than KNOWN_LIMIT
+		// records in all (it forgets the oldest), and bursts of more than a poll can read into a list that
+		// was empty at activation (its order is not known yet).
+		let addLimit = config.strictStatus ? Math.max(1, Math.floor(statusWindow(config.cap) / 10)) : Infinity;
+		if (config.initial === 0) addLimit = Math.min(addLimit, 260);
+		addLimit = Math.min(addLimit, Math.max(0, 9000 - list.next));
 		for (const status of (step.adds ?? []).slice(0, addLimit)) {
 			const record = list.add(status);
 			history.set(record.id, [status]);
@@ -155,7 +160,7 @@ async function simulate(config, steps) {
 		await pollOnce(step.poll);
 	}
 	// Quiet polls until the trigger has caught up.
-	for (let k = 0; k < 40; k++) {
+	for (let k = 0; k < 500; k++) {
 		const result = await pollOnce();
 		if (result && !result.stoppedEarly && result.events.length === 0) break;
 	}
