@@ -3,9 +3,11 @@
  * Property: the trigger's poll logic (pollLogic.ts, no n8n in it), driven through random histories of a
  * ContactSwing list, against a reference model. Records appear (at the list's new end, in either order),
  * change status and disappear; the server caps per_page or not; total_records is right, missing, stuck, 0
- * or off; any poll may fail on any page or run out of time; polls overlap. Always: no event twice, no event
- * for a record or status that was there at activation or never happened. Where the list allows knowing
- * (no deletions), also: every record added is emitted, and every status a call enters that is wanted.
+ * or off; any poll may fail on any page or run out of time; polls overlap (the lock). Always: no event twice,
+ * no event for a record or status that was there at activation or never happened. Where the list allows
+ * knowing (no deletions), also: every record added is emitted, and every status a call enters that is
+ * wanted (calls changing in the watched window, once between two complete polls). Histories stay within
+ * what the README promises: at most 9,000 records, bursts of at most 260 into a list empty at activation.
  * FUZZ_RUNS sets the count per property (default 100 in `npm test`, 600 histories), FUZZ_SEED the seed.
  */
 const fc = require('fast-check');
