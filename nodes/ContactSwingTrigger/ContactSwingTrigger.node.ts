@@ -11,12 +11,15 @@ import { readTextList } from '../ContactSwing/shared/input/rules';
 import { readPage } from '../ContactSwing/shared/operations/list';
 import type { OperationScope } from '../ContactSwing/shared/http/transport';
 import { Accounts, apiRequest } from '../ContactSwing/shared/http/transport';
+import type { PageAnswer, PageReader, PollLock, PollState } from './pollLogic';
+import { PER_PAGE, releaseLock, runPoll, takeLock } from './pollLogic';
 
 /**
  * ContactSwing Trigger: a polling trigger over the two documented lists, GET /v2/_calls (pages
  * get-calls-list; 30 requests a minute) and GET /v2/_customers (customers-get). ContactSwing documents no
- * outbound webhooks. Each poll reads pages from the first; what was seen is kept in the workflow's static
- * data, bounded (see SEEN_LIMIT), and the first poll of an activation only records a baseline.
+ * outbound webhooks. What a poll reads and decides is in pollLogic.ts; this file wires it to n8n: the
+ * state in the workflow's static data (replaced only when a poll completes), a lock against overlapping
+ * polls, a time bound per poll, and the shared transport for every request.
  */
 
 type EventName = 'newCall' | 'callStatusChanged' | 'newCustomer';
@@ -27,23 +30,41 @@ const EVENTS: Record<EventName, { path: string; what: string }> = {
 	newCustomer: { path: '/v2/_customers', what: 'customer' },
 };
 
-/** Records per page: the most the calls list documents (per_page 1–100). */
-const PER_PAGE = 100;
-/** Pages one poll reads at most: 1,000 records, 10 of the calls list's 30 requests a minute. */
-export const MAX_PAGES_PER_POLL = 10;
-/** IDs (and call statuses) remembered; past this the oldest are forgotten. */
-export const SEEN_LIMIT = 10_000;
+/**
+ * A poll ends well within the shortest interval n8n allows (one minute), so the next tick never finds it
+ * still running: n8n offers getPollBudgetMs() (36 s under its durable scheduler; 5 minutes otherwise) and
+ * the trigger takes the smaller of that and its own bound.
+ */
+export const POLL_BOUND_MS = 40_000;
+/** A request is not started with less time left than this. */
+const MIN_REQUEST_MS = 2_000;
+/** Longest wait for one answer within a poll (the action node's default is 30 s). */
+const POLL_TIMEOUT_MS = 15_000;
+/** The lock outlives its poll's bound by this much; past it the lock was left by a crash. */
+const LOCK_MARGIN_MS = 20_000;
 
-/** What the trigger keeps between polls, in the workflow's static data. */
-interface PollState {
-	/** IDs seen, oldest first. */
-	seen?: string[];
-	/** Last status seen per call ID (Call Status Changed). */
-	statuses?: Record<string, string>;
-	/** total_records the list reported at the last poll. */
-	total?: number;
-	/** Where new records turned up: at the start of the list (assumed) or at its end. */
-	order?: 'newest-first' | 'oldest-first';
+/**
+ * The baseline an activation poll recorded, also kept in the workflow's global static data (by node ID).
+ * Under n8n's durable scheduler the activation poll's node state is never committed (n8n runs it as a
+ * test), but the workflow's static data is saved after activation: the first scheduled poll starts from
+ * this baseline instead of recording its own, so a record that appears in between is not missed.
+ */
+interface ActivationBaseline {
+	event: EventName;
+	state: PollState;
+}
+const BASELINES_KEY = 'contactSwingTriggerBaselines';
+
+/** What the trigger keeps in the workflow's static data. */
+interface StoredData {
+	/** The poll model's state (pollLogic.ts), replaced as a whole when a poll completes. */
+	poll?: PollState;
+	lock?: PollLock;
+	/** Keys of the trigger before 0.3 (a list of IDs from page 1 on); replaced by a new baseline. */
+	seen?: unknown;
+	statuses?: unknown;
+	total?: unknown;
+	order?: unknown;
 }
 
 export class ContactSwingTrigger implements INodeType {
@@ -103,106 +124,77 @@ export class ContactSwingTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			// Fetch Test Event: the first record of the list, so fields can be mapped; nothing is recorded.
-			const first = await readListPage.call(this, path, 1, scope);
+			const first = await readListPage.call(this, path, 1, PER_PAGE, scope);
 			const record = first.records[0];
 			return record ? [[{ json: { event, ...record } }]] : null;
 		}
 
-		const state = this.getWorkflowStaticData('node') as PollState;
-		const isBaseline = state.seen === undefined;
-		const seen = new Set(state.seen ?? []);
-		const statuses = state.statuses ?? {};
-		const wanted = new Set(
-			readTextList(
-				{ node: this.getNode(), itemIndex: 0 },
-				'Only These Statuses',
-				this.getNodeParameter('statuses', ''),
-			),
-		);
-		const events: IDataObject[] = [];
-		let newFound = 0;
-
-		/** Reads one page and notes what is new or changed; true when it held anything new or changed. */
-		const scan = (records: IDataObject[]): boolean => {
-			let news = false;
-			for (const record of records) {
-				const id = record.id === undefined || record.id === null ? '' : String(record.id);
-				if (id === '') continue;
-				const status = record.status === undefined ? undefined : String(record.status);
-				if (!seen.has(id)) {
-					seen.add(id);
-					newFound++;
-					news = true;
-					if (status !== undefined) statuses[id] = status;
-					if (!isBaseline && event !== 'callStatusChanged') events.push({ event, ...record });
-				} else if (
-					event === 'callStatusChanged' &&
-					status !== undefined &&
-					statuses[id] !== status
-				) {
-					const previous = statuses[id];
-					statuses[id] = status;
-					news = true;
-					if (!isBaseline && (wanted.size === 0 || wanted.has(status))) {
-						events.push({ event, previous_status: previous ?? null, ...record });
-					}
+		const stored = this.getWorkflowStaticData('node') as StoredData;
+		const startedAt = Date.now();
+		const budget =
+			typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : POLL_BOUND_MS;
+		const boundMs = Math.min(POLL_BOUND_MS, budget > 0 ? budget : POLL_BOUND_MS);
+		const deadline = startedAt + boundMs;
+		const owner = `${startedAt}-${Math.random().toString(36).slice(2)}`;
+		if (!takeLock(stored, owner, startedAt, boundMs + LOCK_MARGIN_MS)) {
+			this.logger.warn(
+				'ContactSwing Trigger: the previous poll is still running, so this one was skipped; it will catch up.',
+			);
+			return null;
+		}
+		try {
+			const wanted = new Set(
+				readTextList(
+					{ node: this.getNode(), itemIndex: 0 },
+					'Only These Statuses',
+					this.getNodeParameter('statuses', ''),
+				),
+			);
+			const readPage: PageReader = async (page, perPage) => {
+				const left = deadline - Date.now();
+				if (left < MIN_REQUEST_MS) return 'stop';
+				// Waiting for a rate limit or an answer may not take the poll past its bound.
+				const timeoutMs = Math.min(POLL_TIMEOUT_MS, left);
+				scope.policy = { timeoutMs, maxRetryWaitMs: Math.max(0, left - timeoutMs) };
+				const answer = await readListPage.call(this, path, page, perPage, scope).then(
+					(read) => ({ read }),
+					(error: unknown) => ({ error }),
+				);
+				if ('read' in answer) return answer.read;
+				// Rate limited for longer than this poll may wait: the next poll carries on.
+				const httpCode = (answer.error as { httpCode?: unknown }).httpCode;
+				if (httpCode === '429' || httpCode === '503') return 'stop';
+				// The transport's own error (NodeApiError / NodeOperationError), as it is.
+				throw answer.error;
+			};
+			const global = this.getWorkflowStaticData('global');
+			const baselines = (global[BASELINES_KEY] ?? {}) as Record<string, ActivationBaseline>;
+			const nodeId = this.getNode().id;
+			const own = stored.poll?.v === 2 ? stored.poll : undefined;
+			const stashed = baselines[nodeId]?.event === event ? baselines[nodeId].state : undefined;
+			const result = await runPoll(own ?? stashed, { event, wanted, readPage });
+			for (const warning of result.warnings) this.logger.warn(`ContactSwing Trigger: ${warning}`);
+			// The new state replaces the old one only here, once the poll has completed.
+			if (result.state !== undefined) {
+				stored.poll = result.state;
+				delete stored.seen;
+				delete stored.statuses;
+				delete stored.total;
+				delete stored.order;
+				if (own === undefined && stashed === undefined) {
+					global[BASELINES_KEY] = { ...baselines, [nodeId]: { event, state: result.state } };
+				} else if (own !== undefined && baselines[nodeId] !== undefined) {
+					// The node's own state is kept: the activation baseline is no longer needed.
+					const others = { ...baselines };
+					delete others[nodeId];
+					global[BASELINES_KEY] = others;
 				}
 			}
-			return news;
-		};
-
-		// Page 1 first: it tells the list's size. The order of the list is not documented: new records are
-		// looked for from the end the list grows at, newest first unless a poll found them at the end.
-		const first = await readListPage.call(this, path, 1, scope);
-		const total = first.totalRecords;
-		const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / PER_PAGE));
-		const grewBy = total !== undefined && state.total !== undefined ? total - state.total : 0;
-		const fromEnd = state.order === 'oldest-first' && lastPage !== undefined && lastPage > 1;
-		let pageNews = scan(first.records);
-		if (
-			!fromEnd &&
-			pageNews &&
-			!isBaseline &&
-			event !== 'callStatusChanged' &&
-			(lastPage ?? 1) > 1
-		) {
-			state.order = 'newest-first';
+			if (result.events.length === 0) return null;
+			return [result.events.map((record) => ({ json: { event, ...record } }))];
+		} finally {
+			releaseLock(stored, owner);
 		}
-		let hasNext = first.hasNext;
-		let read = 1;
-		let page = fromEnd ? (lastPage as number) + 1 : 1;
-		let step = fromEnd ? -1 : 1;
-		while (read < MAX_PAGES_PER_POLL) {
-			const lookingForNew = event !== 'callStatusChanged' && !isBaseline;
-			// Everything the list grew by has been found (or nothing new turns up any more): done.
-			if (lookingForNew && newFound >= grewBy && (grewBy > 0 || !pageNews)) break;
-			if (
-				lookingForNew &&
-				!pageNews &&
-				step === 1 &&
-				page === 1 &&
-				lastPage !== undefined &&
-				lastPage > 2
-			) {
-				// Nothing new on page 1 although the list grew: the new records are at the other end.
-				page = lastPage + 1;
-				step = -1;
-			}
-			page += step;
-			if (step === 1 && !hasNext) break;
-			if (page < 2 || (lastPage !== undefined && page > lastPage)) break;
-			const next = await readListPage.call(this, path, page, scope);
-			read++;
-			hasNext = next.hasNext;
-			pageNews = scan(next.records);
-			if (pageNews && step === -1 && lookingForNew) state.order = 'oldest-first';
-		}
-
-		state.seen = [...seen].slice(-SEEN_LIMIT);
-		const kept = new Set(state.seen);
-		state.statuses = Object.fromEntries(Object.entries(statuses).filter(([id]) => kept.has(id)));
-		state.total = total;
-		return events.length > 0 ? [events.map((json) => ({ json }))] : null;
 	}
 }
 
@@ -211,16 +203,20 @@ async function readListPage(
 	this: IPollFunctions,
 	path: string,
 	page: number,
+	perPage: number,
 	scope: OperationScope,
-): Promise<{ records: IDataObject[]; hasNext: boolean; totalRecords?: number }> {
+): Promise<PageAnswer> {
 	const response = await apiRequest.call(
 		this,
-		{ method: 'GET', path, qs: { page, per_page: PER_PAGE }, idempotent: true },
+		{ method: 'GET', path, qs: { page, per_page: perPage }, idempotent: true },
 		scope,
 	);
-	const { records, hasNext } = readPage(response, page, PER_PAGE);
+	const { records } = readPage(response, page, perPage);
 	const pagination = ((response.data as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
-	const totalRecords =
-		typeof pagination.total_records === 'number' ? pagination.total_records : undefined;
-	return { records, hasNext, totalRecords };
+	const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+	return {
+		records,
+		perPage: number(pagination.per_page),
+		total: number(pagination.total_records),
+	};
 }

@@ -58,8 +58,9 @@ async function createInstance({ port }) {
 			if (start < 0) throw new Error(`n8n execute printed no result:\n${stdout}`);
 			return JSON.parse(stdout.slice(start));
 		},
-		async start() {
-			this.server = await runtime.startN8n(n8n, userFolder, { port, logFile });
+		/** Starts n8n; `env` adds settings (e.g. the durable scheduler's). */
+		async start(env = {}) {
+			this.server = await runtime.startN8n(n8n, userFolder, { port, logFile, env });
 		},
 		/**
 		 * Published workflows are activated after n8n reports ready. A GET to a POST-only webhook says

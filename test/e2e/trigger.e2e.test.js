@@ -1,16 +1,198 @@
 'use strict';
 /**
- * ContactSwing Trigger in the real pinned n8n: the example "call finished → update the CRM", published
- * (active), polls the sandbox every minute; when the sandbox completes a call the trigger fires and the next
- * node (an HTTP Request to a CRM-shaped endpoint on 127.0.0.1) receives the call.
+ * ContactSwing Trigger in the real pinned n8n, published (active) and polling every minute, in n8n's default
+ * mode and with its durable scheduler on (staged static data, leases, getPollBudgetMs). Both instances run
+ * side by side; each has five workflows, each on its own sandbox account, and each sends what it receives to
+ * a CRM-shaped endpoint on 127.0.0.1:
+ *
+ * - example: examples/call-finished-update-crm.json, a call the sandbox completes reaches the CRM;
+ * - between: a call added right after publishing, before the first scheduled poll, arrives once;
+ * - restart: n8n is stopped, 2 calls are added, n8n is started again: both arrive, once;
+ * - 429 window: for 150 s every calls-list request is refused with Retry-After up to 150 s (polls that would
+ *   overlap the next tick): the call added before it arrives once, no execution fails;
+ * - 2,500 calls oldest first, 2,500 calls newest first: 2 new calls arrive, and nothing else.
+ *
+ * Each mode checks: every expected event arrived once, nothing else arrived (also in a quiet minute after),
+ * and n8n recorded no failed execution.
  */
 const http = require('node:http');
 const { createInstance } = require('./instance');
 const { exampleWorkflow } = require('./workflows');
+const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
+// One trigger per workflow: n8n 2.40.7 releases a workflow's expression isolate when any of its polls ends,
+// under polls of other triggers of the same workflow still running.
 
-let instance;
-let crm;
+const MODES = {
+	default: { port: 5697, env: {} },
+	durable: {
+		port: 5692,
+		// The real names, from @n8n/config's SchedulerConfig (2.40.7).
+		env: { N8N_SCHEDULER_ENABLED: 'true', N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true', N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
+	},
+};
+const WINDOW_MS = 150_000;
+
 const received = [];
+let crm;
+const results = {};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = async (condition, timeoutMs, what) => {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return;
+		await sleep(500);
+	}
+	throw new Error(`Timed out waiting for ${what}`);
+};
+/** Polls that reached a sandbox: its calls-list requests, grouped by gaps of more than 10 s. */
+const polls = (sandbox) => {
+	let count = 0;
+	let last = 0;
+	for (const r of sandbox.requests) {
+		if (r.path !== '/v2/_calls') continue;
+		if (r.receivedAt - last > 10_000) count++;
+		last = r.receivedAt;
+	}
+	return count;
+};
+
+/** Trigger → HTTP Request to the CRM path, on its own credential (its own sandbox account). */
+function triggerWorkflow(id, credentialId, event, crmPath) {
+	return {
+		id,
+		name: `Trigger ${id}`,
+		nodes: [
+			{
+				id: `${id}-t`,
+				name: 'ContactSwing Trigger',
+				type: 'n8n-nodes-contactswing.contactSwingTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { contactSwingApi: { id: credentialId, name: credentialId } },
+			},
+			{
+				id: `${id}-h`,
+				name: 'CRM',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [260, 0],
+				parameters: {
+					method: 'POST',
+					url: `http://127.0.0.1:${crm.address().port}${crmPath}`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ { "id": $json.id, "event": $json.event, "previous_status": $json.previous_status } }}',
+					options: {},
+				},
+			},
+		],
+		connections: { 'ContactSwing Trigger': { main: [[{ node: 'CRM', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+async function runMode(mode) {
+	const { port, env } = MODES[mode];
+	const instance = await createInstance({ port });
+	const accounts = {
+		between: await createSandbox().listen(),
+		restart: await createSandbox().listen(),
+		window: await createSandbox().listen(),
+		old2500: await createSandbox({ calls: 2500 }).listen(),
+		new2500: await createSandbox({ calls: 2500 }).listen(),
+	};
+	accounts.new2500.setFaults({ listOrder: 'newest-first' });
+	const got = (scenario) => received.filter((r) => r.url === `/crm/${mode}/${scenario}`).map((r) => r.body.id ?? r.body.call_id);
+	try {
+		await instance.importSandboxCredential();
+		const credentials = Object.entries(accounts).map(([name, sandbox]) => ({
+			id: `csTrig${name.padEnd(6, 'x').slice(0, 6)}${mode.slice(0, 4)}`,
+			name: `ContactSwing (${name})`,
+			type: 'contactSwingApi',
+			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+		}));
+		await instance.importJson('credentials', credentials);
+		const example = exampleWorkflow('call-finished-update-crm.json', { url: `http://127.0.0.1:${crm.address().port}/crm/${mode}/example` });
+		const workflows = [
+			{ ...example, id: `csE2eTrigEx${mode.slice(0, 5)}` },
+			...Object.keys(accounts).map((name, k) => triggerWorkflow(`csE2eTrig${k}${mode.slice(0, 6)}`, credentials[k].id, 'newCall', `/crm/${mode}/${name}`)),
+		];
+		instance.sandbox.addCall({ id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'in-progress', duration: 0 });
+		// One CLI import for all; then each is published from the REST API, as the editor's Publish does.
+		await instance.importJson('workflow', workflows);
+		await instance.start(env);
+		await instance.loginOwner();
+		for (const workflow of workflows) {
+			const { json } = await instance.rest('GET', `/workflows/${workflow.id}`);
+			const published = await instance.rest('POST', `/workflows/${workflow.id}/activate`, { versionId: json.data.versionId });
+			if (published.status !== 200) throw new Error(`Publishing ${workflow.id}: ${published.status} ${JSON.stringify(published.json).slice(0, 300)}`);
+		}
+		// A call that appears right after publishing, before the first scheduled poll.
+		await until(() => polls(accounts.between) >= 1, 120_000, `the activation poll (${mode})`);
+		const betweenCall = accounts.between.addCall({ id: 'call-between' }).id;
+
+		// The baseline. Under the durable scheduler the activation poll's node state is not committed (the
+		// trigger keeps its baseline in the workflow's static data too); the others wait for a scheduled poll.
+		const baselinePolls = mode === 'durable' ? 2 : 1;
+		const all = [instance.sandbox, ...Object.values(accounts)];
+		await until(() => all.every((sandbox) => polls(sandbox) >= baselinePolls), 200_000, `the baseline polls (${mode})`);
+		await sleep(5_000);
+
+		instance.sandbox.setCallStatus('call-e2e-1', 'completed');
+		const added = {
+			old2500: [accounts.old2500.addCall({ id: 'call-old-a' }).id, accounts.old2500.addCall({ id: 'call-old-b' }).id],
+			new2500: [accounts.new2500.addCall({ id: 'call-new-a' }).id, accounts.new2500.addCall({ id: 'call-new-b' }).id],
+			window: [accounts.window.addCall({ id: 'call-window-1' }).id],
+			between: [betweenCall],
+		};
+		// The 429 window: every calls-list request refused, Retry-After counting down from 150 s.
+		accounts.window.state.rateLimits['GET /v2/_calls'] = { limit: 0, windowMs: WINDOW_MS };
+		accounts.window.state.windows.clear();
+		const windowRequestsBefore = accounts.window.requests.length;
+		const windowClosed = sleep(WINDOW_MS).then(() => {
+			accounts.window.state.rateLimits['GET /v2/_calls'] = { limit: 30, windowMs: 60_000 };
+			accounts.window.state.windows.clear();
+		});
+		await until(() => got('example').length >= 1 && got('old2500').length >= 2 && got('new2500').length >= 2 && got('between').length >= 1, 200_000, `the first events (${mode})`);
+
+		// Restart with calls added while n8n is down.
+		await instance.stop();
+		added.restart = [accounts.restart.addCall({ id: 'call-restart-a' }).id, accounts.restart.addCall({ id: 'call-restart-b' }).id];
+		await instance.start(env);
+		await until(() => got('restart').length >= 2, 200_000, `the calls added while n8n was down (${mode})`);
+
+		await windowClosed;
+		const refusedInWindow = accounts.window.requests.length - windowRequestsBefore;
+		await until(() => got('window').length >= 1, 200_000, `the call after the 429 window (${mode})`);
+		// A quiet minute and more: nothing else may arrive.
+		await sleep(75_000);
+
+		await instance.loginOwner();
+		const executions = await instance.rest('GET', '/executions?limit=200');
+		if (executions.status !== 200) throw new Error(`GET /rest/executions: ${executions.status} ${JSON.stringify(executions.json).slice(0, 300)}`);
+		const list = executions.json.data?.results ?? executions.json.data ?? [];
+		results[mode] = {
+			example: got('example'),
+			exampleBody: received.find((r) => r.url === `/crm/${mode}/example`)?.body,
+			restart: got('restart'),
+			between: got('between'),
+			window: got('window'),
+			old2500: got('old2500'),
+			new2500: got('new2500'),
+			added,
+			refusedInWindow,
+			executions: list.length,
+			failed: list.filter((e) => !['success', 'running', 'new', 'waiting'].includes(e.status)).map((e) => `${e.workflowId}: ${e.status}`),
+			tokenOnlyToSandboxes: all.every((sandbox) => sandbox.requests.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`)),
+		};
+	} finally {
+		await instance.close();
+		for (const sandbox of Object.values(accounts)) await sandbox.close();
+	}
+}
 
 beforeAll(async () => {
 	crm = http.createServer((req, res) => {
@@ -23,44 +205,41 @@ beforeAll(async () => {
 		});
 	});
 	await new Promise((resolve) => crm.listen(0, '127.0.0.1', resolve));
-	instance = await createInstance({ port: 5697 });
-	await instance.importSandboxCredential();
+	// Both modes side by side: each waits mostly for n8n's one-minute ticks.
+	const runs = await Promise.allSettled(Object.keys(MODES).map(runMode));
+	const failure = runs.find((run) => run.status === 'rejected');
+	if (failure) throw failure.reason;
 });
 
 afterAll(async () => {
-	await instance?.close();
 	await new Promise((resolve) => crm.close(resolve));
 });
 
-const until = async (condition, timeoutMs, what) => {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (condition()) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`Timed out waiting for ${what}`);
-};
-
-test('an activated trigger fires on a call the sandbox completes, and the CRM node receives it', async () => {
-	const crmUrl = `http://127.0.0.1:${crm.address().port}/api/call-log`;
-	instance.sandbox.addCall({ id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'in-progress', duration: 0 });
-	const workflow = exampleWorkflow('call-finished-update-crm.json', { url: crmUrl });
-	await instance.importJson('workflow', { ...workflow, id: 'csE2eTrigger0001' });
-	await instance.publish('csE2eTrigger0001');
-	await instance.start();
-	const pollsOfCalls = () => instance.sandbox.requests.filter((r) => r.path === '/v2/_calls').length;
-	// Activation polls once: the baseline, which emits nothing.
-	await until(() => pollsOfCalls() >= 1, 90_000, 'the activation poll');
-	const baselinePolls = pollsOfCalls();
-	instance.sandbox.setCallStatus('call-e2e-1', 'completed');
-	await until(() => received.length >= 1, 150_000, 'the CRM request after the next poll');
-	expect(pollsOfCalls()).toBeGreaterThan(baselinePolls);
-	expect(received).toHaveLength(1);
-	expect(received[0]).toEqual({
-		method: 'POST',
-		url: '/api/call-log',
-		body: { source: 'contactswing', call_id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'completed', previous_status: 'in-progress', duration_seconds: 0 },
+describe.each(Object.keys(MODES))('n8n 2.40.7, %s mode', (mode) => {
+	test('the example: a call the sandbox completes reaches the CRM, once', () => {
+		expect(results[mode].example).toEqual(['call-e2e-1']);
+		expect(results[mode].exampleBody).toEqual({ source: 'contactswing', call_id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'completed', previous_status: 'in-progress', duration_seconds: 0 });
 	});
-	// Every request of the trigger carried the token, and only to the sandbox.
-	for (const request of instance.sandbox.requests) expect(request.headers.authorization).toBe('Bearer sandbox-token');
+
+	test('a call added after publishing, before the first scheduled poll, arrives once', () => {
+		expect(results[mode].between).toEqual(results[mode].added.between);
+	});
+
+	test('restart: 2 calls added while n8n was down arrive, once each', () => {
+		expect(results[mode].restart).toEqual(results[mode].added.restart);
+	});
+
+	test('a 429 window longer than the poll interval: polls end early instead of overlapping, the call arrives once, no execution fails', () => {
+		expect(results[mode].refusedInWindow).toBeGreaterThan(0);
+		expect(results[mode].window).toEqual(results[mode].added.window);
+		expect(results[mode].failed).toEqual([]);
+	});
+
+	test.each(['old2500', 'new2500'])('%s: 2 new calls on an account of 2,500 arrive, and nothing else', (account) => {
+		expect(results[mode][account]).toEqual(results[mode].added[account]);
+	});
+
+	test('the token went to the sandboxes only, always as Bearer', () => {
+		expect(results[mode].tokenOnlyToSandboxes).toBe(true);
+	});
 });

@@ -259,7 +259,7 @@ async function loadActions(credentials) {
  * trigger keeps what it has seen) lives as long as the poller. `poll({ mode })`: 'trigger' for a scheduled
  * poll, 'manual' for the editor's Fetch Test Event. Returns the emitted items ([] when null).
  */
-function createPoller({ parameters, credentials }) {
+function createPoller({ parameters, credentials, staticData }) {
 	const { PollContext, TriggersAndPollers } = require('n8n-core');
 	const node = {
 		id: 'f0c1a5b2-0000-4000-8000-000000000002',
@@ -270,7 +270,8 @@ function createPoller({ parameters, credentials }) {
 		parameters,
 		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
 	};
-	const workflow = new Workflow({ id: 'poll', name: 'poll', nodes: [node], connections: {}, nodeTypes, active: true, settings: {} });
+	// `staticData`: what n8n would load from its database (n8n wraps it in observable proxies, as here).
+	const workflow = new Workflow({ id: 'poll', name: 'poll', nodes: [node], connections: {}, nodeTypes, active: true, settings: {}, staticData });
 	const additionalData = baseAdditionalData(credentials);
 	return {
 		workflow,
@@ -292,4 +293,4 @@ async function searchList(method, credentials, filter, paginationToken) {
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
-module.exports = { toolInvoker, searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+module.exports = { baseAdditionalData, toolInvoker, searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };

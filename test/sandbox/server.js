@@ -70,7 +70,7 @@ function checkSchema(body, rules, where = []) {
 	return problems;
 }
 
-function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false } = {}) {
+function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {}) {
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
@@ -79,7 +79,7 @@ function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCa
 	if (!Number.isInteger(asked) || asked < 1 || asked > maxPerPage) {
 		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
-	// Fault mode: a server that caps per_page silently (customers document no maximum) and answers the cap.
+	// Fault mode: a server that caps per_page silently (customers document no maximum) and says so only in per_page.
 	const perPage = perPageCap ? Math.min(asked, perPageCap) : asked;
 	const totalPages = Math.max(1, Math.ceil(records.length / perPage));
 	const result = {
@@ -100,6 +100,16 @@ function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCa
 	if (documentedOnly) {
 		delete result.pagination.total_pages;
 		delete result.pagination.has_next;
+	}
+	// Fault mode: total_records absent ('missing'; has_next and total_pages go with it) or stuck at a number.
+	if (totalRecords === 'missing') {
+		delete result.pagination.total_records;
+		delete result.pagination.total_pages;
+		delete result.pagination.has_next;
+	} else if (typeof totalRecords === 'number') {
+		result.pagination.total_records = totalRecords;
+		result.pagination.total_pages = Math.max(1, Math.ceil(totalRecords / perPage));
+		result.pagination.has_next = page < result.pagination.total_pages;
 	}
 	return result;
 }
@@ -387,9 +397,10 @@ function createSandbox(options = {}) {
 		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, listFaults()))],
 	];
 
+	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
 	function listFaults() {
-		const { pager, perPageCap, documentedOnly } = state.faults;
-		return { pager, perPageCap, documentedOnly };
+		const { pager, perPageCap, documentedOnly, totalRecords } = state.faults;
+		return { pager, perPageCap, documentedOnly, totalRecords };
 	}
 
 	/**
@@ -726,6 +737,10 @@ function createSandbox(options = {}) {
 			const call = state.calls.find((c) => c.id === id);
 			if (call) call.status = status;
 			return call;
+		},
+		/** A call disappears from GET /v2/_calls (deleted in the dashboard). */
+		removeCall(id) {
+			state.calls = state.calls.filter((c) => c.id !== id);
 		},
 		/** A customer appears in GET /v2/_customers ({ id?, name, phone, email }). */
 		addCustomer(customer = {}) {
