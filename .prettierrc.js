@@ -1,1 +1,9 @@
-module.exports = { useTabs: true, tabWidth: 2, singleQuote: true, semi: true, trailingComma: 'all', printWidth: 100, endOfLine: 'lf' };
+module.exports = {
+	useTabs: true,
+	tabWidth: 2,
+	singleQuote: true,
+	semi: true,
+	trailingComma: 'all',
+	printWidth: 100,
+	endOfLine: 'lf',
+};

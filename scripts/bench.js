@@ -35,7 +35,11 @@ const { smsAgent } = require('../test/fixtures');
  * do not share a CPU with the server they call.
  */
 async function createSandbox() {
-	const child = spawn(process.execPath, [path.join(__dirname, '../test/sandbox/cli.js'), '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(
+		process.execPath,
+		[path.join(__dirname, '../test/sandbox/cli.js'), '--port', '0', '--quiet'],
+		{ stdio: ['ignore', 'pipe', 'inherit'] },
+	);
 	const url = await new Promise((resolve, reject) => {
 		child.once('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
 		child.stdout.on('data', (chunk) => {
@@ -43,7 +47,13 @@ async function createSandbox() {
 			if (match) resolve(match[1]);
 		});
 	});
-	const control = async (route, body) => (await fetch(`${url}/__sandbox/${route}`, body ? { method: 'POST', body: JSON.stringify(body) } : {})).json();
+	const control = async (route, body) =>
+		(
+			await fetch(
+				`${url}/__sandbox/${route}`,
+				body ? { method: 'POST', body: JSON.stringify(body) } : {},
+			)
+		).json();
 	return {
 		url,
 		setFaults: (faults) => control('faults', faults),
@@ -71,7 +81,14 @@ function smsParameters(batchSize, extra = {}, batchInterval = 0) {
 }
 
 function bodyFor(name) {
-	return { name, type: 'SMS', model: 'cw-llm-1', api_keys: [{ api_key_id: 134, type: 'SMS' }], instructions: 'Follow up with the lead.', sms_type: 'OUTBOUND' };
+	return {
+		name,
+		type: 'SMS',
+		model: 'cw-llm-1',
+		api_keys: [{ api_key_id: 134, type: 'SMS' }],
+		instructions: 'Follow up with the lead.',
+		sms_type: 'OUTBOUND',
+	};
 }
 
 async function timeNode(sandbox, items, batchSize, extra) {
@@ -96,7 +113,11 @@ async function timeBareClient(sandbox, items, concurrency) {
 			const item = items[next++];
 			const response = await fetch(`${sandbox.url}/v2/_new_assistants`, {
 				method: 'POST',
-				headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json', accept: 'application/json' },
+				headers: {
+					authorization: `Bearer ${DEFAULT_TOKEN}`,
+					'content-type': 'application/json',
+					accept: 'application/json',
+				},
 				body: JSON.stringify(bodyFor(item.name)),
 			});
 			await response.json();
@@ -124,11 +145,15 @@ async function partNodeVsBare() {
 	await timeNode(sandbox, leads(20, 'warm node'), 4);
 	for (const concurrency of [1, 8, 32]) {
 		const bare = await timeBareClient(sandbox, leads(ITEMS, `bare ${concurrency}`), concurrency);
-		const node = (await timeNode(sandbox, leads(ITEMS, `node ${concurrency}`), concurrency)).seconds;
+		const node = (await timeNode(sandbox, leads(ITEMS, `node ${concurrency}`), concurrency))
+			.seconds;
 		rows.push([concurrency, fmt(ITEMS / bare), fmt(ITEMS / node), fmt(bare / node, 2)]);
 	}
 	await sandbox.close();
-	return table(['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'], rows);
+	return table(
+		['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'],
+		rows,
+	);
 }
 
 /** Live heap after a full collection; undefined unless node runs with --expose-gc (npm run bench does). */
@@ -155,8 +180,32 @@ async function partBulk() {
 	const { duplicates } = await sandbox.state();
 	await sandbox.close();
 	return table(
-		['items', 'latency', 'in flight', 'wall time (s)', 'ideal (s)', 'wall ÷ ideal', 'peak RSS growth (MB)', 'heap kept, output held (MB)', 'failures', 'duplicates'],
-		[[BULK, '50 ms', 20, fmt(seconds, 2), fmt(ideal, 2), fmt(seconds / ideal, 3), fmt((peak - baseline) / 2 ** 20), kept, failures, duplicates]],
+		[
+			'items',
+			'latency',
+			'in flight',
+			'wall time (s)',
+			'ideal (s)',
+			'wall ÷ ideal',
+			'peak RSS growth (MB)',
+			'heap kept, output held (MB)',
+			'failures',
+			'duplicates',
+		],
+		[
+			[
+				BULK,
+				'50 ms',
+				20,
+				fmt(seconds, 2),
+				fmt(ideal, 2),
+				fmt(seconds / ideal, 3),
+				fmt((peak - baseline) / 2 ** 20),
+				kept,
+				failures,
+				duplicates,
+			],
+		],
 	);
 }
 
@@ -171,7 +220,16 @@ async function partRateLimit() {
 	const achieved = ok / seconds;
 	await sandbox.close();
 	return table(
-		['limit R (req/s)', 'items', 'in flight', 'achieved (agents/s)', 'achieved ÷ R', '429s answered', 'failures', 'duplicates'],
+		[
+			'limit R (req/s)',
+			'items',
+			'in flight',
+			'achieved (agents/s)',
+			'achieved ÷ R',
+			'429s answered',
+			'failures',
+			'duplicates',
+		],
 		[[RATE, n, 20, fmt(achieved), fmt(achieved / RATE, 2), rejected, failures, duplicates]],
 	);
 }
@@ -190,9 +248,30 @@ async function partStray429() {
 	const { seconds, output } = await timeNode(sandbox, leads(n, 'stray'), 5, { maxRetryWait: 120 });
 	const ok = output.filter((o) => o.json.assistant_id).length;
 	const { duplicates, rejected429 } = await sandbox.state();
-	rows.push([n, 5, fmt(clean, 2), fmt(seconds, 2), fmt(seconds / (clean + 5), 2), rejected429, n - ok, duplicates]);
+	rows.push([
+		n,
+		5,
+		fmt(clean, 2),
+		fmt(seconds, 2),
+		fmt(seconds / (clean + 5), 2),
+		rejected429,
+		n - ok,
+		duplicates,
+	]);
 	await sandbox.close();
-	return table(['items', 'in flight', 'no 429 (s)', 'one stray 429 (s)', 'stray ÷ (no 429 + 5 s pause)', '429s', 'failures', 'duplicates'], rows);
+	return table(
+		[
+			'items',
+			'in flight',
+			'no 429 (s)',
+			'one stray 429 (s)',
+			'stray ÷ (no 429 + 5 s pause)',
+			'429s',
+			'failures',
+			'duplicates',
+		],
+		rows,
+	);
 }
 
 /** Peak resident memory of a child, read from /proc while it runs. */
@@ -230,21 +309,68 @@ async function partN8n() {
 	const env = { N8N_RUNNERS_BROKER_PORT: '25999', N8N_LOG_LEVEL: 'info' };
 	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
 	const file = path.join(userFolder, 'import.json');
-	fs.writeFileSync(file, JSON.stringify([{ id: 'csBenchCred00001', name: 'bench', type: 'contactSwingApi', data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url } }]));
+	fs.writeFileSync(
+		file,
+		JSON.stringify([
+			{
+				id: 'csBenchCred00001',
+				name: 'bench',
+				type: 'contactSwingApi',
+				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+			},
+		]),
+	);
 	await cli(['import:credentials', `--input=${file}`]);
 
 	const concurrency = 8;
 	const interval = LATENCY;
 	const n = ITEMS;
 	const generator = (id) => [
-		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: `${id}-s`, name: 'Leads', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads: leads(n, id) }), options: {} } },
-		{ id: `${id}-o`, name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'leads', options: {} } },
+		{
+			id: `${id}-t`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: `${id}-s`,
+			name: 'Leads',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads: leads(n, id) }), options: {} },
+		},
+		{
+			id: `${id}-o`,
+			name: 'Split',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'leads', options: {} },
+		},
 	];
-	const chain = (nodes) => Object.fromEntries(nodes.slice(0, -1).map((node, k) => [node.name, { main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] }]));
+	const chain = (nodes) =>
+		Object.fromEntries(
+			nodes
+				.slice(0, -1)
+				.map((node, k) => [
+					node.name,
+					{ main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] },
+				]),
+		);
 	const ours = [
 		...generator('csBenchOurs00001'),
-		{ id: 'ours', name: 'Target', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], parameters: smsParameters(concurrency, {}, interval), credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } } },
+		{
+			id: 'ours',
+			name: 'Target',
+			type: 'n8n-nodes-contactswing.contactSwing',
+			typeVersion: 1,
+			position: [600, 0],
+			parameters: smsParameters(concurrency, {}, interval),
+			credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } },
+		},
 	];
 	const http = [
 		...generator('csBenchHttp00001'),
@@ -258,7 +384,9 @@ async function partN8n() {
 				method: 'POST',
 				url: `${sandbox.url}/v2/_new_assistants`,
 				sendHeaders: true,
-				headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }] },
+				headerParameters: {
+					parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }],
+				},
 				sendBody: true,
 				specifyBody: 'json',
 				jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
@@ -267,14 +395,32 @@ async function partN8n() {
 		},
 	];
 	const results = {};
-	for (const [label, id, nodes] of [['ContactSwing node', 'csBenchOurs00001', ours], ['HTTP Request node', 'csBenchHttp00001', http]]) {
-		fs.writeFileSync(file, JSON.stringify({ id, name: label, nodes, connections: chain(nodes), settings: { executionOrder: 'v1' }, active: false }));
+	for (const [label, id, nodes] of [
+		['ContactSwing node', 'csBenchOurs00001', ours],
+		['HTTP Request node', 'csBenchHttp00001', http],
+	]) {
+		fs.writeFileSync(
+			file,
+			JSON.stringify({
+				id,
+				name: label,
+				nodes,
+				connections: chain(nodes),
+				settings: { executionOrder: 'v1' },
+				active: false,
+			}),
+		);
 		await cli(['import:workflow', `--input=${file}`]);
-		const { stdout, peakMb } = await runWithPeak(n8n.node, [n8n.bin, 'execute', `--id=${id}`, '--rawOutput'], { env: runtime.n8nEnv(n8n, userFolder, env) });
+		const { stdout, peakMb } = await runWithPeak(
+			n8n.node,
+			[n8n.bin, 'execute', `--id=${id}`, '--rawOutput'],
+			{ env: runtime.n8nEnv(n8n, userFolder, env) },
+		);
 		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
 		const target = run.data.resultData.runData.Target[0];
 		const out = target.data.main[0];
-		if (out.length !== n || out.some((o) => o.json.error)) throw new Error(`${label}: ${out.length} items, errors present`);
+		if (out.length !== n || out.some((o) => o.json.error))
+			throw new Error(`${label}: ${out.length} items, errors present`);
 		results[label] = { seconds: target.executionTime / 1000, peakMb };
 	}
 	await sandbox.close();
@@ -284,14 +430,30 @@ async function partN8n() {
 	return table(
 		['in real n8n ' + runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
 		[
-			[`HTTP Request node, ${concurrency} per batch, ${interval} ms interval`, fmt(n / http_.seconds), fmt(http_.peakMb, 0)],
-			[`ContactSwing node, ${concurrency} per batch, ${interval} ms interval`, fmt(n / ours_.seconds), fmt(ours_.peakMb, 0)],
-			['ContactSwing ÷ HTTP Request', fmt(http_.seconds / ours_.seconds, 2), fmt(ours_.peakMb / http_.peakMb, 2)],
+			[
+				`HTTP Request node, ${concurrency} per batch, ${interval} ms interval`,
+				fmt(n / http_.seconds),
+				fmt(http_.peakMb, 0),
+			],
+			[
+				`ContactSwing node, ${concurrency} per batch, ${interval} ms interval`,
+				fmt(n / ours_.seconds),
+				fmt(ours_.peakMb, 0),
+			],
+			[
+				'ContactSwing ÷ HTTP Request',
+				fmt(http_.seconds / ours_.seconds, 2),
+				fmt(ours_.peakMb / http_.peakMb, 2),
+			],
 		],
 	);
 }
 
-const PARTS = new Set((process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4')).split(',').map(Number));
+const PARTS = new Set(
+	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4'))
+		.split(',')
+		.map(Number),
+);
 
 /**
  * The tables go to the console and into docs/benchmarks.md, between the markers of this Node's major
@@ -306,13 +468,17 @@ async function main() {
 		console.log(text);
 		lines.push(text);
 	};
-	out(`Run ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), BENCH_PARTS=${[...PARTS].join(',')}.\n`);
+	out(
+		`Run ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), BENCH_PARTS=${[...PARTS].join(',')}.\n`,
+	);
 	if (PARTS.has(1)) {
 		out(`#### 1. Node vs bare fetch loop (${ITEMS} creates, ${LATENCY} ms sandbox latency)\n`);
 		out(await partNodeVsBare(), '\n');
 	}
 	if (PARTS.has(2)) {
-		out(`#### 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`);
+		out(
+			`#### 2. Node vs HTTP Request node in real n8n (${ITEMS} creates, ${LATENCY} ms latency)\n`,
+		);
 		out(await partN8n(), '\n');
 	}
 	if (PARTS.has(3)) {
@@ -322,7 +488,9 @@ async function main() {
 	if (PARTS.has(4)) {
 		out(`#### 4. Under a rate limit of ${RATE} requests/s (${LATENCY} ms latency)\n`);
 		out(await partRateLimit(), '\n');
-		out(`#### 5. One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`);
+		out(
+			`#### 5. One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`,
+		);
 		out(await partStray429(), '\n');
 	}
 	out(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
@@ -339,7 +507,10 @@ function writeDocs(tables) {
 	const from = text.indexOf(begin);
 	const to = text.indexOf(end);
 	if (from < 0 || to < from) throw new Error(`docs/benchmarks.md has no ${begin} … ${end} block`);
-	fs.writeFileSync(file, `${text.slice(0, from + begin.length)}\n${tables.trim()}\n${text.slice(to)}`);
+	fs.writeFileSync(
+		file,
+		`${text.slice(0, from + begin.length)}\n${tables.trim()}\n${text.slice(to)}`,
+	);
 	console.log(`Written into docs/benchmarks.md (${begin}).`);
 }
 

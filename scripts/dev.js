@@ -20,7 +20,12 @@ const PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.CONTACTSWING_SANDBOX_PORT ?? 8787);
 const DEV = process.env.CONTACTSWING_DEV_FOLDER ?? path.join(runtime.ROOT, '.dev');
 const USER_FOLDER = path.join(DEV, 'n8n');
-const OWNER = { email: 'dev@contactswing.local', firstName: 'Dev', lastName: 'User', password: 'ContactSwing-dev1' };
+const OWNER = {
+	email: 'dev@contactswing.local',
+	firstName: 'Dev',
+	lastName: 'User',
+	password: 'ContactSwing-dev1',
+};
 const { log } = runtime;
 
 function workflowId(file) {
@@ -36,13 +41,16 @@ async function setUpOwner() {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) log(`Could not create the owner account (${response.status}); n8n will ask you to.`);
+	if (!response.ok)
+		log(`Could not create the owner account (${response.status}); n8n will ask you to.`);
 }
 
 async function main() {
 	const started = Date.now();
 	const n8n = runtime.ensureN8n();
-	log(`n8n ${n8n.version} on Node ${n8n.nodeDir ? path.basename(path.dirname(path.dirname(n8n.nodeDir))).replace('node-', '') : process.versions.node}`);
+	log(
+		`n8n ${n8n.version} on Node ${n8n.nodeDir ? path.basename(path.dirname(path.dirname(n8n.nodeDir))).replace('node-', '') : process.versions.node}`,
+	);
 
 	log('Building the package…');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: runtime.ROOT, stdio: 'inherit' });
@@ -54,12 +62,17 @@ async function main() {
 	let sandbox;
 	let credential;
 	if (realToken) {
-		const baseUrl = process.env.CONTACTSWING_BASE_URL ?? require('../dist/credentials/ContactSwingApi.credentials.js').CONTACTSWING_PRODUCTION_URL;
+		const baseUrl =
+			process.env.CONTACTSWING_BASE_URL ??
+			require('../dist/credentials/ContactSwingApi.credentials.js').CONTACTSWING_PRODUCTION_URL;
 		credential = { name: 'ContactSwing (sandbox)', data: { accessToken: realToken, baseUrl } };
 		log(`Using the real ContactSwing API at ${baseUrl}: calls and messages reach real people.`);
 	} else {
 		sandbox = await createSandbox().listen(SANDBOX_PORT);
-		credential = { name: 'ContactSwing (sandbox)', data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url } };
+		credential = {
+			name: 'ContactSwing (sandbox)',
+			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+		};
 		log(`ContactSwing sandbox on ${sandbox.url} (token ${DEFAULT_TOKEN})`);
 	}
 
@@ -68,31 +81,52 @@ async function main() {
 	const importDir = path.join(DEV, 'import');
 	fs.mkdirSync(importDir, { recursive: true });
 	const credentialFile = path.join(importDir, 'credentials.json');
-	fs.writeFileSync(credentialFile, JSON.stringify([{ id: 'csSandboxCred001', type: 'contactSwingApi', ...credential }]));
-	await runtime.n8nCliAsync(n8n, USER_FOLDER, ['import:credentials', `--input=${credentialFile}`], { N8N_RUNNERS_BROKER_PORT: String(PORT + 20000) });
+	fs.writeFileSync(
+		credentialFile,
+		JSON.stringify([{ id: 'csSandboxCred001', type: 'contactSwingApi', ...credential }]),
+	);
+	await runtime.n8nCliAsync(n8n, USER_FOLDER, ['import:credentials', `--input=${credentialFile}`], {
+		N8N_RUNNERS_BROKER_PORT: String(PORT + 20000),
+	});
 	fs.rmSync(credentialFile);
-	const examples = fs.readdirSync(path.join(runtime.ROOT, 'examples')).filter((f) => f.endsWith('.json'));
+	const examples = fs
+		.readdirSync(path.join(runtime.ROOT, 'examples'))
+		.filter((f) => f.endsWith('.json'));
 	const links = [];
 	for (const file of examples) {
 		const id = workflowId(file);
-		links.push([JSON.parse(fs.readFileSync(path.join(runtime.ROOT, 'examples', file), 'utf8')).name, id]);
+		links.push([
+			JSON.parse(fs.readFileSync(path.join(runtime.ROOT, 'examples', file), 'utf8')).name,
+			id,
+		]);
 		const marker = path.join(importDir, `${id}.imported`);
 		if (fs.existsSync(marker)) continue;
-		const workflow = { ...JSON.parse(fs.readFileSync(path.join(runtime.ROOT, 'examples', file), 'utf8')), id };
+		const workflow = {
+			...JSON.parse(fs.readFileSync(path.join(runtime.ROOT, 'examples', file), 'utf8')),
+			id,
+		};
 		// The examples leave the account's own values blank for users to fill; the sandbox account has these.
 		for (const node of workflow.nodes) {
-			for (const [name, value] of Object.entries({ smsKeyIds: '134', whatsappNumberId: '650175178190170' })) {
+			for (const [name, value] of Object.entries({
+				smsKeyIds: '134',
+				whatsappNumberId: '650175178190170',
+			})) {
 				if (node.parameters?.[name] === '') node.parameters[name] = value;
 			}
 		}
 		const target = path.join(importDir, `${id}.json`);
 		fs.writeFileSync(target, JSON.stringify(workflow));
-		await runtime.n8nCliAsync(n8n, USER_FOLDER, ['import:workflow', `--input=${target}`], { N8N_RUNNERS_BROKER_PORT: String(PORT + 20000) });
+		await runtime.n8nCliAsync(n8n, USER_FOLDER, ['import:workflow', `--input=${target}`], {
+			N8N_RUNNERS_BROKER_PORT: String(PORT + 20000),
+		});
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 
 	log(`Starting n8n on http://localhost:${PORT} (log: ${path.join(DEV, 'n8n.log')})…`);
-	const server = await runtime.startN8n(n8n, USER_FOLDER, { port: PORT, logFile: path.join(DEV, 'n8n.log') });
+	const server = await runtime.startN8n(n8n, USER_FOLDER, {
+		port: PORT,
+		logFile: path.join(DEV, 'n8n.log'),
+	});
 	await setUpOwner();
 
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);

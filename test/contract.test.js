@@ -11,7 +11,11 @@ const { nodeType, credentialType } = require('./helpers/n8n');
 test('node and credential type names are unchanged', () => {
 	expect(nodeType.description.name).toBe(released.node);
 	expect(credentialType.name).toBe(released.credential.name);
-	expect(credentialType.properties.map((p) => `${p.name} ${p.type} default=${JSON.stringify(p.default)}`)).toEqual(released.credential.properties);
+	expect(
+		credentialType.properties.map(
+			(p) => `${p.name} ${p.type} default=${JSON.stringify(p.default)}`,
+		),
+	).toEqual(released.credential.properties);
 });
 
 test('every parameter of 0.1.0 is still there at version 1, unchanged', () => {

@@ -17,6 +17,7 @@ const smsAgent = (overrides = {}) => ({
 });
 
 /** n items named Lead 1 … Lead n, for bulk runs whose agent names come from `={{ $json.name }}`. */
-const leads = (n, prefix = 'Lead') => Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
+const leads = (n, prefix = 'Lead') =>
+	Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
 
 module.exports = { smsAgent, leads };

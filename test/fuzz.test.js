@@ -14,32 +14,51 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 
 // No rate limits here: the property is about what is sent, not about waiting.
-const ctx = useSandbox({ record: true, rateLimits: { 'POST /v2/_call': { limit: 1e9, windowMs: 1000 }, 'GET /v2/_calls': { limit: 1e9, windowMs: 1000 } } });
+const ctx = useSandbox({
+	record: true,
+	rateLimits: {
+		'POST /v2/_call': { limit: 1e9, windowMs: 1000 },
+		'GET /v2/_calls': { limit: 1e9, windowMs: 1000 },
+	},
+});
 
-const cases = operations(nodeType.description).map((operation) => [Object.values(operation.context).join(' › '), operation]);
+const cases = operations(nodeType.description).map((operation) => [
+	Object.values(operation.context).join(' › '),
+	operation,
+]);
 
-test.each(cases)(`%s: ${RUNS} generated parameter sets`, async (_label, operation) => {
-	ctx.sandbox.seedVoiceAgent('voice-agent-0001');
-	const result = await fuzzOperation(ctx.sandbox, ctx.credentials(), operation, RUNS, SEED);
-	expect(result.problems.slice(0, 5)).toEqual([]);
-	expect(result.items).toBe(RUNS);
-	// The generator reaches both sides of the property: requests that were sent and items that failed.
-	expect(result.okItems).toBeGreaterThan(0);
-	expect(result.okItems).toBeLessThan(RUNS);
-	// Drop what the sandbox recorded: tens of thousands of requests per operation.
-	ctx.sandbox.requests.length = 0;
-}, 600_000);
+test.each(cases)(
+	`%s: ${RUNS} generated parameter sets`,
+	async (_label, operation) => {
+		ctx.sandbox.seedVoiceAgent('voice-agent-0001');
+		const result = await fuzzOperation(ctx.sandbox, ctx.credentials(), operation, RUNS, SEED);
+		expect(result.problems.slice(0, 5)).toEqual([]);
+		expect(result.items).toBe(RUNS);
+		// The generator reaches both sides of the property: requests that were sent and items that failed.
+		expect(result.okItems).toBeGreaterThan(0);
+		expect(result.okItems).toBeLessThan(RUNS);
+		// Drop what the sandbox recorded: tens of thousands of requests per operation.
+		ctx.sandbox.requests.length = 0;
+	},
+	600_000,
+);
 
 /** The paths an operation declares for node version `version`, down to fields and fixed-collection rows. */
 function declaredPaths(properties, version, prefix = '') {
 	const paths = [];
 	for (const property of properties) {
 		const versions = property.displayOptions?.show?.['@version'];
-		if (versions && !versions.some((v) => (typeof v === 'number' ? v === version : version >= v._cnd.gte))) continue;
+		if (
+			versions &&
+			!versions.some((v) => (typeof v === 'number' ? v === version : version >= v._cnd.gte))
+		)
+			continue;
 		if (property.type === 'notice') continue;
 		const path = `${prefix}${property.name}`;
-		if (property.type === 'collection') paths.push(...declaredPaths(property.options, version, `${path}.`));
-		else if (property.type === 'fixedCollection') paths.push(...property.options.map((row) => `${path}.${row.name}`));
+		if (property.type === 'collection')
+			paths.push(...declaredPaths(property.options, version, `${path}.`));
+		else if (property.type === 'fixedCollection')
+			paths.push(...property.options.map((row) => `${path}.${row.name}`));
 		else paths.push(path);
 	}
 	return paths;
@@ -54,18 +73,24 @@ test('every field an operation declares is read by its request builder (no field
 	const readByRouter = new Set(runOptions.map((option) => `options.${option.name}`));
 	const lists = [...pathsRead()].map(([properties, keys]) => ({
 		names: new Set(declaredPaths(properties, VERSION)),
-		read: [...keys].filter((key) => key.startsWith(`${VERSION}:`)).map((key) => key.slice(`${VERSION}:`.length)),
+		read: [...keys]
+			.filter((key) => key.startsWith(`${VERSION}:`))
+			.map((key) => key.slice(`${VERSION}:`.length)),
 	}));
 	for (const [label, operation] of cases) {
 		const own = operation.properties.filter((p) => !STATIC.has(p.name));
 		const declared = declaredPaths(own, VERSION);
 		// The properties list the operation's builder reads from: the smallest that declares all of its fields.
-		const [list] = lists.filter((l) => declared.every((path) => l.names.has(path))).sort((a, b) => a.names.size - b.names.size);
+		const [list] = lists
+			.filter((l) => declared.every((path) => l.names.has(path)))
+			.sort((a, b) => a.names.size - b.names.size);
 		const unread = declared.filter(
 			// Read as a whole (an ancestor), or one of its own fields (a row of a fixed collection).
 			(path) =>
 				!readByRouter.has(path.split('.').slice(0, 2).join('.')) &&
-				!(list?.read ?? []).some((done) => path === done || path.startsWith(`${done}.`) || done.startsWith(`${path}.`)),
+				!(list?.read ?? []).some(
+					(done) => path === done || path.startsWith(`${done}.`) || done.startsWith(`${path}.`),
+				),
 		);
 		expect({ operation: label, unread }).toEqual({ operation: label, unread: [] });
 	}

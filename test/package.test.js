@@ -9,11 +9,22 @@ const pkg = require('../package.json');
 
 describe('package', () => {
 	test('npm pack holds only dist/, README, LICENSE and package.json, including every n8n entry and icon', () => {
-		const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }));
+		const [packed] = JSON.parse(
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: root,
+				encoding: 'utf8',
+			}),
+		);
 		const files = packed.files.map((f) => f.path);
-		for (const file of files) expect(file).toMatch(/^(dist\/|README\.md$|LICENSE\.md$|package\.json$)/);
+		for (const file of files)
+			expect(file).toMatch(/^(dist\/|README\.md$|LICENSE\.md$|package\.json$)/);
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
-		for (const icon of ['dist/nodes/ContactSwing/contactSwing.svg', 'dist/nodes/ContactSwing/contactSwing.dark.svg', 'dist/credentials/contactSwing.svg', 'dist/credentials/contactSwing.dark.svg']) {
+		for (const icon of [
+			'dist/nodes/ContactSwing/contactSwing.svg',
+			'dist/nodes/ContactSwing/contactSwing.dark.svg',
+			'dist/credentials/contactSwing.svg',
+			'dist/credentials/contactSwing.dark.svg',
+		]) {
 			expect(files).toContain(icon);
 		}
 		expect(files).toContain('dist/nodes/ContactSwing/ContactSwing.node.json');
@@ -31,18 +42,30 @@ describe('package', () => {
 
 describe('node description', () => {
 	const { description } = nodeType;
-	const smsProperties = description.properties.filter(
-		(p) => p.displayOptions?.show?.operation?.includes('createSmsAgent'),
+	const smsProperties = description.properties.filter((p) =>
+		p.displayOptions?.show?.operation?.includes('createSmsAgent'),
 	);
 	const byName = Object.fromEntries(smsProperties.map((p) => [p.name, p]));
 
 	test('identity, tool use and the SMS operation', () => {
 		expect(description).toEqual(
-			expect.objectContaining({ name: 'contactSwing', displayName: 'ContactSwing', version: [1, 2], defaultVersion: 2, usableAsTool: true }),
+			expect.objectContaining({
+				name: 'contactSwing',
+				displayName: 'ContactSwing',
+				version: [1, 2],
+				defaultVersion: 2,
+				usableAsTool: true,
+			}),
 		);
-		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent');
+		const operation = description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent',
+		);
 		expect(operation.options).toContainEqual(
-			expect.objectContaining({ name: 'Create SMS AI Agent', value: 'createSmsAgent', action: 'Create SMS AI agent that texts contacts' }),
+			expect.objectContaining({
+				name: 'Create SMS AI Agent',
+				value: 'createSmsAgent',
+				action: 'Create SMS AI agent that texts contacts',
+			}),
 		);
 		const codex = require('../dist/nodes/ContactSwing/ContactSwing.node.json');
 		expect(codex.categories).not.toContain('AI');
@@ -50,10 +73,21 @@ describe('node description', () => {
 
 	test('a UI property for every SMS body field; required fields at top level, the rest in collections', () => {
 		const required = ['name', 'model', 'smsKeyIds', 'instructions', 'smsType'];
-		for (const name of required) expect(byName[name]).toEqual(expect.objectContaining({ required: true }));
+		for (const name of required)
+			expect(byName[name]).toEqual(expect.objectContaining({ required: true }));
 		const optional = byName.additionalFields.options.map((o) => o.name);
-		expect(optional).toEqual(['actionIds', 'agentPrompt', 'goal', 'idleTimeSeconds', 'kbId', 'maxMessages', 'phoneNumber']);
-		expect(byName.options.options.map((o) => o.name)).toEqual(expect.arrayContaining(['additionalBody', 'force']));
+		expect(optional).toEqual([
+			'actionIds',
+			'agentPrompt',
+			'goal',
+			'idleTimeSeconds',
+			'kbId',
+			'maxMessages',
+			'phoneNumber',
+		]);
+		expect(byName.options.options.map((o) => o.name)).toEqual(
+			expect.arrayContaining(['additionalBody', 'force']),
+		);
 		expect(byName.model.default).toBe('cw-llm-1');
 		expect(byName.smsType.options.map((o) => o.value)).toContain(byName.smsType.default);
 		// `type` is fixed by the operation, never asked.
@@ -62,19 +96,28 @@ describe('node description', () => {
 
 	const resources = description.properties.find((p) => p.name === 'resource').options;
 	const operationsOf = (resource) =>
-		description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value)).options;
+		description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value),
+		).options;
 
 	test('the subtitle names every operation in words', () => {
 		const map = JSON.parse(description.subtitle.match(/\{\{ (\{.*\})\[/)[1]);
-		const keys = resources.flatMap((resource) => operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`));
+		const keys = resources.flatMap((resource) =>
+			operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`),
+		);
 		expect(Object.keys(map).sort()).toEqual(keys.sort());
 		expect(map['agent:createSmsAgent']).toBe('Create SMS AI agent that texts contacts');
 		// Built from the operations' own action texts, so it cannot fall out of step.
-		for (const resource of resources) for (const operation of operationsOf(resource)) expect(map[`${resource.value}:${operation.value}`]).toBe(operation.action);
+		for (const resource of resources)
+			for (const operation of operationsOf(resource))
+				expect(map[`${resource.value}:${operation.value}`]).toBe(operation.action);
 	});
 
 	test('every operation appears in the README operations table', () => {
-		const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '../README.md'), 'utf8');
+		const readme = require('node:fs').readFileSync(
+			require('node:path').join(__dirname, '../README.md'),
+			'utf8',
+		);
 		const rows = new Set(
 			readme
 				.split('\n')
@@ -83,7 +126,8 @@ describe('node description', () => {
 				.map((cells) => `${cells[1]}|${cells[2]}`),
 		);
 		for (const resource of resources) {
-			for (const operation of operationsOf(resource)) expect(rows).toContain(`${resource.name}|${operation.name}`);
+			for (const operation of operationsOf(resource))
+				expect(rows).toContain(`${resource.name}|${operation.name}`);
 		}
 	});
 
@@ -102,17 +146,29 @@ describe('node description', () => {
 	});
 });
 
-describe('as an AI agent\'s tool', () => {
+describe("as an AI agent's tool", () => {
 	const { NodeHelpers } = require('n8n-workflow');
 	const { nodeType } = require('./helpers/n8n');
 	const toolDescription = (resource, operation) =>
-		NodeHelpers.getToolDescriptionForNode({ parameters: { resource, operation, descriptionType: 'auto' } }, nodeType);
+		NodeHelpers.getToolDescriptionForNode(
+			{ parameters: { resource, operation, descriptionType: 'auto' } },
+			nodeType,
+		);
 
 	test('what n8n tells the model for each operation says what it does, and the side effects of calls', () => {
-		expect(toolDescription('agent', 'createSmsAgent')).toBe('Create SMS AI agent that texts contacts in ContactSwing');
-		for (const operation of ['makeCall', 'createCall']) expect(toolDescription('call', operation)).toMatch(/^Call a real person at a cost .* in ContactSwing$/);
-		expect(toolDescription('apiKey', 'create')).toBe('Create an API key that grants access to your account in ContactSwing');
-		expect(toolDescription('knowledgeBase', 'update')).toBe('Add documents to a knowledge base in ContactSwing');
+		expect(toolDescription('agent', 'createSmsAgent')).toBe(
+			'Create SMS AI agent that texts contacts in ContactSwing',
+		);
+		for (const operation of ['makeCall', 'createCall'])
+			expect(toolDescription('call', operation)).toMatch(
+				/^Call a real person at a cost .* in ContactSwing$/,
+			);
+		expect(toolDescription('apiKey', 'create')).toBe(
+			'Create an API key that grants access to your account in ContactSwing',
+		);
+		expect(toolDescription('knowledgeBase', 'update')).toBe(
+			'Add documents to a knowledge base in ContactSwing',
+		);
 	});
 });
 
@@ -120,7 +176,9 @@ test('the examples use the newest version of the ContactSwing node, as a node ad
 	const newest = Math.max(...[nodeType.description.version].flat());
 	for (const file of fs.readdirSync(path.join(__dirname, '../examples'))) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '../examples', file), 'utf8'));
-		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-contactswing.contactSwing')) {
+		for (const node of workflow.nodes.filter(
+			(n) => n.type === 'n8n-nodes-contactswing.contactSwing',
+		)) {
 			expect([file, node.name, node.typeVersion]).toEqual([file, node.name, newest]);
 		}
 	}
@@ -128,14 +186,24 @@ test('the examples use the newest version of the ContactSwing node, as a node ad
 
 test('the figures the README quotes come from their source', () => {
 	const readme = fs.readFileSync(path.join(__dirname, '../README.md'), 'utf8');
-	const { DEFAULT_ITEMS_PER_BATCH } = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
+	const {
+		DEFAULT_ITEMS_PER_BATCH,
+	} = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
 	expect(readme).toContain(`default ${DEFAULT_ITEMS_PER_BATCH} in flight`);
 	// The compatibility table names the versions the runtime script pins (the one place they live).
 	const runtime = fs.readFileSync(path.join(__dirname, '../scripts/n8n-runtime.js'), 'utf8');
-	const pinned = JSON.parse(runtime.match(/const N8N_PINNED = (\{[^}]*\})/)[1].replace(/'/g, '"').replace(/([{,]\s*)"?([\w.]+)"?\s*:/g, '$1"$2":'));
-	for (const version of Object.values(pinned)) expect(readme).toMatch(new RegExp(`^\\| ${version.replace(/\./g, '\\.')}\\b`, 'm'));
+	const pinned = JSON.parse(
+		runtime
+			.match(/const N8N_PINNED = (\{[^}]*\})/)[1]
+			.replace(/'/g, '"')
+			.replace(/([{,]\s*)"?([\w.]+)"?\s*:/g, '$1"$2":'),
+	);
+	for (const version of Object.values(pinned))
+		expect(readme).toMatch(new RegExp(`^\\| ${version.replace(/\./g, '\\.')}\\b`, 'm'));
 	// Every document the README links to exists.
-	for (const [, target] of readme.matchAll(/\]\(((?:docs|examples)\/[^)#]*|CONTRIBUTING\.md|CHANGELOG\.md)(?:#[^)]*)?\)/g)) {
+	for (const [, target] of readme.matchAll(
+		/\]\(((?:docs|examples)\/[^)#]*|CONTRIBUTING\.md|CHANGELOG\.md)(?:#[^)]*)?\)/g,
+	)) {
 		expect([target, fs.existsSync(path.join(__dirname, '..', target))]).toEqual([target, true]);
 	}
 });

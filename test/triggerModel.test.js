@@ -19,14 +19,25 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const status = fc.constantFrom(...STATUSES);
 const pollFault = fc.oneof(
 	{ weight: 6, arbitrary: fc.constant({ fault: 'none' }) },
-	{ weight: 1, arbitrary: fc.record({ fault: fc.constant('throw'), at: fc.integer({ min: 1, max: 4 }) }) },
-	{ weight: 1, arbitrary: fc.record({ fault: fc.constant('stop'), at: fc.integer({ min: 1, max: 4 }) }) },
+	{
+		weight: 1,
+		arbitrary: fc.record({ fault: fc.constant('throw'), at: fc.integer({ min: 1, max: 4 }) }),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record({ fault: fc.constant('stop'), at: fc.integer({ min: 1, max: 4 }) }),
+	},
 );
 const listConfig = (event) =>
 	fc.record({
 		event: fc.constant(event),
 		order: fc.constantFrom('newest-first', 'oldest-first'),
-		initial: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 90, max: 420 }), fc.constant(2500)),
+		initial: fc.oneof(
+			fc.constant(0),
+			fc.integer({ min: 1, max: 30 }),
+			fc.integer({ min: 90, max: 420 }),
+			fc.constant(2500),
+		),
 		cap: fc.constantFrom(100, 100, 20, 7),
 		askPerPage: fc.constant(100),
 		totals: fc.constantFrom('correct', 'correct', 'missing', 'stuck', 'zero', 'off'),
@@ -35,29 +46,56 @@ const listConfig = (event) =>
 	});
 
 const adds = (max) => fc.array(status, { maxLength: max });
-const burst = fc.oneof({ weight: 10, arbitrary: adds(12) }, { weight: 2, arbitrary: adds(260) }, { weight: 2, arbitrary: fc.integer({ min: 1000, max: 2600 }).map((n) => Array(n).fill('queued')) });
+const burst = fc.oneof(
+	{ weight: 10, arbitrary: adds(12) },
+	{ weight: 2, arbitrary: adds(260) },
+	{
+		weight: 2,
+		arbitrary: fc.integer({ min: 1000, max: 2600 }).map((n) => Array(n).fill('queued')),
+	},
+);
 
 function property(event, { strict, deletes, bursts }) {
 	const step = fc.record({
 		adds: bursts ? burst : adds(10),
-		deletes: deletes ? fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 }) : fc.constant([]),
-		changes: event === 'callStatusChanged' ? fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), status), { maxLength: 4 }) : fc.constant([]),
+		deletes: deletes
+			? fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 3 })
+			: fc.constant([]),
+		changes:
+			event === 'callStatusChanged'
+				? fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), status), {
+						maxLength: 4,
+					})
+				: fc.constant([]),
 		poll: pollFault,
 		overlap: fc.constantFrom(undefined, undefined, undefined, 'normal', 'crash'),
 	});
-	return fc.asyncProperty(listConfig(event), fc.array(step, { minLength: 1, maxLength: 10 }), async (config, steps) => {
-		const run = await simulate({ ...config, strictStatus: strict && event === 'callStatusChanged' }, steps);
-		const problems = check(config, run, { strict });
-		if (problems.length > 0) throw new Error(`${problems.slice(0, 5).join('\n')}\nwarnings: ${run.warnings.slice(0, 3).join(' | ')}`);
-	});
+	return fc.asyncProperty(
+		listConfig(event),
+		fc.array(step, { minLength: 1, maxLength: 10 }),
+		async (config, steps) => {
+			const run = await simulate(
+				{ ...config, strictStatus: strict && event === 'callStatusChanged' },
+				steps,
+			);
+			const problems = check(config, run, { strict });
+			if (problems.length > 0)
+				throw new Error(
+					`${problems.slice(0, 5).join('\n')}\nwarnings: ${run.warnings.slice(0, 3).join(' | ')}`,
+				);
+		},
+	);
 }
 
-const options = { numRuns: RUNS, seed: SEED, endOnFailure: process.env.FUZZ_SHRINK !== "1" };
+const options = { numRuns: RUNS, seed: SEED, endOnFailure: process.env.FUZZ_SHRINK !== '1' };
 
 describe(`poll logic against the reference model (${RUNS} histories each)`, () => {
 	for (const event of ['newCall', 'newCustomer', 'callStatusChanged']) {
 		test(`${event}: without deletions every event once, none lost`, async () => {
-			await fc.assert(property(event, { strict: true, deletes: false, bursts: event !== 'callStatusChanged' }), options);
+			await fc.assert(
+				property(event, { strict: true, deletes: false, bursts: event !== 'callStatusChanged' }),
+				options,
+			);
 		}, 600_000);
 		test(`${event}: with deletions and bursts, never a duplicate or a false event`, async () => {
 			await fc.assert(property(event, { strict: false, deletes: true, bursts: true }), options);

@@ -143,7 +143,8 @@ class Reader {
 				: undefined;
 		if (this.requests === 1) {
 			// The first answer says how the list pages; a list that pages otherwise than asked is read its way.
-			this.perPage = perPage ?? (answer.records.length > this.asked ? answer.records.length : this.asked);
+			this.perPage =
+				perPage ?? (answer.records.length > this.asked ? answer.records.length : this.asked);
 		} else if (perPage !== undefined && perPage !== this.perPage) {
 			throw new Error(
 				`The list changed its page size during the poll (${this.perPage}, then ${perPage}); the next poll tries again`,
@@ -156,7 +157,8 @@ class Reader {
 		answer.records.forEach((raw, position) => {
 			const id = raw.id === undefined || raw.id === null ? '' : String(raw.id);
 			if (id === '') return;
-			const status = raw.status === undefined || raw.status === null ? undefined : String(raw.status);
+			const status =
+				raw.status === undefined || raw.status === null ? undefined : String(raw.status);
 			rows.push({ id, status, raw, index: (page - 1) * this.perPage + position });
 		});
 		// Records without an ID cannot be told apart; the page still counts as full for paging.
@@ -185,7 +187,10 @@ class Reader {
 }
 
 /** Runs one poll. Throws when a page fails; the caller then keeps `previous` as it was. */
-export async function runPoll(previous: PollState | undefined, options: PollOptions): Promise<PollResult> {
+export async function runPoll(
+	previous: PollState | undefined,
+	options: PollOptions,
+): Promise<PollResult> {
 	const asked = options.perPage ?? PER_PAGE;
 	const reader = new Reader(
 		options.readPage,
@@ -231,7 +236,8 @@ class Poll {
 	) {
 		// Work on copies: the caller's state changes only when the poll returns. (A JSON copy: n8n hands
 		// static data over as proxies, which structuredClone refuses.)
-		this.state = previous === undefined ? undefined : (JSON.parse(JSON.stringify(previous)) as PollState);
+		this.state =
+			previous === undefined ? undefined : (JSON.parse(JSON.stringify(previous)) as PollState);
 		this.knownBefore = new Set(previous?.known ?? []);
 		this.known = new Set(previous?.known ?? []);
 		this.statuses = { ...(previous?.statuses ?? {}) };
@@ -279,7 +285,8 @@ class Poll {
 			const rows = await this.reader.page(page);
 			// The top of the list when the scan began: if records are added there meanwhile (newest first),
 			// they lie above this mark and are read from it once the order is learned.
-			if (page === 1 && state.top === undefined && rows.length > 0) state.top = markAt(rows, 'start');
+			if (page === 1 && state.top === undefined && rows.length > 0)
+				state.top = markAt(rows, 'start');
 			for (const row of rows) if (!this.known.has(row.id)) this.emitNew(row);
 			if (!this.reader.isFull(rows)) break;
 			page++;
@@ -289,7 +296,11 @@ class Poll {
 		delete state.scanFrom;
 		this.progress = () => {};
 		const endRows = this.reader.cached(page) ?? [];
-		const end = { lastPage: page, rows: endRows, length: (page - 1) * this.reader.perPage + endRows.length };
+		const end = {
+			lastPage: page,
+			rows: endRows,
+			length: (page - 1) * this.reader.perPage + endRows.length,
+		};
 		if (this.watchStatus) await this.readWindows(end, true);
 		this.compareStatuses();
 		state.end = end.rows.length > 0 ? markAt(end.rows, 'end') : undefined;
@@ -367,7 +378,8 @@ class Poll {
 		for (;;) {
 			const inOrder = order === 'newest-first' ? [...rows].reverse() : rows;
 			for (const row of inOrder) {
-				if (order === 'newest-first' ? row.index >= found.index : row.index <= found.index) continue;
+				if (order === 'newest-first' ? row.index >= found.index : row.index <= found.index)
+					continue;
 				if (!this.known.has(row.id)) {
 					this.emitNew(row);
 					newCount++;
@@ -428,7 +440,8 @@ class Poll {
 				if (found) return found;
 				// The mark's records were deleted: the last record seen before is the boundary.
 				const seen = known(rows);
-				if (seen.length > 0) return { row: seen[seen.length - 1], index: seen[seen.length - 1].index };
+				if (seen.length > 0)
+					return { row: seen[seen.length - 1], index: seen[seen.length - 1].index };
 			}
 			return undefined;
 		}
@@ -449,13 +462,14 @@ class Poll {
 		// No guess, or a wrong one: read down from page 2 until the first page with records seen before.
 		// A poll that runs out of requests first leaves where it got to: the pages above held only new
 		// records, and records added since only push them further down, so the next poll reads on from there.
-		const resumeAt = state.walkedTo !== undefined && state.walkedTo > 2 ? state.walkedTo : undefined;
+		const resumeAt =
+			state.walkedTo !== undefined && state.walkedTo > 2 ? state.walkedTo : undefined;
 		let page = resumeAt ?? 2;
 		this.progress = () => {
 			state.walkedTo = page;
 			this.save();
 		};
-		for (;; page++) {
+		for (; ; page++) {
 			const rows = await this.reader.page(page);
 			const atMark = hit(rows);
 			if (atMark) return atMark;

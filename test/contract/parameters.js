@@ -15,7 +15,9 @@ function scopesOf(show = {}) {
 	const scope = {};
 	for (const key of ['resource', 'operation']) if (show[key]) scope[key] = [...show[key]].sort();
 	const types = show.actionType ?? [undefined];
-	return types.map((type) => JSON.stringify(type === undefined ? scope : { ...scope, actionType: type }));
+	return types.map((type) =>
+		JSON.stringify(type === undefined ? scope : { ...scope, actionType: type }),
+	);
 }
 
 function parameterContract(description, version) {
@@ -26,10 +28,17 @@ function parameterContract(description, version) {
 			if (property.type === 'notice') continue;
 			const here = scopes ?? scopesOf(property.displayOptions?.show);
 			const path = prefix ? `${prefix}.${property.name}` : property.name;
-			const values = ['options', 'multiOptions'].includes(property.type) && Array.isArray(property.options) ? property.options.map((o) => o.value).sort() : undefined;
-			for (const scope of here) entries.push(`${scope} ${path} ${property.type} default=${JSON.stringify(property.default)}${values ? ` values=${JSON.stringify(values)}` : ''}`);
+			const values =
+				['options', 'multiOptions'].includes(property.type) && Array.isArray(property.options)
+					? property.options.map((o) => o.value).sort()
+					: undefined;
+			for (const scope of here)
+				entries.push(
+					`${scope} ${path} ${property.type} default=${JSON.stringify(property.default)}${values ? ` values=${JSON.stringify(values)}` : ''}`,
+				);
 			if (property.type === 'collection') walk(property.options, path, here);
-			if (property.type === 'fixedCollection') for (const group of property.options) walk(group.values, `${path}.${group.name}`, here);
+			if (property.type === 'fixedCollection')
+				for (const group of property.options) walk(group.values, `${path}.${group.name}`, here);
 		}
 	};
 	walk(description.properties, '', undefined);

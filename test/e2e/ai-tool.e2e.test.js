@@ -28,10 +28,18 @@ beforeAll(async () => {
 			if (body.stream) {
 				res.writeHead(200, { 'content-type': 'text/event-stream' });
 				const delta = message.tool_calls
-					? { role: 'assistant', content: null, tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })) }
+					? {
+							role: 'assistant',
+							content: null,
+							tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })),
+						}
 					: { role: 'assistant', content: message.content };
-				res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);
-				res.write(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`);
+				res.write(
+					`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`,
+				);
+				res.write(
+					`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`,
+				);
 				res.end('data: [DONE]\n\n');
 				return;
 			}
@@ -52,7 +60,12 @@ beforeAll(async () => {
 	instance = await createInstance({ port: 5699 });
 	await instance.importSandboxCredential();
 	await instance.importJson('credentials', [
-		{ id: 'csOpenAiStub0001', name: 'OpenAI (local stub)', type: 'openAiApi', data: { apiKey: 'sk-local-stub', url: `http://127.0.0.1:${stub.address().port}/v1` } },
+		{
+			id: 'csOpenAiStub0001',
+			name: 'OpenAI (local stub)',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-local-stub', url: `http://127.0.0.1:${stub.address().port}/v1` },
+		},
 	]);
 });
 
@@ -74,7 +87,11 @@ const offeredTool = (body) => {
 };
 
 /** The tool's answer, as the agent hands it back to the model. */
-const toolAnswer = (body) => body.messages.filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
+const toolAnswer = (body) =>
+	body.messages
+		.filter((m) => m.role === 'tool')
+		.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
+		.join('\n');
 
 const agentOutput = (run) => run.data.resultData.runData['AI Agent'][0].data.main[0][0].json.output;
 
@@ -87,11 +104,25 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 			expect(tool.name).toBe('Create_SMS_agent');
 			expect(tool.description).toBe('Create SMS AI agent that texts contacts in ContactSwing');
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['instructions', 'name']);
-			expect(tool.parameters.properties.name.description).toBe('Display name of the agent, e.g. Acme Dental – Jane Doe');
+			expect(tool.parameters.properties.name.description).toBe(
+				'Display name of the agent, e.g. Acme Dental – Jane Doe',
+			);
 			return {
 				role: 'assistant',
 				content: null,
-				tool_calls: [{ id: 'call_1', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ name: 'Acme Dental – Jane Doe', instructions: 'Text Jane and book a cleaning.' }) } }],
+				tool_calls: [
+					{
+						id: 'call_1',
+						type: 'function',
+						function: {
+							name: tool.name,
+							arguments: JSON.stringify({
+								name: 'Acme Dental – Jane Doe',
+								instructions: 'Text Jane and book a cleaning.',
+							}),
+						},
+					},
+				],
 			};
 		},
 		(body) => {
@@ -108,7 +139,8 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 			name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
 			model: 'cw-llm-1',
 			smsKeyIds: '134',
-			instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+			instructions:
+				"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
 			smsType: 'OUTBOUND',
 		}),
 	);
@@ -116,7 +148,14 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 	expect(toolName).toBe('Create_SMS_agent');
 	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 	expect(creates.map((r) => r.body)).toEqual([
-		{ name: 'Acme Dental – Jane Doe', type: 'SMS', model: 'cw-llm-1', api_keys: [{ api_key_id: 134, type: 'SMS' }], instructions: 'Text Jane and book a cleaning.', sms_type: 'OUTBOUND' },
+		{
+			name: 'Acme Dental – Jane Doe',
+			type: 'SMS',
+			model: 'cw-llm-1',
+			api_keys: [{ api_key_id: 134, type: 'SMS' }],
+			instructions: 'Text Jane and book a cleaning.',
+			sms_type: 'OUTBOUND',
+		},
 	]);
 	const [agentId] = [...instance.sandbox.state.agents.keys()];
 	expect(agentOutput(run)).toBe(`Done: the agent ${agentId} is ready.`);
@@ -127,11 +166,29 @@ test('Make Call as a tool: the model is told it rings a real person at a cost; t
 	script = [
 		(body) => {
 			const tool = offeredTool(body);
-			expect(tool.description).toBe('Call a real person at a cost from a voice agent in ContactSwing');
+			expect(tool.description).toBe(
+				'Call a real person at a cost from a voice agent in ContactSwing',
+			);
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['phone_number']);
-			return { role: 'assistant', content: null, tool_calls: [{ id: 'call_2', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ phone_number: '+13465507166' }) } }] };
+			return {
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: 'call_2',
+						type: 'function',
+						function: {
+							name: tool.name,
+							arguments: JSON.stringify({ phone_number: '+13465507166' }),
+						},
+					},
+				],
+			};
 		},
-		(body) => ({ role: 'assistant', content: `Calling: ${/"call_id":"([^"]+)"/.exec(toolAnswer(body))?.[1]}` }),
+		(body) => ({
+			role: 'assistant',
+			content: `Calling: ${/"call_id":"([^"]+)"/.exec(toolAnswer(body))?.[1]}`,
+		}),
 	];
 	await instance.importJson(
 		'workflow',
@@ -144,15 +201,30 @@ test('Make Call as a tool: the model is told it rings a real person at a cost; t
 	);
 	const run = await instance.execute('csE2eAiCall00001');
 	const calls = instance.sandbox.requests.filter((r) => r.path.endsWith('/makeCall'));
-	expect(calls.map((r) => [r.path, r.body])).toEqual([[`/v2/_voicecalls/${voice}/makeCall`, { phone_number: '+13465507166', agent_id: voice }]]);
+	expect(calls.map((r) => [r.path, r.body])).toEqual([
+		[`/v2/_voicecalls/${voice}/makeCall`, { phone_number: '+13465507166', agent_id: voice }],
+	]);
 	expect(agentOutput(run)).toBe(`Calling: ${instance.sandbox.state.placedCalls[0].call_id}`);
 });
 
-test('an invalid value from the model: the tool answers with the node\'s message, and nothing is sent', async () => {
+test("an invalid value from the model: the tool answers with the node's message, and nothing is sent", async () => {
 	script = [
 		(body) => {
 			const tool = offeredTool(body);
-			return { role: 'assistant', content: null, tool_calls: [{ id: 'call_3', type: 'function', function: { name: tool.name, arguments: JSON.stringify({ phone_number: 'call Jane please' }) } }] };
+			return {
+				role: 'assistant',
+				content: null,
+				tool_calls: [
+					{
+						id: 'call_3',
+						type: 'function',
+						function: {
+							name: tool.name,
+							arguments: JSON.stringify({ phone_number: 'call Jane please' }),
+						},
+					},
+				],
+			};
 		},
 		(body) => ({ role: 'assistant', content: `Tool said: ${toolAnswer(body)}` }),
 	];
@@ -168,13 +240,30 @@ test('an invalid value from the model: the tool answers with the node\'s message
 	const run = await instance.execute('csE2eAiBad000001');
 	expect(instance.sandbox.requests).toHaveLength(0);
 	// The node's own message, item-numbered, is what the model reads back.
-	expect(JSON.parse(toolAnswer(seen[1].body))).toEqual([{ error: 'Phone Number must be a phone number in E.164 format, got "call Jane please" [item 0]' }]);
+	expect(JSON.parse(toolAnswer(seen[1].body))).toEqual([
+		{
+			error: 'Phone Number must be a phone number in E.164 format, got "call Jane please" [item 0]',
+		},
+	]);
 	expect(agentOutput(run)).toMatch(/Phone Number must be a phone number in E\.164 format/);
 });
 
 test('guardrails in tool use: a number outside Allowed Numbers, and a second call past Max Calls per Execution, come back to the model with nothing sent', async () => {
 	const voice = instance.sandbox.seedVoiceAgent('voice-agent-guard');
-	const askFor = (id, phone) => (body) => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: offeredTool(body).name, arguments: JSON.stringify({ phone_number: phone }) } }] });
+	const askFor = (id, phone) => (body) => ({
+		role: 'assistant',
+		content: null,
+		tool_calls: [
+			{
+				id,
+				type: 'function',
+				function: {
+					name: offeredTool(body).name,
+					arguments: JSON.stringify({ phone_number: phone }),
+				},
+			},
+		],
+	});
 	const sentAfter = [];
 	const record = (step) => (body) => {
 		sentAfter.push(instance.sandbox.requests.length);
@@ -197,11 +286,27 @@ test('guardrails in tool use: a number outside Allowed Numbers, and a second cal
 		}),
 	);
 	await instance.execute('csE2eAiGuard0001');
-	const answers = seen.slice(1).map((request) => JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content));
+	const answers = seen
+		.slice(1)
+		.map((request) =>
+			JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content),
+		);
 	// 1: refused by Allowed Numbers, nothing sent. 2: placed. 3: refused by Max Calls per Execution, nothing more sent.
-	expect(answers[0]).toEqual([{ error: 'Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]' }]);
+	expect(answers[0]).toEqual([
+		{
+			error:
+				'Allowed Numbers refused the call to +33612345678: it is not in the list (+1346); nothing was sent [item 0]',
+		},
+	]);
 	expect(answers[1][0].call_id).toEqual(instance.sandbox.state.placedCalls[0].call_id);
-	expect(answers[2]).toEqual([{ error: 'Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]' }]);
+	expect(answers[2]).toEqual([
+		{
+			error:
+				'Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]',
+		},
+	]);
 	expect(sentAfter).toEqual([0, 1, 1]);
-	expect(instance.sandbox.requests.map((r) => [r.path, r.body.phone_number])).toEqual([[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166']]);
+	expect(instance.sandbox.requests.map((r) => [r.path, r.body.phone_number])).toEqual([
+		[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166'],
+	]);
 });

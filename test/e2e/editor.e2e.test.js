@@ -1,5 +1,11 @@
 'use strict';
-const { exampleWorkflow, manualWorkflow, aiAgentWorkflow, mcpWorkflow, OPENAI_STUB_CREDENTIAL } = require('./workflows');
+const {
+	exampleWorkflow,
+	manualWorkflow,
+	aiAgentWorkflow,
+	mcpWorkflow,
+	OPENAI_STUB_CREDENTIAL,
+} = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
  * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
@@ -22,14 +28,47 @@ beforeAll(async () => {
 	await instance.importSandboxCredential();
 	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
 	// The panel should show every SMS field, so the agent gets its own sender number here too.
-	example.nodes.find((node) => node.parameters.operation === 'createSmsAgent').parameters.additionalFields.phoneNumber = '+13465507166';
+	example.nodes.find(
+		(node) => node.parameters.operation === 'createSmsAgent',
+	).parameters.additionalFields.phoneNumber = '+13465507166';
 	await instance.importJson('workflow', { ...example, id: 'csE2eEditor00001' });
-	const trigger = exampleWorkflow('call-finished-update-crm.json', { url: 'https://crm.example.com/api/call-log' });
+	const trigger = exampleWorkflow('call-finished-update-crm.json', {
+		url: 'https://crm.example.com/api/call-log',
+	});
 	await instance.importJson('workflow', { ...trigger, id: 'csE2eEditorTrig1' });
 	// Node version 2, as a node dragged in today: the Action picker (resource locator) and a call's notice.
-	await instance.importJson('workflow', manualWorkflow('csE2eEditorRl0001', 'Get an action', { name: 'Get an action', typeVersion: 2, parameters: { resource: 'action', operation: 'get', actionId: { __rl: true, mode: 'list', value: '' } } }));
-	await instance.importJson('workflow', manualWorkflow('csE2eEditorCall01', 'Call a lead', { name: 'Call a lead', typeVersion: 2, parameters: { resource: 'call', operation: 'makeCall', agentId: 'voice-agent-0001', phoneNumber: '+13465507166' } }));
-	await instance.importJson('credentials', [{ ...OPENAI_STUB_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-local-stub', url: 'http://127.0.0.1:9/v1' } }]);
+	await instance.importJson(
+		'workflow',
+		manualWorkflow('csE2eEditorRl0001', 'Get an action', {
+			name: 'Get an action',
+			typeVersion: 2,
+			parameters: {
+				resource: 'action',
+				operation: 'get',
+				actionId: { __rl: true, mode: 'list', value: '' },
+			},
+		}),
+	);
+	await instance.importJson(
+		'workflow',
+		manualWorkflow('csE2eEditorCall01', 'Call a lead', {
+			name: 'Call a lead',
+			typeVersion: 2,
+			parameters: {
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: 'voice-agent-0001',
+				phoneNumber: '+13465507166',
+			},
+		}),
+	);
+	await instance.importJson('credentials', [
+		{
+			...OPENAI_STUB_CREDENTIAL,
+			type: 'openAiApi',
+			data: { apiKey: 'sk-local-stub', url: 'http://127.0.0.1:9/v1' },
+		},
+	]);
 	await instance.importJson(
 		'workflow',
 		aiAgentWorkflow('csE2eEditorAi001', 'Create SMS agent', {
@@ -38,11 +77,15 @@ beforeAll(async () => {
 			name: "={{ $fromAI('name', 'Display name of the agent', 'string') }}",
 			model: 'cw-llm-1',
 			smsKeyIds: '134',
-			instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+			instructions:
+				"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
 			smsType: 'OUTBOUND',
 		}),
 	);
-	await instance.importJson('workflow', mcpWorkflow('csE2eEditorMcp01', 'contactswing', CREDENTIAL_ID, 'voice-agent-0001'));
+	await instance.importJson(
+		'workflow',
+		mcpWorkflow('csE2eEditorMcp01', 'contactswing', CREDENTIAL_ID, 'voice-agent-0001'),
+	);
 	await instance.importJson(
 		'workflow',
 		manualWorkflow('csE2eEditorGuard1', 'Call within limits', {
@@ -56,7 +99,14 @@ beforeAll(async () => {
 				options: {
 					allowedNumbers: '+1346, +44 20',
 					maxCallsPerExecution: 3,
-					callingHours: { window: { start: '09:00', end: '17:00', days: ['mon', 'tue', 'wed', 'thu', 'fri'], timeZone: 'America/Chicago' } },
+					callingHours: {
+						window: {
+							start: '09:00',
+							end: '17:00',
+							days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+							timeZone: 'America/Chicago',
+						},
+					},
 				},
 			},
 		}),
@@ -65,7 +115,14 @@ beforeAll(async () => {
 	await instance.loginOwner();
 	browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+		],
 	});
 });
 
@@ -91,7 +148,12 @@ async function editorPage(viewport, workflowId = 'csE2eEditor00001') {
 	const context = await browser.newContext({ viewport });
 	const separator = instance.cookie.indexOf('=');
 	await context.addCookies([
-		{ name: instance.cookie.slice(0, separator), value: instance.cookie.slice(separator + 1), domain: 'localhost', path: '/' },
+		{
+			name: instance.cookie.slice(0, separator),
+			value: instance.cookie.slice(separator + 1),
+			domain: 'localhost',
+			path: '/',
+		},
 	]);
 	const page = await context.newPage();
 	await page.goto(`http://localhost:${PORT}/workflow/${workflowId}`);
@@ -117,16 +179,37 @@ test('the node panel renders every SMS field, and the credential', async () => {
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS AI agent' }).dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor();
-	for (const name of ['resource', 'operation', 'name', 'model', 'smsKeyIds', 'instructions', 'smsType', 'goal', 'idleTimeSeconds', 'maxMessages', 'phoneNumber']) {
+	for (const name of [
+		'resource',
+		'operation',
+		'name',
+		'model',
+		'smsKeyIds',
+		'instructions',
+		'smsType',
+		'goal',
+		'idleTimeSeconds',
+		'maxMessages',
+		'phoneNumber',
+	]) {
 		// waitFor throws (and fails the test) when the field does not render.
-		await panel.locator(`[data-test-id="parameter-input-${name}"]`).first().waitFor({ timeout: 15_000 });
+		await panel
+			.locator(`[data-test-id="parameter-input-${name}"]`)
+			.first()
+			.waitFor({ timeout: 15_000 });
 	}
-	for (const label of ['SMS API Key IDs', 'SMS Direction', 'Additional Fields', 'Idle Timeout (Seconds)', 'Max Messages']) {
+	for (const label of [
+		'SMS API Key IDs',
+		'SMS Direction',
+		'Additional Fields',
+		'Idle Timeout (Seconds)',
+		'Max Messages',
+	]) {
 		await panel.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
 	}
-	await expect(panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toBe(
-		'ContactSwing (sandbox)',
-	);
+	await expect(
+		panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
+	).resolves.toBe('ContactSwing (sandbox)');
 	await page.screenshot({ path: path.join(DOCS, 'editor-sms-node.png') });
 
 	// The credential dialog, as a user opens it from the node.
@@ -144,23 +227,32 @@ test('the ContactSwing Trigger panel shows its events and the status filter', as
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor();
 	for (const name of ['event', 'statuses']) {
-		await panel.locator(`[data-test-id="parameter-input-${name}"]`).first().waitFor({ timeout: 15_000 });
+		await panel
+			.locator(`[data-test-id="parameter-input-${name}"]`)
+			.first()
+			.waitFor({ timeout: 15_000 });
 	}
-	await panel.getByText('Only These Statuses', { exact: true }).first().waitFor({ timeout: 15_000 });
-	await expect(panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue()).resolves.toBe(
-		'ContactSwing (sandbox)',
-	);
+	await panel
+		.getByText('Only These Statuses', { exact: true })
+		.first()
+		.waitFor({ timeout: 15_000 });
+	await expect(
+		panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
+	).resolves.toBe('ContactSwing (sandbox)');
 	await page.screenshot({ path: path.join(DOCS, 'editor-trigger.png') });
 	await page.context().close();
 });
 
-test('the Action picker lists the account\'s actions From List (node version 2)', async () => {
+test("the Action picker lists the account's actions From List (node version 2)", async () => {
 	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorRl0001');
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Get an action' }).dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor();
 	await panel.locator('[data-test-id="rlc-input"]').first().click();
-	await page.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (WEBHOOK)' }).first().waitFor({ timeout: 20_000 });
+	await page
+		.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (WEBHOOK)' })
+		.first()
+		.waitFor({ timeout: 20_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-resource-locator.png') });
 	await page.context().close();
 });
@@ -170,14 +262,20 @@ test('Make Call warns that it rings a real person and costs money', async () => 
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call a lead' }).dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor();
-	await panel.getByText(/rings a real person’s phone and ContactSwing charges for the call/).first().waitFor({ timeout: 15_000 });
+	await panel
+		.getByText(/rings a real person’s phone and ContactSwing charges for the call/)
+		.first()
+		.waitFor({ timeout: 15_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-notice.png') });
 	await page.context().close();
 });
 
-test('the AI agent workflow: the ContactSwing Tool attached to n8n\'s AI Agent', async () => {
+test("the AI agent workflow: the ContactSwing Tool attached to n8n's AI Agent", async () => {
 	const page = await editorPage({ width: 1280, height: 640 }, 'csE2eEditorAi001');
-	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS agent' }).first().waitFor({ timeout: 15_000 });
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS agent' })
+		.first()
+		.waitFor({ timeout: 15_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-ai-agent.png') });
 	await page.context().close();
 });
@@ -185,18 +283,26 @@ test('the AI agent workflow: the ContactSwing Tool attached to n8n\'s AI Agent',
 test('the MCP Server Trigger with two ContactSwing tools attached', async () => {
 	const page = await editorPage({ width: 1280, height: 640 }, 'csE2eEditorMcp01');
 	for (const name of ['MCP Server Trigger', 'Create SMS agent', 'Call the lead']) {
-		await page.locator('[data-test-id="canvas-node"]', { hasText: name }).first().waitFor({ timeout: 15_000 });
+		await page
+			.locator('[data-test-id="canvas-node"]', { hasText: name })
+			.first()
+			.waitFor({ timeout: 15_000 });
 	}
 	await page.screenshot({ path: path.join(DOCS, 'editor-mcp.png') });
 	await page.context().close();
 });
 
-test('Make Call\'s Options show the guardrails', async () => {
+test("Make Call's Options show the guardrails", async () => {
 	const page = await editorPage({ width: 1280, height: 1300 }, 'csE2eEditorGuard1');
 	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Call within limits' }).dblclick();
 	const panel = page.locator('[data-test-id="ndv"]');
 	await panel.waitFor();
-	for (const label of ['Allowed Numbers', 'Max Calls per Execution', 'Calling Hours', 'Time Zone']) {
+	for (const label of [
+		'Allowed Numbers',
+		'Max Calls per Execution',
+		'Calling Hours',
+		'Time Zone',
+	]) {
 		await panel.getByText(label, { exact: true }).first().waitFor({ timeout: 15_000 });
 	}
 	await panel.getByText('Calling Hours', { exact: true }).first().scrollIntoViewIfNeeded();

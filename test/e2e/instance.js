@@ -10,7 +10,12 @@ const runtime = require('../../scripts/n8n-runtime');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 
 const CREDENTIAL_ID = 'csSandboxCred001';
-const OWNER = { email: 'owner@example.com', firstName: 'Olive', lastName: 'Owner', password: 'Sandbox-Passw0rd' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Olive',
+	lastName: 'Owner',
+	password: 'Sandbox-Passw0rd',
+};
 
 async function createInstance({ port }) {
 	const n8n = runtime.ensureN8n();
@@ -29,9 +34,15 @@ async function createInstance({ port }) {
 		cookie: undefined,
 		// Own broker port: a CLI run must not collide with the running instance's task broker.
 		cli: (args, env = {}) =>
-			runtime.n8nCliAsync(n8n, userFolder, args, { N8N_RUNNERS_BROKER_PORT: String(port + 20000), ...env }),
+			runtime.n8nCliAsync(n8n, userFolder, args, {
+				N8N_RUNNERS_BROKER_PORT: String(port + 20000),
+				...env,
+			}),
 		async importJson(kind, data) {
-			const file = path.join(userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+			const file = path.join(
+				userFolder,
+				`${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+			);
 			fs.writeFileSync(file, JSON.stringify(data));
 			await this.cli([`import:${kind}`, `--input=${file}`]);
 		},
@@ -47,13 +58,16 @@ async function createInstance({ port }) {
 		},
 		/** Makes a workflow's webhooks live: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
 		async publish(workflowId) {
-			if (runtime.N8N_VERSION.startsWith('1.')) await this.cli(['update:workflow', `--id=${workflowId}`, '--active=true']);
+			if (runtime.N8N_VERSION.startsWith('1.'))
+				await this.cli(['update:workflow', `--id=${workflowId}`, '--active=true']);
 			else await this.cli(['publish:workflow', `--id=${workflowId}`]);
 		},
 		/** Runs a stored workflow with `n8n execute` and returns its run data. */
 		async execute(workflowId) {
 			// `execute` prints its result through n8n's logger, at level info.
-			const stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { N8N_LOG_LEVEL: 'info' });
+			const stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+				N8N_LOG_LEVEL: 'info',
+			});
 			const start = stdout.search(/^\{/m);
 			if (start < 0) throw new Error(`n8n execute printed no result:\n${stdout}`);
 			return JSON.parse(stdout.slice(start));
@@ -83,7 +97,10 @@ async function createInstance({ port }) {
 		async rest(method, route, body) {
 			const response = await fetch(`${this.baseUrl}/rest${route}`, {
 				method,
-				headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+				headers: {
+					'content-type': 'application/json',
+					...(this.cookie ? { cookie: this.cookie } : {}),
+				},
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
 			const text = await response.text();
@@ -99,9 +116,18 @@ async function createInstance({ port }) {
 		async loginOwner() {
 			const setup = await this.rest('POST', '/owner/setup', OWNER);
 			// n8n 2.x names the login field emailOrLdapLoginId; 1.x took email.
-			const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password });
-			const cookie = (login.headers.get('set-cookie') ?? setup.headers.get('set-cookie') ?? '').split(';')[0];
-			if (!cookie.startsWith('n8n-auth=')) throw new Error(`Owner login failed: ${login.status} ${JSON.stringify(login.json)}`);
+			const login = await this.rest('POST', '/login', {
+				emailOrLdapLoginId: OWNER.email,
+				email: OWNER.email,
+				password: OWNER.password,
+			});
+			const cookie = (
+				login.headers.get('set-cookie') ??
+				setup.headers.get('set-cookie') ??
+				''
+			).split(';')[0];
+			if (!cookie.startsWith('n8n-auth='))
+				throw new Error(`Owner login failed: ${login.status} ${JSON.stringify(login.json)}`);
 			this.cookie = cookie;
 		},
 		async close() {

@@ -6,7 +6,9 @@
  * or an IDE would. The sandbox must receive exactly what the client asked for, and nothing for a refusal.
  */
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
-const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+const {
+	StreamableHTTPClientTransport,
+} = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 const { createInstance, CREDENTIAL_ID } = require('./instance');
 const { mcpWorkflow } = require('./workflows');
 
@@ -24,7 +26,9 @@ async function connect() {
 	for (;;) {
 		const candidate = new Client({ name: 'contactswing-e2e', version: '1.0.0' });
 		try {
-			await candidate.connect(new StreamableHTTPClientTransport(new URL(`${instance.baseUrl}/mcp/${MCP_PATH}`)));
+			await candidate.connect(
+				new StreamableHTTPClientTransport(new URL(`${instance.baseUrl}/mcp/${MCP_PATH}`)),
+			);
 			return candidate;
 		} catch (error) {
 			if (Date.now() > deadline) throw error;
@@ -36,7 +40,10 @@ async function connect() {
 beforeAll(async () => {
 	instance = await createInstance({ port: PORT });
 	await instance.importSandboxCredential();
-	await instance.importJson('workflow', mcpWorkflow('csE2eMcpServer01', MCP_PATH, CREDENTIAL_ID, VOICE));
+	await instance.importJson(
+		'workflow',
+		mcpWorkflow('csE2eMcpServer01', MCP_PATH, CREDENTIAL_ID, VOICE),
+	);
 	await instance.publish('csE2eMcpServer01');
 	await instance.start();
 	client = await connect();
@@ -59,34 +66,59 @@ test('the client lists both tools with their names, descriptions and parameters'
 	if (process.env.SHOW_MCP) process.stdout.write(`${JSON.stringify(tools, null, 2)}\n`);
 	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 	expect(Object.keys(byName).sort()).toEqual(['Call_the_lead', 'Create_SMS_agent']);
-	expect(byName.Create_SMS_agent.description).toBe('Create SMS AI agent that texts contacts in ContactSwing');
+	expect(byName.Create_SMS_agent.description).toBe(
+		'Create SMS AI agent that texts contacts in ContactSwing',
+	);
 	expect(byName.Create_SMS_agent.inputSchema).toEqual(
 		expect.objectContaining({
 			type: 'object',
 			properties: {
-				name: expect.objectContaining({ type: 'string', description: 'Display name of the agent, e.g. Acme Dental – Jane Doe' }),
-				instructions: expect.objectContaining({ type: 'string', description: 'What the agent texts the contact about' }),
+				name: expect.objectContaining({
+					type: 'string',
+					description: 'Display name of the agent, e.g. Acme Dental – Jane Doe',
+				}),
+				instructions: expect.objectContaining({
+					type: 'string',
+					description: 'What the agent texts the contact about',
+				}),
 			},
 			required: expect.arrayContaining(['name', 'instructions']),
 		}),
 	);
-	expect(byName.Call_the_lead.description).toBe('Call a real person at a cost from a voice agent in ContactSwing');
+	expect(byName.Call_the_lead.description).toBe(
+		'Call a real person at a cost from a voice agent in ContactSwing',
+	);
 	expect(Object.keys(byName.Call_the_lead.inputSchema.properties)).toEqual(['phone_number']);
 });
 
 test('a tool call creates exactly the agent asked for, and the client gets its ID', async () => {
-	const result = await client.callTool({ name: 'Create_SMS_agent', arguments: { name: 'MCP – Jane Doe', instructions: 'Text Jane and book a cleaning.' } });
+	const result = await client.callTool({
+		name: 'Create_SMS_agent',
+		arguments: { name: 'MCP – Jane Doe', instructions: 'Text Jane and book a cleaning.' },
+	});
 	expect(result.isError).toBeFalsy();
 	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 	expect(creates.map((r) => r.body)).toEqual([
-		{ name: 'MCP – Jane Doe', type: 'SMS', model: 'cw-llm-1', api_keys: [{ api_key_id: 134, type: 'SMS' }], instructions: 'Text Jane and book a cleaning.', sms_type: 'OUTBOUND' },
+		{
+			name: 'MCP – Jane Doe',
+			type: 'SMS',
+			model: 'cw-llm-1',
+			api_keys: [{ api_key_id: 134, type: 'SMS' }],
+			instructions: 'Text Jane and book a cleaning.',
+			sms_type: 'OUTBOUND',
+		},
 	]);
-	const [created] = [...instance.sandbox.state.agents.entries()].find(([, agent]) => agent.name === 'MCP – Jane Doe');
+	const [created] = [...instance.sandbox.state.agents.entries()].find(
+		([, agent]) => agent.name === 'MCP – Jane Doe',
+	);
 	expect(text(result)).toContain(`"assistant_id":"${created}"`);
 });
 
-test('a call to a number outside Allowed Numbers comes back as the node\'s message, with nothing sent', async () => {
-	const result = await client.callTool({ name: 'Call_the_lead', arguments: { phone_number: '+33612345678' } });
+test("a call to a number outside Allowed Numbers comes back as the node's message, with nothing sent", async () => {
+	const result = await client.callTool({
+		name: 'Call_the_lead',
+		arguments: { phone_number: '+33612345678' },
+	});
 	if (process.env.SHOW_MCP) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 	// n8n's MCP server marks it an error and hands over the node's message and its description.
 	expect(result).toEqual({
@@ -100,8 +132,13 @@ test('a call to a number outside Allowed Numbers comes back as the node\'s messa
 	});
 	expect(instance.sandbox.requests).toHaveLength(0);
 	// A number on the list is called, once.
-	const allowed = await client.callTool({ name: 'Call_the_lead', arguments: { phone_number: '+13465507166' } });
+	const allowed = await client.callTool({
+		name: 'Call_the_lead',
+		arguments: { phone_number: '+13465507166' },
+	});
 	expect(allowed.isError).toBeFalsy();
-	expect(instance.sandbox.requests.map((r) => [r.path, r.body])).toEqual([[`/v2/_voicecalls/${VOICE}/makeCall`, { phone_number: '+13465507166', agent_id: VOICE }]]);
+	expect(instance.sandbox.requests.map((r) => [r.path, r.body])).toEqual([
+		[`/v2/_voicecalls/${VOICE}/makeCall`, { phone_number: '+13465507166', agent_id: VOICE }],
+	]);
 	expect(text(allowed)).toContain(`"call_id":"${instance.sandbox.state.placedCalls[0].call_id}"`);
 });

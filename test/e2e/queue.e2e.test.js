@@ -19,7 +19,11 @@ const { startPostgres, startRedis } = require('./services');
 
 const PORTS = { postgres: 5442, redis: 6392, main: 5695, workers: [5696, 5697], webhook: 5694 };
 /** Shorter than n8n's defaults (60 s lock, 30 s stalled check) so a dead worker is noticed within seconds. */
-const STALL_SETTINGS = { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000' };
+const STALL_SETTINGS = {
+	QUEUE_WORKER_LOCK_DURATION: '10000',
+	QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+	QUEUE_WORKER_STALLED_INTERVAL: '5000',
+};
 const BULK_LEADS = 300;
 const CALLS = Number(process.env.QUEUE_CALLS ?? 200);
 
@@ -47,13 +51,35 @@ const queueEnv = () => ({
 
 /** 300 leads in one webhook call, answered at once, created in one execution 5 at a time. */
 function bulkWorkflow() {
-	const credentials = { contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' } };
+	const credentials = {
+		contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' },
+	};
 	return {
 		id: 'csQueueBulk00001',
 		name: 'Queue: bulk leads',
 		nodes: [
-			{ id: 'b1', name: 'Bulk leads', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '6a1f0c2e-4444-4a55-9a01-000000000001', parameters: { httpMethod: 'POST', path: 'bulk-leads', responseMode: 'onReceived', options: {} } },
-			{ id: 'b2', name: 'One item per lead', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.leads', options: {} } },
+			{
+				id: 'b1',
+				name: 'Bulk leads',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '6a1f0c2e-4444-4a55-9a01-000000000001',
+				parameters: {
+					httpMethod: 'POST',
+					path: 'bulk-leads',
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: 'b2',
+				name: 'One item per lead',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { fieldToSplitOut: 'body.leads', options: {} },
+			},
 			{
 				id: 'b3',
 				name: 'Create SMS AI agent',
@@ -61,7 +87,11 @@ function bulkWorkflow() {
 				typeVersion: 2,
 				position: [400, 0],
 				credentials,
-				parameters: smsAgent({ name: '={{ $json.name }}', instructions: 'Follow up with the lead.', options: { batching: { batch: { batchSize: 5 } } } }),
+				parameters: smsAgent({
+					name: '={{ $json.name }}',
+					instructions: 'Follow up with the lead.',
+					options: { batching: { batch: { batchSize: 5 } } },
+				}),
 			},
 		],
 		connections: {
@@ -81,7 +111,12 @@ function queueWorkflow() {
 		type: 'n8n-nodes-base.set',
 		typeVersion: 3.4,
 		position: [400, 200],
-		parameters: { mode: 'raw', jsonOutput: '={{ { "assistant_id": $json.assistant_id, "name": $json.name, "ran_on": $env.CONTACTSWING_PROCESS } }}', options: {} },
+		parameters: {
+			mode: 'raw',
+			jsonOutput:
+				'={{ { "assistant_id": $json.assistant_id, "name": $json.name, "ran_on": $env.CONTACTSWING_PROCESS } }}',
+			options: {},
+		},
 	};
 	const respond = example.nodes.find((node) => node.type === 'n8n-nodes-base.respondToWebhook');
 	respond.parameters.responseBody = '={{ $json }}';
@@ -109,10 +144,24 @@ beforeAll(async () => {
 	sandbox = await createSandbox({ latencyMs: 20 }).listen();
 	const n8n = runtime.ensureN8n();
 	const main = userFolder('main');
-	const cli = (args) => runtime.n8nCliAsync(n8n, main, args, { ...queueEnv(), N8N_RUNNERS_BROKER_PORT: String(PORTS.main + 20000) });
+	const cli = (args) =>
+		runtime.n8nCliAsync(n8n, main, args, {
+			...queueEnv(),
+			N8N_RUNNERS_BROKER_PORT: String(PORTS.main + 20000),
+		});
 
 	const credentials = path.join(main, 'credentials.json');
-	fs.writeFileSync(credentials, JSON.stringify([{ id: 'csSandboxCred001', name: 'ContactSwing (sandbox)', type: 'contactSwingApi', data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url } }]));
+	fs.writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				id: 'csSandboxCred001',
+				name: 'ContactSwing (sandbox)',
+				type: 'contactSwingApi',
+				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+			},
+		]),
+	);
 	await cli(['import:credentials', `--input=${credentials}`]);
 	const workflow = path.join(main, 'workflow.json');
 	fs.writeFileSync(workflow, JSON.stringify(queueWorkflow()));
@@ -123,12 +172,23 @@ beforeAll(async () => {
 	await cli(['import:workflow', `--input=${bulk}`]);
 	await cli(['publish:workflow', '--id=csQueueBulk00001']);
 
-	processes.push(await runtime.startN8n(n8n, main, { port: PORTS.main, env: { ...queueEnv(), CONTACTSWING_PROCESS: 'main' }, logFile: path.join(main, 'n8n.log') }));
+	processes.push(
+		await runtime.startN8n(n8n, main, {
+			port: PORTS.main,
+			env: { ...queueEnv(), CONTACTSWING_PROCESS: 'main' },
+			logFile: path.join(main, 'n8n.log'),
+		}),
+	);
 	for (const k of PORTS.workers.keys()) workers[k] = await startWorker(n8n, k);
 	// The webhook processor receives the calls and hands them to the queue, as in a scaled setup.
 	const hooks = userFolder('webhook');
 	processes.push(
-		await runtime.startN8n(n8n, hooks, { port: PORTS.webhook, command: 'webhook', env: { ...queueEnv(), CONTACTSWING_PROCESS: 'webhook' }, logFile: path.join(hooks, 'n8n.log') }),
+		await runtime.startN8n(n8n, hooks, {
+			port: PORTS.webhook,
+			command: 'webhook',
+			env: { ...queueEnv(), CONTACTSWING_PROCESS: 'webhook' },
+			logFile: path.join(hooks, 'n8n.log'),
+		}),
 	);
 });
 
@@ -140,7 +200,13 @@ async function startWorker(n8n, k, folder = userFolder(`worker${k + 1}`)) {
 	const worker = await runtime.startN8n(n8n, folder, {
 		port,
 		command: 'worker',
-		env: { ...queueEnv(), CONTACTSWING_PROCESS: `worker-${k + 1}`, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1' },
+		env: {
+			...queueEnv(),
+			CONTACTSWING_PROCESS: `worker-${k + 1}`,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_CONCURRENCY_PRODUCTION_LIMIT: '-1',
+		},
 		logFile: path.join(folder, 'n8n.log'),
 	});
 	processes.push(worker);
@@ -152,7 +218,8 @@ afterAll(async () => {
 	await sandbox?.close();
 	await redis?.stop();
 	await postgres?.stop();
-	if (!process.env.KEEP_E2E_FOLDERS) for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+	if (!process.env.KEEP_E2E_FOLDERS)
+		for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 async function waitForWebhook(url) {
@@ -174,15 +241,28 @@ test(`${CALLS} webhook calls to the webhook processor: one agent each, run on th
 		Array.from({ length: 10 }, async () => {
 			while (next < CALLS) {
 				const k = next++;
-				const lead = { first_name: `Lead${k}`, last_name: 'Queue', company: 'Acme', phone: `+1346550${String(7000 + k)}` };
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
+				const lead = {
+					first_name: `Lead${k}`,
+					last_name: 'Queue',
+					company: 'Acme',
+					phone: `+1346550${String(7000 + k)}`,
+				};
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(lead),
+				});
 				answers[k] = { status: response.status, body: await response.json() };
 			}
 		}),
 	);
 	for (const [k, answer] of answers.entries()) {
 		expect(answer.status).toBe(201);
-		expect(answer.body).toEqual({ assistant_id: expect.any(String), name: `Acme – Lead${k} Queue`, ran_on: expect.stringMatching(/^worker-[12]$/) });
+		expect(answer.body).toEqual({
+			assistant_id: expect.any(String),
+			name: `Acme – Lead${k} Queue`,
+			ran_on: expect.stringMatching(/^worker-[12]$/),
+		});
 	}
 	// Exactly one agent per call.
 	expect(sandbox.state.agents.size).toBe(CALLS);
@@ -228,12 +308,18 @@ test(`a worker killed (-9) part-way through ${BULK_LEADS} creates: no re-run, th
 	sandbox.setFaults({ latencyMs: 100 });
 	const logSizes = workers.map((worker) => fs.statSync(worker.logFile).size);
 	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Bulk lead ${k + 1}` }));
-	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
+	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ leads }),
+	});
 	// The caller is answered before anything is created: it cannot learn of the crash.
 	expect(response.status).toBe(200);
 
 	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
-	const busy = workers.findIndex((worker, k) => fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'));
+	const busy = workers.findIndex((worker, k) =>
+		fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'),
+	);
 	expect(busy).toBeGreaterThanOrEqual(0);
 	workers[busy].child.kill('SIGKILL');
 	const killedAt = Date.now();
@@ -244,7 +330,10 @@ test(`a worker killed (-9) part-way through ${BULK_LEADS} creates: no re-run, th
 
 	// A replacement worker comes up, as an orchestrator would start one.
 	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
-	const statusOf = () => postgres.query(`select status from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim();
+	const statusOf = () =>
+		postgres
+			.query(`select status from execution_entity where "workflowId" = 'csQueueBulk00001'`)
+			.trim();
 	await until(() => !['running', 'new', ''].includes(statusOf()), 120_000, 'the execution to end');
 	const endedAfterSeconds = Math.round((Date.now() - killedAt) / 1000);
 	// n8n 2.x marks the stalled job's execution crashed and never runs it again (maxStalledCount is 0).
@@ -253,29 +342,54 @@ test(`a worker killed (-9) part-way through ${BULK_LEADS} creates: no re-run, th
 	expect(sandbox.state.agents.size).toBe(createdAtKill);
 	expect([...sandbox.state.createdByName.values()].every((count) => count === 1)).toBe(true);
 	// No per-item results are stored for a crashed execution: n8n cannot say which leads got an agent.
-	const stored = postgres.query(`select d.data like '%assistant_id%' from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = 'csQueueBulk00001'`).trim();
+	const stored = postgres
+		.query(
+			`select d.data like '%assistant_id%' from execution_data d join execution_entity e on e.id = d."executionId" where e."workflowId" = 'csQueueBulk00001'`,
+		)
+		.trim();
 	expect(stored).not.toBe('t');
-	console.log(`queue crash: ${createdAtKill} of ${BULK_LEADS} created before the kill, execution crashed ${endedAfterSeconds} s after it, none twice, no re-run`);
+	console.log(
+		`queue crash: ${createdAtKill} of ${BULK_LEADS} created before the kill, execution crashed ${endedAfterSeconds} s after it, none twice, no re-run`,
+	);
 });
 
 test(`a worker told to stop (SIGTERM) part-way through ${BULK_LEADS} creates finishes them within QUEUE_WORKER_TIMEOUT`, async () => {
 	const n8n = runtime.ensureN8n();
 	sandbox.reset();
 	sandbox.setFaults({ latencyMs: 100 });
-	const before = postgres.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim();
+	const before = postgres
+		.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`)
+		.trim();
 	const logSizes = workers.map((worker) => fs.statSync(worker.logFile).size);
 	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Graceful lead ${k + 1}` }));
-	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leads }) });
+	const response = await fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ leads }),
+	});
 	expect(response.status).toBe(200);
 	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
-	const busy = workers.findIndex((worker, k) => fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'));
+	const busy = workers.findIndex((worker, k) =>
+		fs.readFileSync(worker.logFile, 'utf8').slice(logSizes[k]).includes('Worker started execution'),
+	);
 	expect(busy).toBeGreaterThanOrEqual(0);
 	// What an orchestrator does on a rolling update: SIGTERM, then wait (n8n's default QUEUE_WORKER_TIMEOUT is 30 s).
 	await workers[busy].stop();
 	expect(sandbox.state.agents.size).toBe(BULK_LEADS);
 	expect([...sandbox.state.createdByName.values()].every((count) => count === 1)).toBe(true);
-	const latest = () => postgres.query(`select status from execution_entity where "workflowId" = 'csQueueBulk00001' order by id desc limit 1`).trim();
+	const latest = () =>
+		postgres
+			.query(
+				`select status from execution_entity where "workflowId" = 'csQueueBulk00001' order by id desc limit 1`,
+			)
+			.trim();
 	await until(() => latest() === 'success', 30_000, 'the execution to be recorded as a success');
-	expect(Number(postgres.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`).trim())).toBe(Number(before) + 1);
+	expect(
+		Number(
+			postgres
+				.query(`select count(*) from execution_entity where "workflowId" = 'csQueueBulk00001'`)
+				.trim(),
+		),
+	).toBe(Number(before) + 1);
 	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
 });

@@ -13,7 +13,10 @@ function postgresBin(name) {
 	return path.join('/usr/lib/postgresql', versions[0], 'bin', name);
 }
 
-const asPostgres = (command, args) => (process.getuid() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+const asPostgres = (command, args) =>
+	process.getuid() === 0
+		? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+		: [command, args];
 
 async function waitFor(check, what, seconds = 60) {
 	const deadline = Date.now() + seconds * 1000;
@@ -31,36 +34,97 @@ async function waitFor(check, what, seconds = 60) {
 async function startPostgres(port) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-pg-'));
 	if (process.getuid() === 0) execFileSync('chown', ['postgres:postgres', dir]);
-	execFileSync(...asPostgres(postgresBin('initdb'), ['-D', dir, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']), { stdio: 'ignore' });
-	const [command, args] = asPostgres(postgresBin('postgres'), ['-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off']);
+	execFileSync(
+		...asPostgres(postgresBin('initdb'), ['-D', dir, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']),
+		{ stdio: 'ignore' },
+	);
+	const [command, args] = asPostgres(postgresBin('postgres'), [
+		'-D',
+		dir,
+		'-p',
+		String(port),
+		'-k',
+		dir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'max_connections=200',
+		'-c',
+		'fsync=off',
+	]);
 	const server = spawn(command, args, { stdio: 'ignore' });
 	await waitFor(() => {
-		execFileSync(postgresBin('pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+		execFileSync(postgresBin('pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], {
+			stdio: 'ignore',
+		});
 		return true;
 	}, 'PostgreSQL');
-	execFileSync(postgresBin('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n']);
+	execFileSync(postgresBin('createdb'), [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'n8n',
+		'n8n',
+	]);
 	return {
 		port,
 		query(sql) {
-			return execFileSync(postgresBin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'n8n', '-At', '-F', '\t', '-c', sql], { encoding: 'utf8' });
+			return execFileSync(
+				postgresBin('psql'),
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					'n8n',
+					'-d',
+					'n8n',
+					'-At',
+					'-F',
+					'\t',
+					'-c',
+					sql,
+				],
+				{ encoding: 'utf8' },
+			);
 		},
 		async stop() {
 			// runuser does not pass signals on; pg_ctl stops the server itself.
-			execFileSync(...asPostgres(postgresBin('pg_ctl'), ['-D', dir, 'stop', '-m', 'fast']), { stdio: 'ignore' });
-			await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', resolve)));
+			execFileSync(...asPostgres(postgresBin('pg_ctl'), ['-D', dir, 'stop', '-m', 'fast']), {
+				stdio: 'ignore',
+			});
+			await new Promise((resolve) =>
+				server.exitCode !== null ? resolve() : server.once('exit', resolve),
+			);
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }
 
 async function startRedis(port) {
-	const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-	await waitFor(() => execFileSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'PONG', 'Redis');
+	const server = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{ stdio: 'ignore' },
+	);
+	await waitFor(
+		() =>
+			execFileSync('redis-cli', ['-p', String(port), 'ping'], {
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim() === 'PONG',
+		'Redis',
+	);
 	return {
 		port,
 		async stop() {
 			server.kill('SIGTERM');
-			await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', resolve)));
+			await new Promise((resolve) =>
+				server.exitCode !== null ? resolve() : server.once('exit', resolve),
+			);
 		},
 	};
 }

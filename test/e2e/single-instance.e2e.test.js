@@ -7,7 +7,14 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createInstance, CREDENTIAL_ID } = require('./instance');
-const { perClientWorkflow, manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow, exampleWorkflow } = require('./workflows');
+const {
+	perClientWorkflow,
+	manualWorkflow,
+	everySmsField,
+	expectedEverySmsBody,
+	continueOnFailWorkflow,
+	exampleWorkflow,
+} = require('./workflows');
 const { DEFAULT_TOKEN, createSandbox } = require('../sandbox/server');
 
 let instance;
@@ -40,30 +47,56 @@ test('n8n loads the packed package: export:nodes lists contactSwing with its des
 		}),
 	);
 	expect(node.properties.map((p) => p.name)).toEqual(
-		expect.arrayContaining(['resource', 'operation', 'name', 'model', 'smsKeyIds', 'instructions', 'smsType', 'additionalFields', 'options']),
+		expect.arrayContaining([
+			'resource',
+			'operation',
+			'name',
+			'model',
+			'smsKeyIds',
+			'instructions',
+			'smsType',
+			'additionalFields',
+			'options',
+		]),
 	);
 	// The trigger is loaded from the same package, on the same credential.
 	expect(nodes.find((n) => n.name === 'n8n-nodes-contactswing.contactSwingTrigger')).toEqual(
-		expect.objectContaining({ displayName: 'ContactSwing Trigger', polling: true, credentials: [{ name: 'contactSwingApi', required: true }] }),
+		expect.objectContaining({
+			displayName: 'ContactSwing Trigger',
+			polling: true,
+			credentials: [{ name: 'contactSwingApi', required: true }],
+		}),
 	);
 	// usableAsTool: n8n derives an AI-tool variant.
 	expect(nodes.some((n) => n.name === 'n8n-nodes-contactswing.contactSwingTool')).toBe(true);
 	// The package brought no second n8n-workflow.
-	expect(fs.existsSync(path.join(instance.userFolder, '.n8n/nodes/node_modules/n8n-workflow'))).toBe(false);
+	expect(
+		fs.existsSync(path.join(instance.userFolder, '.n8n/nodes/node_modules/n8n-workflow')),
+	).toBe(false);
 });
 
 test('a manual workflow with every SMS field runs through `n8n execute`', async () => {
-	await instance.importJson('workflow', manualWorkflow('csE2eManualAll01', 'E2E every SMS field', { parameters: everySmsField }));
+	await instance.importJson(
+		'workflow',
+		manualWorkflow('csE2eManualAll01', 'E2E every SMS field', { parameters: everySmsField }),
+	);
 	const run = await instance.execute('csE2eManualAll01');
 	expect(run.status).toBe('success');
 	const requests = instance.sandbox.requests;
 	expect(requests).toHaveLength(1);
-	expect([requests[0].method, requests[0].path, requests[0].query]).toEqual(['POST', '/v2/_new_assistants', { force: 'true' }]);
+	expect([requests[0].method, requests[0].path, requests[0].query]).toEqual([
+		'POST',
+		'/v2/_new_assistants',
+		{ force: 'true' },
+	]);
 	expect(requests[0].headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
 	expect(requests[0].body).toEqual(expectedEverySmsBody);
 	const [agentId] = [...instance.sandbox.state.agents.keys()];
 	expect(nodeOutput(run)).toEqual([
-		{ json: { assistant_id: agentId, name: 'E2E every field', ctx_id: expect.any(String) }, pairedItem: { item: 0 } },
+		{
+			json: { assistant_id: agentId, name: 'E2E every field', ctx_id: expect.any(String) },
+			pairedItem: { item: 0 },
+		},
 	]);
 });
 
@@ -72,9 +105,15 @@ test('continue on fail: two good and one bad item give three paired outputs in o
 	const run = await instance.execute('csE2eContFail001');
 	const output = nodeOutput(run);
 	expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(output[0].json).toEqual(expect.objectContaining({ name: 'Good lead 1', assistant_id: expect.any(String) }));
-	expect(output[1].json.error).toBe('Phone Number must be a phone number in E.164 format, got "not-a-phone" [item 1]');
-	expect(output[2].json).toEqual(expect.objectContaining({ name: 'Good lead 2', assistant_id: expect.any(String) }));
+	expect(output[0].json).toEqual(
+		expect.objectContaining({ name: 'Good lead 1', assistant_id: expect.any(String) }),
+	);
+	expect(output[1].json.error).toBe(
+		'Phone Number must be a phone number in E.164 format, got "not-a-phone" [item 1]',
+	);
+	expect(output[2].json).toEqual(
+		expect.objectContaining({ name: 'Good lead 2', assistant_id: expect.any(String) }),
+	);
 	expect(instance.sandbox.requests.map((r) => r.body.name)).toEqual(['Good lead 1', 'Good lead 2']);
 });
 
@@ -85,7 +124,13 @@ test('the example webhook workflow, published, makes an agent from a CRM lead an
 	await instance.start();
 	await instance.waitForWebhook('new-lead');
 
-	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', phone: '+1 346 550 7166', source: 'hubspot' };
+	const lead = {
+		first_name: 'Jane',
+		last_name: 'Doe',
+		company: 'Acme Dental',
+		phone: '+1 346 550 7166',
+		source: 'hubspot',
+	};
 	const response = await fetch(`${instance.baseUrl}/webhook/new-lead`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -120,22 +165,46 @@ test('the WhatsApp-and-call example answers a CRM lead with the new agent and th
 	await instance.waitForWebhook('crm-lead');
 	const voiceAgent = instance.sandbox.seedVoiceAgent('voice-agent-e2e');
 
-	const lead = { first_name: 'Jane', last_name: 'Doe', company: 'Acme Dental', interest: 'teeth whitening', phone: '+13465507166' };
-	const response = await fetch(`${instance.baseUrl}/webhook/crm-lead`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(lead) });
+	const lead = {
+		first_name: 'Jane',
+		last_name: 'Doe',
+		company: 'Acme Dental',
+		interest: 'teeth whitening',
+		phone: '+13465507166',
+	};
+	const response = await fetch(`${instance.baseUrl}/webhook/crm-lead`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(lead),
+	});
 	const answer = await response.json();
 	expect(response.status).toBe(201);
 	const [create, call] = instance.sandbox.requests;
 	expect(create.body).toEqual(
-		expect.objectContaining({ name: 'WhatsApp – Jane Doe', type: 'WHATSAPP', phone_number: '650175178190170', additional_settings: { idle_time: 24, max_messages: 20 } }),
+		expect.objectContaining({
+			name: 'WhatsApp – Jane Doe',
+			type: 'WHATSAPP',
+			phone_number: '650175178190170',
+			additional_settings: { idle_time: 24, max_messages: 20 },
+		}),
 	);
 	expect([call.path, call.body]).toEqual([
 		'/v2/_call',
-		{ phone_number: '+13465507166', agent_id: voiceAgent, customer_name: 'Jane Doe', call_purpose: 'Follow up on teeth whitening' },
+		{
+			phone_number: '+13465507166',
+			agent_id: voiceAgent,
+			customer_name: 'Jane Doe',
+			call_purpose: 'Follow up on teeth whitening',
+		},
 	]);
-	expect(answer).toEqual({ whatsapp_agent_id: expect.any(String), call_id: instance.sandbox.state.placedCalls[0].call_id, call_status: 'queued' });
+	expect(answer).toEqual({
+		whatsapp_agent_id: expect.any(String),
+		call_id: instance.sandbox.state.placedCalls[0].call_id,
+		call_status: 'queued',
+	});
 });
 
-test('the credential test behind the editor\'s Test button passes with the right token and fails with a wrong one', async () => {
+test("the credential test behind the editor's Test button passes with the right token and fails with a wrong one", async () => {
 	await instance.loginOwner();
 	const test = (accessToken) =>
 		instance.rest('POST', '/credentials/test', {
@@ -150,19 +219,40 @@ test('the credential test behind the editor\'s Test button passes with the right
 	expect(good.json.data).toEqual(expect.objectContaining({ status: 'OK' }));
 	const bad = await test('wrong-token');
 	expect(bad.json.data).toEqual(expect.objectContaining({ status: 'Error' }));
-	const seen = instance.sandbox.requests.map((r) => [r.method, r.path, r.query, r.headers.authorization]);
-	expect(seen[0]).toEqual(['GET', '/v2/_customers', { page: '1', per_page: '1' }, `Bearer ${DEFAULT_TOKEN}`]);
+	const seen = instance.sandbox.requests.map((r) => [
+		r.method,
+		r.path,
+		r.query,
+		r.headers.authorization,
+	]);
+	expect(seen[0]).toEqual([
+		'GET',
+		'/v2/_customers',
+		{ page: '1', per_page: '1' },
+		`Bearer ${DEFAULT_TOKEN}`,
+	]);
 	// n8n may repeat a test that got 401; every repeat carries the wrong token, nothing else is called.
 	expect(seen.slice(1).length).toBeGreaterThan(0);
 	for (const request of seen.slice(1)) {
-		expect(request).toEqual(['GET', '/v2/_customers', { page: '1', per_page: '1' }, 'Bearer wrong-token']);
+		expect(request).toEqual([
+			'GET',
+			'/v2/_customers',
+			{ page: '1', per_page: '1' },
+			'Bearer wrong-token',
+		]);
 	}
 });
 
 test('a workflow saved with node version 1 (0.1.0) still loads and runs: Update Action reads the action, then sends its Action Type', async () => {
 	const saved = manualWorkflow('csE2eSavedV1001', 'Saved with 0.1.0', {
 		typeVersion: 1,
-		parameters: { resource: 'action', operation: 'update', actionId: 'a0000000-0000-4000-8000-000000000001', name: 'Renamed in 0.1.0', actionType: 'WEBHOOK' },
+		parameters: {
+			resource: 'action',
+			operation: 'update',
+			actionId: 'a0000000-0000-4000-8000-000000000001',
+			name: 'Renamed in 0.1.0',
+			actionType: 'WEBHOOK',
+		},
 	});
 	await instance.importJson('workflow', saved);
 	const run = await instance.execute('csE2eSavedV1001');
@@ -170,31 +260,66 @@ test('a workflow saved with node version 1 (0.1.0) still loads and runs: Update 
 	// Action Type Webhook (version 1's default): the action is read first, so a non-webhook is never converted.
 	expect(instance.sandbox.requests.map((r) => [r.method, r.path, r.body])).toEqual([
 		['GET', '/v2/_actions/a0000000-0000-4000-8000-000000000001', undefined],
-		['PUT', '/v2/_actions/a0000000-0000-4000-8000-000000000001', { name: 'Renamed in 0.1.0', type: 'WEBHOOK' }],
+		[
+			'PUT',
+			'/v2/_actions/a0000000-0000-4000-8000-000000000001',
+			{ name: 'Renamed in 0.1.0', type: 'WEBHOOK' },
+		],
 	]);
-	expect(nodeOutput(run)[0].json).toEqual(expect.objectContaining({ name: 'Renamed in 0.1.0', type: 'WEBHOOK' }));
+	expect(nodeOutput(run)[0].json).toEqual(
+		expect.objectContaining({ name: 'Renamed in 0.1.0', type: 'WEBHOOK' }),
+	);
 });
 
 test('one credential built from expressions serves many accounts: each client receives only its own item and token', async () => {
-	const clients = await Promise.all([0, 1, 2, 3].map((k) => createSandbox({ token: `e2e-client-${k}-token` }).listen()));
+	const clients = await Promise.all(
+		[0, 1, 2, 3].map((k) => createSandbox({ token: `e2e-client-${k}-token` }).listen()),
+	);
 	try {
 		await instance.importJson('credentials', [
-			{ id: 'csPerItemCred001', name: 'ContactSwing (per client)', type: 'contactSwingApi', data: { accessToken: '={{ $json.token }}', baseUrl: '={{ $json.baseUrl }}' } },
+			{
+				id: 'csPerItemCred001',
+				name: 'ContactSwing (per client)',
+				type: 'contactSwingApi',
+				data: { accessToken: '={{ $json.token }}', baseUrl: '={{ $json.baseUrl }}' },
+			},
 		]);
 		const customerId = 'c0000000-0000-4000-8000-000000000001';
-		const items = clients.map((client, k) => ({ token: `e2e-client-${k}-token`, baseUrl: client.url, customerId, newName: `Client ${k} customer` }));
+		const items = clients.map((client, k) => ({
+			token: `e2e-client-${k}-token`,
+			baseUrl: client.url,
+			customerId,
+			newName: `Client ${k} customer`,
+		}));
 		for (const batchSize of [1, 5]) {
 			for (const client of clients) client.reset();
 			const id = `csE2ePerClient0${batchSize}`;
-			await instance.importJson('workflow', perClientWorkflow(id, items, { contactSwingApi: { id: 'csPerItemCred001', name: 'ContactSwing (per client)' } }, batchSize));
+			await instance.importJson(
+				'workflow',
+				perClientWorkflow(
+					id,
+					items,
+					{ contactSwingApi: { id: 'csPerItemCred001', name: 'ContactSwing (per client)' } },
+					batchSize,
+				),
+			);
 			const run = await instance.execute(id);
 			expect(run.status).toBe('success');
 			for (const [k, client] of clients.entries()) {
-				expect(client.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body])).toEqual([
-					['PUT', `/v2/_customers/${customerId}`, `Bearer e2e-client-${k}-token`, { name: `Client ${k} customer` }],
+				expect(
+					client.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body]),
+				).toEqual([
+					[
+						'PUT',
+						`/v2/_customers/${customerId}`,
+						`Bearer e2e-client-${k}-token`,
+						{ name: `Client ${k} customer` },
+					],
 				]);
 			}
-			expect(nodeOutput(run).map((item) => [item.json.name, item.pairedItem])).toEqual(items.map((item, k) => [item.newName, { item: k }]));
+			expect(nodeOutput(run).map((item) => [item.json.name, item.pairedItem])).toEqual(
+				items.map((item, k) => [item.newName, { item: k }]),
+			);
 			// The tokens are the user's own item data upstream; the node's output carries none of them.
 			expect(JSON.stringify(nodeOutput(run))).not.toMatch(/e2e-client-\d-token/);
 		}

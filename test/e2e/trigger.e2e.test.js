@@ -27,7 +27,11 @@ const MODES = {
 	durable: {
 		port: 5692,
 		// The real names, from @n8n/config's SchedulerConfig (2.40.7).
-		env: { N8N_SCHEDULER_ENABLED: 'true', N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true', N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true' },
+		env: {
+			N8N_SCHEDULER_ENABLED: 'true',
+			N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+			N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+		},
 	},
 };
 const WINDOW_MS = 150_000;
@@ -83,7 +87,8 @@ function triggerWorkflow(id, credentialId, event, crmPath) {
 					url: `http://127.0.0.1:${crm.address().port}${crmPath}`,
 					sendBody: true,
 					specifyBody: 'json',
-					jsonBody: '={{ { "id": $json.id, "event": $json.event, "previous_status": $json.previous_status } }}',
+					jsonBody:
+						'={{ { "id": $json.id, "event": $json.event, "previous_status": $json.previous_status } }}',
 					options: {},
 				},
 			},
@@ -105,7 +110,10 @@ async function runMode(mode) {
 		new2500: await createSandbox({ calls: 2500 }).listen(),
 	};
 	accounts.new2500.setFaults({ listOrder: 'newest-first' });
-	const got = (scenario) => received.filter((r) => r.url === `/crm/${mode}/${scenario}`).map((r) => r.body.id ?? r.body.call_id);
+	const got = (scenario) =>
+		received
+			.filter((r) => r.url === `/crm/${mode}/${scenario}`)
+			.map((r) => r.body.id ?? r.body.call_id);
 	try {
 		await instance.importSandboxCredential();
 		const credentials = Object.entries(accounts).map(([name, sandbox]) => ({
@@ -115,20 +123,39 @@ async function runMode(mode) {
 			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
 		}));
 		await instance.importJson('credentials', credentials);
-		const example = exampleWorkflow('call-finished-update-crm.json', { url: `http://127.0.0.1:${crm.address().port}/crm/${mode}/example` });
+		const example = exampleWorkflow('call-finished-update-crm.json', {
+			url: `http://127.0.0.1:${crm.address().port}/crm/${mode}/example`,
+		});
 		const workflows = [
 			{ ...example, id: `csE2eTrigEx${mode.slice(0, 5)}` },
-			...Object.keys(accounts).map((name, k) => triggerWorkflow(`csE2eTrig${k}${mode.slice(0, 6)}`, credentials[k].id, 'newCall', `/crm/${mode}/${name}`)),
+			...Object.keys(accounts).map((name, k) =>
+				triggerWorkflow(
+					`csE2eTrig${k}${mode.slice(0, 6)}`,
+					credentials[k].id,
+					'newCall',
+					`/crm/${mode}/${name}`,
+				),
+			),
 		];
-		instance.sandbox.addCall({ id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'in-progress', duration: 0 });
+		instance.sandbox.addCall({
+			id: 'call-e2e-1',
+			customer_name: 'Jane Doe',
+			status: 'in-progress',
+			duration: 0,
+		});
 		// One CLI import for all; then each is published from the REST API, as the editor's Publish does.
 		await instance.importJson('workflow', workflows);
 		await instance.start(env);
 		await instance.loginOwner();
 		for (const workflow of workflows) {
 			const { json } = await instance.rest('GET', `/workflows/${workflow.id}`);
-			const published = await instance.rest('POST', `/workflows/${workflow.id}/activate`, { versionId: json.data.versionId });
-			if (published.status !== 200) throw new Error(`Publishing ${workflow.id}: ${published.status} ${JSON.stringify(published.json).slice(0, 300)}`);
+			const published = await instance.rest('POST', `/workflows/${workflow.id}/activate`, {
+				versionId: json.data.versionId,
+			});
+			if (published.status !== 200)
+				throw new Error(
+					`Publishing ${workflow.id}: ${published.status} ${JSON.stringify(published.json).slice(0, 300)}`,
+				);
 		}
 		// A call that appears right after publishing, before the first scheduled poll.
 		await until(() => polls(accounts.between) >= 1, 120_000, `the activation poll (${mode})`);
@@ -138,13 +165,23 @@ async function runMode(mode) {
 		// trigger keeps its baseline in the workflow's static data too); the others wait for a scheduled poll.
 		const baselinePolls = mode === 'durable' ? 2 : 1;
 		const all = [instance.sandbox, ...Object.values(accounts)];
-		await until(() => all.every((sandbox) => polls(sandbox) >= baselinePolls), 200_000, `the baseline polls (${mode})`);
+		await until(
+			() => all.every((sandbox) => polls(sandbox) >= baselinePolls),
+			200_000,
+			`the baseline polls (${mode})`,
+		);
 		await sleep(5_000);
 
 		instance.sandbox.setCallStatus('call-e2e-1', 'completed');
 		const added = {
-			old2500: [accounts.old2500.addCall({ id: 'call-old-a' }).id, accounts.old2500.addCall({ id: 'call-old-b' }).id],
-			new2500: [accounts.new2500.addCall({ id: 'call-new-a' }).id, accounts.new2500.addCall({ id: 'call-new-b' }).id],
+			old2500: [
+				accounts.old2500.addCall({ id: 'call-old-a' }).id,
+				accounts.old2500.addCall({ id: 'call-old-b' }).id,
+			],
+			new2500: [
+				accounts.new2500.addCall({ id: 'call-new-a' }).id,
+				accounts.new2500.addCall({ id: 'call-new-b' }).id,
+			],
 			window: [accounts.window.addCall({ id: 'call-window-1' }).id],
 			between: [betweenCall],
 		};
@@ -156,23 +193,45 @@ async function runMode(mode) {
 			accounts.window.state.rateLimits['GET /v2/_calls'] = { limit: 30, windowMs: 60_000 };
 			accounts.window.state.windows.clear();
 		});
-		await until(() => got('example').length >= 1 && got('old2500').length >= 2 && got('new2500').length >= 2 && got('between').length >= 1, 200_000, `the first events (${mode})`);
+		await until(
+			() =>
+				got('example').length >= 1 &&
+				got('old2500').length >= 2 &&
+				got('new2500').length >= 2 &&
+				got('between').length >= 1,
+			200_000,
+			`the first events (${mode})`,
+		);
 
 		// Restart with calls added while n8n is down.
 		await instance.stop();
-		added.restart = [accounts.restart.addCall({ id: 'call-restart-a' }).id, accounts.restart.addCall({ id: 'call-restart-b' }).id];
+		added.restart = [
+			accounts.restart.addCall({ id: 'call-restart-a' }).id,
+			accounts.restart.addCall({ id: 'call-restart-b' }).id,
+		];
 		await instance.start(env);
-		await until(() => got('restart').length >= 2, 200_000, `the calls added while n8n was down (${mode})`);
+		await until(
+			() => got('restart').length >= 2,
+			200_000,
+			`the calls added while n8n was down (${mode})`,
+		);
 
 		await windowClosed;
 		const refusedInWindow = accounts.window.requests.length - windowRequestsBefore;
-		await until(() => got('window').length >= 1, 200_000, `the call after the 429 window (${mode})`);
+		await until(
+			() => got('window').length >= 1,
+			200_000,
+			`the call after the 429 window (${mode})`,
+		);
 		// A quiet minute and more: nothing else may arrive.
 		await sleep(75_000);
 
 		await instance.loginOwner();
 		const executions = await instance.rest('GET', '/executions?limit=200');
-		if (executions.status !== 200) throw new Error(`GET /rest/executions: ${executions.status} ${JSON.stringify(executions.json).slice(0, 300)}`);
+		if (executions.status !== 200)
+			throw new Error(
+				`GET /rest/executions: ${executions.status} ${JSON.stringify(executions.json).slice(0, 300)}`,
+			);
 		const list = executions.json.data?.results ?? executions.json.data ?? [];
 		results[mode] = {
 			example: got('example'),
@@ -185,8 +244,12 @@ async function runMode(mode) {
 			added,
 			refusedInWindow,
 			executions: list.length,
-			failed: list.filter((e) => !['success', 'running', 'new', 'waiting'].includes(e.status)).map((e) => `${e.workflowId}: ${e.status}`),
-			tokenOnlyToSandboxes: all.every((sandbox) => sandbox.requests.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`)),
+			failed: list
+				.filter((e) => !['success', 'running', 'new', 'waiting'].includes(e.status))
+				.map((e) => `${e.workflowId}: ${e.status}`),
+			tokenOnlyToSandboxes: all.every((sandbox) =>
+				sandbox.requests.every((r) => r.headers.authorization === `Bearer ${DEFAULT_TOKEN}`),
+			),
 		};
 	} finally {
 		await instance.close();
@@ -218,7 +281,14 @@ afterAll(async () => {
 describe.each(Object.keys(MODES))('n8n 2.40.7, %s mode', (mode) => {
 	test('the example: a call the sandbox completes reaches the CRM, once', () => {
 		expect(results[mode].example).toEqual(['call-e2e-1']);
-		expect(results[mode].exampleBody).toEqual({ source: 'contactswing', call_id: 'call-e2e-1', customer_name: 'Jane Doe', status: 'completed', previous_status: 'in-progress', duration_seconds: 0 });
+		expect(results[mode].exampleBody).toEqual({
+			source: 'contactswing',
+			call_id: 'call-e2e-1',
+			customer_name: 'Jane Doe',
+			status: 'completed',
+			previous_status: 'in-progress',
+			duration_seconds: 0,
+		});
 	});
 
 	test('a call added after publishing, before the first scheduled poll, arrives once', () => {
@@ -235,9 +305,12 @@ describe.each(Object.keys(MODES))('n8n 2.40.7, %s mode', (mode) => {
 		expect(results[mode].failed).toEqual([]);
 	});
 
-	test.each(['old2500', 'new2500'])('%s: 2 new calls on an account of 2,500 arrive, and nothing else', (account) => {
-		expect(results[mode][account]).toEqual(results[mode].added[account]);
-	});
+	test.each(['old2500', 'new2500'])(
+		'%s: 2 new calls on an account of 2,500 arrive, and nothing else',
+		(account) => {
+			expect(results[mode][account]).toEqual(results[mode].added[account]);
+		},
+	);
 
 	test('the token went to the sandboxes only, always as Bearer', () => {
 		expect(results[mode].tokenOnlyToSandboxes).toBe(true);

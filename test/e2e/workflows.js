@@ -6,11 +6,17 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 /** What a sandbox account has, filled into the examples' blanks as a user fills in their own account's. */
-const SANDBOX_ACCOUNT = { smsKeyIds: '134', whatsappNumberId: '650175178190170', agentId: 'voice-agent-e2e' };
+const SANDBOX_ACCOUNT = {
+	smsKeyIds: '134',
+	whatsappNumberId: '650175178190170',
+	agentId: 'voice-agent-e2e',
+};
 
 /** An example workflow from examples/, with its account-specific blanks filled in for the sandbox. */
 function exampleWorkflow(file, account = SANDBOX_ACCOUNT) {
-	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples', file), 'utf8'));
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(__dirname, '../../examples', file), 'utf8'),
+	);
 	for (const node of workflow.nodes) {
 		for (const [name, value] of Object.entries(account)) {
 			if (node.parameters?.[name] === '') node.parameters[name] = value;
@@ -23,9 +29,24 @@ const credentials = { contactSwingApi: { id: CREDENTIAL_ID, name: 'ContactSwing 
 
 function manualWorkflow(id, name, contactSwingNode, middle = []) {
 	const nodes = [
-		{ id: `${id}-trigger`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-trigger`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		...middle,
-		{ id: `${id}-cs`, name: 'ContactSwing', type: 'n8n-nodes-contactswing.contactSwing', typeVersion: 1, position: [600, 0], credentials, ...contactSwingNode },
+		{
+			id: `${id}-cs`,
+			name: 'ContactSwing',
+			type: 'n8n-nodes-contactswing.contactSwing',
+			typeVersion: 1,
+			position: [600, 0],
+			credentials,
+			...contactSwingNode,
+		},
 	];
 	const connections = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
@@ -136,8 +157,22 @@ function perClientWorkflow(id, clients, credentialsOfClients, batchSize) {
 			},
 		},
 		[
-			{ id: `${id}-set`, name: 'Clients', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }), options: {} } },
-			{ id: `${id}-split`, name: 'One item per client', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'clients', options: {} } },
+			{
+				id: `${id}-set`,
+				name: 'Clients',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [200, 0],
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }), options: {} },
+			},
+			{
+				id: `${id}-split`,
+				name: 'One item per client',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { fieldToSplitOut: 'clients', options: {} },
+			},
 		],
 	);
 }
@@ -151,7 +186,14 @@ function aiAgentWorkflow(id, toolName, toolParameters) {
 		id,
 		name: `E2E AI agent ${id}`,
 		nodes: [
-			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-start`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-agent`,
 				name: 'AI Agent',
@@ -176,12 +218,16 @@ function aiAgentWorkflow(id, toolName, toolParameters) {
 				typeVersion: 2,
 				position: [400, 250],
 				parameters: { descriptionType: 'auto', ...toolParameters },
-				credentials: { contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' } },
+				credentials: {
+					contactSwingApi: { id: 'csSandboxCred001', name: 'ContactSwing (sandbox)' },
+				},
 			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			[toolName]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
@@ -221,7 +267,8 @@ function mcpWorkflow(id, mcpPath, credentialId, voiceAgentId) {
 				name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
 				model: 'cw-llm-1',
 				smsKeyIds: '134',
-				instructions: "={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+				instructions:
+					"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
 				smsType: 'OUTBOUND',
 			}),
 			tool('call', 'Call the lead', 420, {
@@ -233,7 +280,9 @@ function mcpWorkflow(id, mcpPath, credentialId, voiceAgentId) {
 			}),
 		],
 		connections: {
-			'Create SMS agent': { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
+			'Create SMS agent': {
+				ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]],
+			},
 			'Call the lead': { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
@@ -246,4 +295,9 @@ module.exports = {
 	mcpWorkflow,
 	OPENAI_STUB_CREDENTIAL,
 	exampleWorkflow,
-	SANDBOX_ACCOUNT, manualWorkflow, everySmsField, expectedEverySmsBody, continueOnFailWorkflow };
+	SANDBOX_ACCOUNT,
+	manualWorkflow,
+	everySmsField,
+	expectedEverySmsBody,
+	continueOnFailWorkflow,
+};

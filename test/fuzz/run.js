@@ -7,7 +7,8 @@
 const { runNode } = require('../helpers/n8n');
 const { parameterSets, fieldLabels, VERSION } = require('./generate');
 
-const KNOWN_API_MESSAGE = /^(ContactSwing (rejected the request \(HTTP (400|404)\)|found nothing at)|Could not reach ContactSwing)/;
+const KNOWN_API_MESSAGE =
+	/^(ContactSwing (rejected the request \(HTTP (400|404)\)|found nothing at)|Could not reach ContactSwing)/;
 
 /**
  * The node's parameters as a workflow would hold them: every value an expression reading the item.
@@ -46,17 +47,30 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	// Fast and without waiting on retries: the property is about what is sent, not how it is retried.
 	// Batching, Timeout and Max Retry Wait apply to the whole run (read once, like the HTTP Request
 	// node's batching), so they are set here, not per item.
-	parameters.options = { ...parameters.options, batching: { batch: { batchSize: 32 } }, maxRetryWait: 0, timeout: 300_000 };
+	parameters.options = {
+		...parameters.options,
+		batching: { batch: { batchSize: 32 } },
+		maxRetryWait: 0,
+		timeout: 300_000,
+	};
 	// The call guardrails are left unset: with every option present as an expression, an Allowed Numbers or
 	// Calling Hours that resolves to nothing refuses every item by design (nothing would be sent at all).
 	// Their own property test is in test/resources/call.guardrails.test.js.
-	for (const name of ['allowedNumbers', 'callingHours', 'maxCallsPerExecution']) delete parameters.options[name];
+	for (const name of ['allowedNumbers', 'callingHours', 'maxCallsPerExecution'])
+		delete parameters.options[name];
 	const before = sandbox.requests.length;
 	sandbox.state.malformed = 0;
-	const { output, error } = await runNode({ items: sets.map((p) => ({ p })), parameters, credentials, continueOnFail: true, typeVersion: VERSION });
+	const { output, error } = await runNode({
+		items: sets.map((p) => ({ p })),
+		parameters,
+		credentials,
+		continueOnFail: true,
+		typeVersion: VERSION,
+	});
 	const problems = [];
 	if (error) problems.push(`run failed: ${error.message}`);
-	if (output.length < sets.length) problems.push(`${output.length} outputs for ${sets.length} items`);
+	if (output.length < sets.length)
+		problems.push(`${output.length} outputs for ${sets.length} items`);
 	const labels = fieldLabels(properties);
 	const seenItems = new Set();
 	for (const item of output) {
@@ -66,7 +80,9 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 		seenItems.add(index);
 		const message = String(item.json.error);
 		const namesItem = message.endsWith(`[item ${index}]`);
-		const namesField = labels.some((label) => message.startsWith(label + ' ') || message.startsWith(label + ':'));
+		const namesField = labels.some(
+			(label) => message.startsWith(label + ' ') || message.startsWith(label + ':'),
+		);
 		if (!namesItem || !(namesField || KNOWN_API_MESSAGE.test(message))) {
 			problems.push(`item ${index} (${JSON.stringify(sets[index]).slice(0, 300)}): ${message}`);
 		}
@@ -76,8 +92,16 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 		if (request.unparsable) problems.push(`unparsable body sent to ${request.path}`);
 	}
 	const malformed = sandbox.state.malformed;
-	if (malformed > 0) problems.push(`${malformed} requests broke the documented schema (422 or bad pagination)`);
-	return { problems, sent: sandbox.requests.length - before, malformed, items: sets.length, okItems: new Set(output.filter((o) => o.json.error === undefined).map((o) => o.pairedItem.item)).size };
+	if (malformed > 0)
+		problems.push(`${malformed} requests broke the documented schema (422 or bad pagination)`);
+	return {
+		problems,
+		sent: sandbox.requests.length - before,
+		malformed,
+		items: sets.length,
+		okItems: new Set(output.filter((o) => o.json.error === undefined).map((o) => o.pairedItem.item))
+			.size,
+	};
 }
 
 module.exports = { fuzzOperation };

@@ -13,7 +13,9 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 const { ContactSwing } = require(path.join(DIST, 'nodes/ContactSwing/ContactSwing.node.js'));
 const { ContactSwingApi } = require(path.join(DIST, 'credentials/ContactSwingApi.credentials.js'));
 
-const { ContactSwingTrigger } = require(path.join(DIST, 'nodes/ContactSwingTrigger/ContactSwingTrigger.node.js'));
+const { ContactSwingTrigger } = require(
+	path.join(DIST, 'nodes/ContactSwingTrigger/ContactSwingTrigger.node.js'),
+);
 
 const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
 const TRIGGER_TYPE = 'n8n-nodes-contactswing.contactSwingTrigger';
@@ -83,7 +85,19 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		if (!resolve) return data;
 		// As the CLI's CredentialsHelper.applyDefaultsAndOverwrites: fields that are expressions ("={{ $json.token }}")
 		// are resolved against the item being executed, so one credential can name another account per item.
-		return resolve.workflow.expression.getParameterValue(data, resolve.runExecutionData, resolve.runIndex, resolve.itemIndex, resolve.node.name, resolve.connectionInputData, mode, {}, executeData, false, data);
+		return resolve.workflow.expression.getParameterValue(
+			data,
+			resolve.runExecutionData,
+			resolve.runIndex,
+			resolve.itemIndex,
+			resolve.node.name,
+			resolve.connectionInputData,
+			mode,
+			{},
+			executeData,
+			false,
+			data,
+		);
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}
@@ -113,7 +127,10 @@ function baseAdditionalData(credentials) {
 	};
 }
 
-function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactSwing', typeVersion = 1 } = {}) {
+function contactSwingNode(
+	parameters,
+	{ continueOnFail = false, name = 'ContactSwing', typeVersion = 1 } = {},
+) {
 	return {
 		id: 'f0c1a5b2-0000-4000-8000-000000000001',
 		name,
@@ -132,7 +149,16 @@ function contactSwingNode(parameters, { continueOnFail = false, name = 'ContactS
  * execution (runs that share one count as one execution, e.g. for Max Calls per Execution).
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
-async function runNode({ parameters, items = [{}], credentials, continueOnFail = false, whileRunning, typeVersion = 1, settings = {}, executionId = 'test-execution' }) {
+async function runNode({
+	parameters,
+	items = [{}],
+	credentials,
+	continueOnFail = false,
+	whileRunning,
+	typeVersion = 1,
+	settings = {},
+	executionId = 'test-execution',
+}) {
 	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
 	const workflow = new Workflow({
 		id: 'test',
@@ -144,7 +170,11 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test', nodes: [node], connections: {} });
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: 'test',
+		nodes: [node],
+		connections: {},
+	});
 	let resolveRun;
 	const finished = new Promise((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -158,7 +188,6 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
 		executionId,
 		hooks,
 	};
-
 
 	const inputItems = items.map((item) => (item && item.json ? item : { json: item }));
 	const runExecutionData = {
@@ -201,15 +230,64 @@ async function runNode({ parameters, items = [{}], credentials, continueOnFail =
  */
 function toolInvoker({ parameters, credentials, executionId, name = 'Call the lead' }) {
 	const { SupplyDataContext } = require('n8n-core');
-	const { makeHandleToolInvocation } = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data');
+	const {
+		makeHandleToolInvocation,
+	} = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data');
 	const node = { ...contactSwingNode(parameters, { name }), type: `${NODE_TYPE}Tool` };
-	const agent = { id: 'f0c1a5b2-0000-4000-8000-0000000000a1', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ id: 'tool', name: 'tool', nodes: [agent, node], connections: { [name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } }, nodeTypes, active: false, settings: {} });
-	const additionalData = { ...baseAdditionalData(credentials), executionId, hooks: new ExecutionLifecycleHooks('manual', executionId ?? 'none', { id: 'tool', nodes: [node], connections: {} }) };
-	const runExecutionData = { startData: {}, resultData: { runData: {} }, executionData: { contextData: {}, metadata: {}, waitingExecution: {}, waitingExecutionSource: null, nodeExecutionStack: [] } };
+	const agent = {
+		id: 'f0c1a5b2-0000-4000-8000-0000000000a1',
+		name: 'AI Agent',
+		type: '@n8n/n8n-nodes-langchain.agent',
+		typeVersion: 3,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({
+		id: 'tool',
+		name: 'tool',
+		nodes: [agent, node],
+		connections: { [name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
+	const additionalData = {
+		...baseAdditionalData(credentials),
+		executionId,
+		hooks: new ExecutionLifecycleHooks('manual', executionId ?? 'none', {
+			id: 'tool',
+			nodes: [node],
+			connections: {},
+		}),
+	};
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [],
+		},
+	};
 	const executeData = { node: agent, data: { main: [[{ json: {} }]] }, source: null };
 	const context = (runIndex) =>
-		new SupplyDataContext(workflow, node, additionalData, 'manual', runExecutionData, runIndex, [{ json: {} }], {}, 'ai_tool', executeData, [], undefined, agent);
+		new SupplyDataContext(
+			workflow,
+			node,
+			additionalData,
+			'manual',
+			runExecutionData,
+			runIndex,
+			[{ json: {} }],
+			{},
+			'ai_tool',
+			executeData,
+			[],
+			undefined,
+			agent,
+		);
 	return { invoke: makeHandleToolInvocation(context, node, nodeType, runExecutionData) };
 }
 
@@ -222,7 +300,13 @@ async function testCredential(data) {
 	const { Container } = require('@n8n/di');
 	const { OutboundHttp } = require('@n8n/backend-network');
 	const node = contactSwingNode({});
-	const workflow = new Workflow({ id: 'credential-test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const workflow = new Workflow({
+		id: 'credential-test',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
 	const credentials = { ...credentialDefaults(), ...data };
 	const helper = new InMemoryCredentialsHelper(data);
 	const { request } = credentialType.test;
@@ -248,8 +332,19 @@ async function testCredential(data) {
 async function loadActions(credentials) {
 	const { LoadOptionsContext } = require('n8n-core');
 	const node = contactSwingNode({ resource: 'agent', operation: 'createSmsAgent' });
-	const workflow = new Workflow({ id: 'load-options', nodes: [node], connections: {}, nodeTypes, active: false });
-	const context = new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), 'parameters.additionalFields.actionIds');
+	const workflow = new Workflow({
+		id: 'load-options',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		baseAdditionalData(credentials),
+		'parameters.additionalFields.actionIds',
+	);
 	return await nodeType.methods.loadOptions.getActions.call(context);
 }
 
@@ -271,7 +366,16 @@ function createPoller({ parameters, credentials, staticData }) {
 		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
 	};
 	// `staticData`: what n8n would load from its database (n8n wraps it in observable proxies, as here).
-	const workflow = new Workflow({ id: 'poll', name: 'poll', nodes: [node], connections: {}, nodeTypes, active: true, settings: {}, staticData });
+	const workflow = new Workflow({
+		id: 'poll',
+		name: 'poll',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: true,
+		settings: {},
+		staticData,
+	});
 	const additionalData = baseAdditionalData(credentials);
 	return {
 		workflow,
@@ -288,9 +392,35 @@ function createPoller({ parameters, credentials, staticData }) {
 async function searchList(method, credentials, filter, paginationToken) {
 	const { LoadOptionsContext } = require('n8n-core');
 	const node = contactSwingNode({ resource: 'action', operation: 'get' }, { typeVersion: 2 });
-	const workflow = new Workflow({ id: 'list-search', nodes: [node], connections: {}, nodeTypes, active: false });
-	const context = new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), 'parameters.actionId');
+	const workflow = new Workflow({
+		id: 'list-search',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		baseAdditionalData(credentials),
+		'parameters.actionId',
+	);
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
-module.exports = { baseAdditionalData, toolInvoker, searchList, createPoller, TRIGGER_TYPE, triggerType, runNode, testCredential, loadActions, resolveTemplate, credentialType, nodeType, NODE_TYPE, InMemoryCredentialsHelper };
+module.exports = {
+	baseAdditionalData,
+	toolInvoker,
+	searchList,
+	createPoller,
+	TRIGGER_TYPE,
+	triggerType,
+	runNode,
+	testCredential,
+	loadActions,
+	resolveTemplate,
+	credentialType,
+	nodeType,
+	NODE_TYPE,
+	InMemoryCredentialsHelper,
+};

@@ -60,7 +60,9 @@ describe('Create SMS AI Agent', () => {
 	});
 
 	test('a minimal set sends only the required fields: nothing empty, no null', async () => {
-		const { output } = await ctx.run({ parameters: { ...minimal, additionalFields: { kbId: '', phoneNumber: ' ' } } });
+		const { output } = await ctx.run({
+			parameters: { ...minimal, additionalFields: { kbId: '', phoneNumber: ' ' } },
+		});
 		expect(agentRequests()[0].rawBody).toBe(
 			JSON.stringify({
 				name: 'Lead follow-up',
@@ -125,7 +127,10 @@ describe('Create SMS AI Agent', () => {
 
 	test('5 items in give 5 paired items out, in input order', async () => {
 		const items = ['Ann', 'Bob', 'Cid', 'Dee', 'Eve'].map((who) => ({ who }));
-		const { output } = await ctx.run({ items, parameters: { ...minimal, name: '={{ $json.who }}' } });
+		const { output } = await ctx.run({
+			items,
+			parameters: { ...minimal, name: '={{ $json.who }}' },
+		});
 		expect(output.map((item) => [item.json.name, item.pairedItem])).toEqual(
 			items.map((item, index) => [item.who, { item: index }]),
 		);
@@ -136,28 +141,65 @@ describe('Create SMS AI Agent', () => {
 
 describe('Create SMS AI Agent: input checked before sending', () => {
 	const cases = [
-		['Name empty from an expression', { name: '={{ $json.missing }}' }, /^Name is required \[item 0\]$/],
+		[
+			'Name empty from an expression',
+			{ name: '={{ $json.missing }}' },
+			/^Name is required \[item 0\]$/,
+		],
 		['Instructions', { instructions: '   ' }, /^Instructions is required \[item 0\]$/],
-		['SMS API Key IDs missing', { smsKeyIds: '={{ $json.missing }}' }, /^SMS API Key IDs is required \[item 0\]$/],
-		['SMS API Key IDs zero', { smsKeyIds: '0' }, /^SMS API Key IDs \(entry 1\) must be a whole number of at least 1, got "0" \[item 0\]$/],
-		['SMS API Key IDs text', { smsKeyIds: '134, abc' }, /^SMS API Key IDs \(entry 2\) must be a whole number of at least 1, got "abc"/],
-		['SMS API Key IDs fraction', { smsKeyIds: '1.5' }, /SMS API Key IDs \(entry 1\) must be a whole number/],
-		['Phone Number', { additionalFields: { phoneNumber: '3465507166' } }, /^Phone Number must be a phone number in E\.164 format, got "3465507166" \[item 0\]$/],
-		['Idle Timeout', { additionalFields: { idleTimeSeconds: -1 } }, /^Idle Timeout \(Seconds\) must be a whole number, 0 or more, got -1 \[item 0\]$/],
-		['Max Messages', { additionalFields: { maxMessages: 'ten' } }, /^Max Messages must be a whole number of at least 1, got "ten"/],
+		[
+			'SMS API Key IDs missing',
+			{ smsKeyIds: '={{ $json.missing }}' },
+			/^SMS API Key IDs is required \[item 0\]$/,
+		],
+		[
+			'SMS API Key IDs zero',
+			{ smsKeyIds: '0' },
+			/^SMS API Key IDs \(entry 1\) must be a whole number of at least 1, got "0" \[item 0\]$/,
+		],
+		[
+			'SMS API Key IDs text',
+			{ smsKeyIds: '134, abc' },
+			/^SMS API Key IDs \(entry 2\) must be a whole number of at least 1, got "abc"/,
+		],
+		[
+			'SMS API Key IDs fraction',
+			{ smsKeyIds: '1.5' },
+			/SMS API Key IDs \(entry 1\) must be a whole number/,
+		],
+		[
+			'Phone Number',
+			{ additionalFields: { phoneNumber: '3465507166' } },
+			/^Phone Number must be a phone number in E\.164 format, got "3465507166" \[item 0\]$/,
+		],
+		[
+			'Idle Timeout',
+			{ additionalFields: { idleTimeSeconds: -1 } },
+			/^Idle Timeout \(Seconds\) must be a whole number, 0 or more, got -1 \[item 0\]$/,
+		],
+		[
+			'Max Messages',
+			{ additionalFields: { maxMessages: 'ten' } },
+			/^Max Messages must be a whole number of at least 1, got "ten"/,
+		],
 		['Name as a list', { name: '={{ ["a", "b"] }}' }, /^Name must be text, got a list \[item 0\]$/],
 	];
 
-	test.each(cases)('%s: the item fails naming the field, and nothing is sent', async (_label, change, message) => {
-		const { output, error } = await ctx.run({ parameters: { ...minimal, ...change } });
-		expect(output).toEqual([]);
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toMatch(message);
-		expect(agentRequests()).toHaveLength(0);
-	});
+	test.each(cases)(
+		'%s: the item fails naming the field, and nothing is sent',
+		async (_label, change, message) => {
+			const { output, error } = await ctx.run({ parameters: { ...minimal, ...change } });
+			expect(output).toEqual([]);
+			expect(error.name).toBe('NodeOperationError');
+			expect(error.message).toMatch(message);
+			expect(agentRequests()).toHaveLength(0);
+		},
+	);
 
 	test('a required field left empty in the editor is stopped by n8n itself before the run', async () => {
-		await expect(ctx.run({ parameters: { ...minimal, name: '' } })).rejects.toThrow('Parameter "Name" is required.');
+		await expect(ctx.run({ parameters: { ...minimal, name: '' } })).rejects.toThrow(
+			'Parameter "Name" is required.',
+		);
 		expect(agentRequests()).toHaveLength(0);
 	});
 
@@ -167,22 +209,26 @@ describe('Create SMS AI Agent: input checked before sending', () => {
 			items,
 			parameters: { ...minimal, additionalFields: { phoneNumber: '={{ $json.phone }}' } },
 		});
-		expect(error.message).toBe('Phone Number must be a phone number in E.164 format, got "call me" [item 2]');
+		expect(error.message).toBe(
+			'Phone Number must be a phone number in E.164 format, got "call me" [item 2]',
+		);
 		expect(error.description).toMatch(/\+13465507166/);
 	});
 });
 
 describe('Create SMS AI Agent: ContactSwing refuses', () => {
-	test('a 400 shows ContactSwing\'s own detail and what to do', async () => {
+	test("a 400 shows ContactSwing's own detail and what to do", async () => {
 		const { error } = await ctx.run({ parameters: { ...minimal, model: 'gpt-legacy' } });
 		expect(agentRequests()).toHaveLength(1);
 		expect(error.name).toBe('NodeApiError');
-		expect(error.message).toBe('ContactSwing rejected the request (HTTP 400): Unknown model "gpt-legacy" [item 0]');
+		expect(error.message).toBe(
+			'ContactSwing rejected the request (HTTP 400): Unknown model "gpt-legacy" [item 0]',
+		);
 		expect(error.description).toMatch(/Correct the field/);
 		expect(error.httpCode).toBe('400');
 	});
 
-	test('a 400 on a schema mismatch shows the sandbox\'s reading of the channel rules', async () => {
+	test("a 400 on a schema mismatch shows the sandbox's reading of the channel rules", async () => {
 		const { error } = await ctx.run({ parameters: { ...minimal, smsType: 'INBOUND' } });
 		expect(error.message).toBe(
 			'ContactSwing rejected the request (HTTP 400): Invalid SMS configuration: unknown sms_type "INBOUND" [item 0]',
@@ -194,7 +240,11 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 			status: 422,
 			body: {
 				detail: [
-					{ loc: ['body', 'api_keys', 0, 'api_key_id'], msg: 'Input should be a valid integer', type: 'int_type' },
+					{
+						loc: ['body', 'api_keys', 0, 'api_key_id'],
+						msg: 'Input should be a valid integer',
+						type: 'int_type',
+					},
 					{ loc: ['body', 'sms_type'], msg: 'Field required', type: 'missing' },
 				],
 			},
@@ -209,8 +259,12 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 		ctx.sandbox.script({ status: 500, body: { detail: 'database unavailable' } });
 		const { error } = await ctx.run({ parameters: minimal });
 		expect(agentRequests()).toHaveLength(1);
-		expect(error.message).toBe('ContactSwing failed to process the request (HTTP 500): database unavailable [item 0]');
-		expect(error.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
+		expect(error.message).toBe(
+			'ContactSwing failed to process the request (HTTP 500): database unavailable [item 0]',
+		);
+		expect(error.description).toMatch(
+			/^ContactSwing may have created the agent\. Check ContactSwing before running again/,
+		);
 		expect(error.description).not.toMatch(/Overwrite|force/i);
 	});
 
@@ -220,7 +274,9 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 			credentials: ctx.credentials({ baseUrl: `${ctx.sandbox.url}/api` }),
 		});
 		expect(ctx.sandbox.requests[0].path).toBe('/api/v2/_new_assistants');
-		expect(error.message).toBe('ContactSwing found nothing at POST /v2/_new_assistants (HTTP 404): Not Found [item 0]');
+		expect(error.message).toBe(
+			'ContactSwing found nothing at POST /v2/_new_assistants (HTTP 404): Not Found [item 0]',
+		);
 		expect(error.description).toMatch(/Base URL/);
 	});
 
@@ -230,7 +286,9 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 			parameters: minimal,
 			credentials: ctx.credentials({ accessToken: token }),
 		});
-		expect(error.message).toBe('ContactSwing refused the access token (HTTP 401): Invalid or expired token [item 0]');
+		expect(error.message).toBe(
+			'ContactSwing refused the access token (HTTP 401): Invalid or expired token [item 0]',
+		);
 		expect(error.description).toMatch(/Check the ContactSwing API credential/);
 		expect(agentRequests()[0].headers.authorization).toBe(`Bearer ${token}`);
 		expect(JSON.stringify(run)).not.toContain(token);
@@ -257,11 +315,19 @@ describe('Create SMS AI Agent: ContactSwing refuses', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(output[0].json).toEqual(expect.objectContaining({ name: 'Ann', assistant_id: expect.any(String) }));
-		expect(output[1].json.error).toBe('Phone Number must be a phone number in E.164 format, got "nope" [item 1]');
-		expect(output[2].json.error).toBe('ContactSwing rejected the request (HTTP 400): Unknown model "gpt-legacy" [item 2]');
+		expect(output[0].json).toEqual(
+			expect.objectContaining({ name: 'Ann', assistant_id: expect.any(String) }),
+		);
+		expect(output[1].json.error).toBe(
+			'Phone Number must be a phone number in E.164 format, got "nope" [item 1]',
+		);
+		expect(output[2].json.error).toBe(
+			'ContactSwing rejected the request (HTTP 400): Unknown model "gpt-legacy" [item 2]',
+		);
 		expect(output[3].json.error).toBe('Name is required [item 3]');
-		expect(output[4].json).toEqual(expect.objectContaining({ name: 'Eve', assistant_id: expect.any(String) }));
+		expect(output[4].json).toEqual(
+			expect.objectContaining({ name: 'Eve', assistant_id: expect.any(String) }),
+		);
 		// Items that failed validation sent nothing; the others were sent once each.
 		expect(agentRequests().map((r) => r.body.name)).toEqual(['Ann', 'Cid', 'Eve']);
 	});

@@ -18,7 +18,8 @@ describe('Create Voice AI Agent', () => {
 			modelKeyIds: '442',
 			additionalFields: {
 				actionIds: 'a0000000-0000-4000-8000-000000000001',
-				additionalSettings: '{"Agent": {"temperature": 0.4, "max_tokens": 200}, "Transcriber": {"Deepgram": {"language": "en", "keywords": ["Acme"]}}}',
+				additionalSettings:
+					'{"Agent": {"temperature": 0.4, "max_tokens": 200}, "Transcriber": {"Deepgram": {"language": "en", "keywords": ["Acme"]}}}',
 				agentPrompt: 'You are Darren',
 				emotions: { anger: 'low', positivity: 'high' },
 				enableRecordings: true,
@@ -52,19 +53,37 @@ describe('Create Voice AI Agent', () => {
 			enable_recordings: true,
 			behaviour: { speed: 'medium', emotions: { anger: 'low', positivity: 'high' } },
 			kb_id: 'kb-1',
-			additional_settings: { Agent: { temperature: 0.4, max_tokens: 200 }, Transcriber: { Deepgram: { language: 'en', keywords: ['Acme'] } } },
+			additional_settings: {
+				Agent: { temperature: 0.4, max_tokens: 200 },
+				Transcriber: { Deepgram: { language: 'en', keywords: ['Acme'] } },
+			},
 			action_ids: ['a0000000-0000-4000-8000-000000000001'],
 		});
-		expect(output[0].json).toEqual({ assistant_id: expect.any(String), name: 'Agent', ctx_id: expect.any(String) });
+		expect(output[0].json).toEqual({
+			assistant_id: expect.any(String),
+			name: 'Agent',
+			ctx_id: expect.any(String),
+		});
 	});
 
 	test('minimal: name, model, MODEL key, instructions', async () => {
 		const { request } = await sent({ ...base, operation: 'createVoiceAgent', modelKeyIds: 442 });
-		expect(request.body).toEqual({ name: 'Agent', type: 'VOICE_INCOMING', model: 'cw-llm-1', api_keys: [{ api_key_id: 442, type: 'MODEL' }], instructions: 'Be helpful.' });
+		expect(request.body).toEqual({
+			name: 'Agent',
+			type: 'VOICE_INCOMING',
+			model: 'cw-llm-1',
+			api_keys: [{ api_key_id: 442, type: 'MODEL' }],
+			instructions: 'Be helpful.',
+		});
 	});
 
 	test('failure: Advanced Settings that are not JSON name the field and where it broke', async () => {
-		const { error, request } = await sent({ ...base, operation: 'createVoiceAgent', modelKeyIds: '442', additionalFields: { additionalSettings: '{"Agent": {' } });
+		const { error, request } = await sent({
+			...base,
+			operation: 'createVoiceAgent',
+			modelKeyIds: '442',
+			additionalFields: { additionalSettings: '{"Agent": {' },
+		});
 		expect(request).toBeUndefined();
 		expect(error.message).toMatch(/^Advanced Settings \(JSON\) is not valid JSON: .+ \[item 0\]$/);
 	});
@@ -114,13 +133,25 @@ describe('Create Chat AI Agent', () => {
 
 	test('minimal: api_keys defaults to [] as the reference reads it', async () => {
 		const { request } = await sent({ ...base, operation: 'createChatAgent' });
-		expect(request.body).toEqual({ name: 'Agent', type: 'CHAT', model: 'cw-llm-1', api_keys: [], instructions: 'Be helpful.' });
+		expect(request.body).toEqual({
+			name: 'Agent',
+			type: 'CHAT',
+			model: 'cw-llm-1',
+			api_keys: [],
+			instructions: 'Be helpful.',
+		});
 	});
 
 	test('failure: API Keys (JSON) entries must be key objects', async () => {
-		const { error, request } = await sent({ ...base, operation: 'createChatAgent', additionalFields: { apiKeys: '["abc"]' } });
+		const { error, request } = await sent({
+			...base,
+			operation: 'createChatAgent',
+			additionalFields: { apiKeys: '["abc"]' },
+		});
 		expect(request).toBeUndefined();
-		expect(error.message).toBe('API Keys (JSON) entry 1 must be {"api_key_id": <whole number>, "type": "<text>"} [item 0]');
+		expect(error.message).toBe(
+			'API Keys (JSON) entry 1 must be {"api_key_id": <whole number>, "type": "<text>"} [item 0]',
+		);
 	});
 });
 
@@ -129,7 +160,14 @@ describe('Create E-Mail AI Agent', () => {
 		const { request } = await sent({
 			...base,
 			operation: 'createEmailAgent',
-			additionalFields: { emailSetup: 'Responder', genAiResponse: 'SEMI_TOUCH', labels: 'support, billing', agentPrompt: 'You are Eve', kbId: 'kb-3', actionIds: 'x-1, x-2' },
+			additionalFields: {
+				emailSetup: 'Responder',
+				genAiResponse: 'SEMI_TOUCH',
+				labels: 'support, billing',
+				agentPrompt: 'You are Eve',
+				kbId: 'kb-3',
+				actionIds: 'x-1, x-2',
+			},
 		});
 		expect(request.body).toEqual({
 			name: 'Agent',
@@ -147,12 +185,23 @@ describe('Create E-Mail AI Agent', () => {
 
 	test('minimal', async () => {
 		const { request } = await sent({ ...base, operation: 'createEmailAgent' });
-		expect(request.body).toEqual({ name: 'Agent', type: 'EMAIL', model: 'cw-llm-1', instructions: 'Be helpful.' });
+		expect(request.body).toEqual({
+			name: 'Agent',
+			type: 'EMAIL',
+			model: 'cw-llm-1',
+			instructions: 'Be helpful.',
+		});
 	});
 
-	test('failure: ContactSwing\'s 400 is shown in its own words', async () => {
-		const { error } = await sent({ ...base, operation: 'createEmailAgent', options: { additionalBody: '{"api_keys": []}' } });
-		expect(error.message).toBe('ContactSwing rejected the request (HTTP 400): Invalid email configuration: email agents take no api_keys [item 0]');
+	test("failure: ContactSwing's 400 is shown in its own words", async () => {
+		const { error } = await sent({
+			...base,
+			operation: 'createEmailAgent',
+			options: { additionalBody: '{"api_keys": []}' },
+		});
+		expect(error.message).toBe(
+			'ContactSwing rejected the request (HTTP 400): Invalid email configuration: email agents take no api_keys [item 0]',
+		);
 	});
 });
 
@@ -162,7 +211,15 @@ describe('Create WhatsApp AI Agent', () => {
 			...base,
 			operation: 'createWhatsAppAgent',
 			whatsappNumberId: ' 650175178190170 ',
-			additionalFields: { greeting: 'Hi from Acme', idleTimeHours: 24, maxMessages: 10, goal: 'Qualify the lead', kbId: 'kb-4', actionIds: ['a-1'], apiKeys: [{ api_key_id: 9, type: 'WHATSAPP' }] },
+			additionalFields: {
+				greeting: 'Hi from Acme',
+				idleTimeHours: 24,
+				maxMessages: 10,
+				goal: 'Qualify the lead',
+				kbId: 'kb-4',
+				actionIds: ['a-1'],
+				apiKeys: [{ api_key_id: 9, type: 'WHATSAPP' }],
+			},
 		});
 		expect(request.body).toEqual({
 			name: 'Agent',
@@ -180,20 +237,37 @@ describe('Create WhatsApp AI Agent', () => {
 	});
 
 	test('minimal', async () => {
-		const { request } = await sent({ ...base, operation: 'createWhatsAppAgent', whatsappNumberId: '650175178190170' });
-		expect(request.body).toEqual({ name: 'Agent', type: 'WHATSAPP', model: 'cw-llm-1', api_keys: [], instructions: 'Be helpful.', phone_number: '650175178190170' });
+		const { request } = await sent({
+			...base,
+			operation: 'createWhatsAppAgent',
+			whatsappNumberId: '650175178190170',
+		});
+		expect(request.body).toEqual({
+			name: 'Agent',
+			type: 'WHATSAPP',
+			model: 'cw-llm-1',
+			api_keys: [],
+			instructions: 'Be helpful.',
+			phone_number: '650175178190170',
+		});
 	});
 
 	test('failure: an E.164 number where the Meta ID belongs is refused with what to copy instead', async () => {
-		const { error, request } = await sent({ ...base, operation: 'createWhatsAppAgent', whatsappNumberId: '+13465507166' });
+		const { error, request } = await sent({
+			...base,
+			operation: 'createWhatsAppAgent',
+			whatsappNumberId: '+13465507166',
+		});
 		expect(request).toBeUndefined();
-		expect(error.message).toBe('WhatsApp Phone Number ID must be the digits of Meta\'s phone number ID, got "+13465507166" [item 0]');
+		expect(error.message).toBe(
+			'WhatsApp Phone Number ID must be the digits of Meta\'s phone number ID, got "+13465507166" [item 0]',
+		);
 		expect(error.description).toMatch(/WhatsApp Manager/);
 	});
 });
 
 describe('Additional Body (JSON)', () => {
-	test('is merged last, deeply, so tomorrow\'s fields work today', async () => {
+	test("is merged last, deeply, so tomorrow's fields work today", async () => {
 		const { request } = await sent({
 			...base,
 			operation: 'createSmsAgent',
@@ -213,7 +287,11 @@ describe('Additional Body (JSON)', () => {
 		['{"__proto__": {"polluted": true}}', /must not contain the key "__proto__"/],
 		['{"x": {"constructor": {"prototype": {}}}}', /must not contain the key "constructor"/],
 	])('refuses %s', async (json, message) => {
-		const { error, request } = await sent({ ...base, operation: 'createEmailAgent', options: { additionalBody: json } });
+		const { error, request } = await sent({
+			...base,
+			operation: 'createEmailAgent',
+			options: { additionalBody: json },
+		});
 		expect(request).toBeUndefined();
 		expect(error.message).toMatch(/^Additional Body \(JSON\) /);
 		expect(error.message).toMatch(message);

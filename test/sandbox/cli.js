@@ -14,7 +14,11 @@ async function main() {
 	const token = option('token', process.env.CONTACTSWING_SANDBOX_TOKEN ?? DEFAULT_TOKEN);
 	const port = Number(option('port', process.env.CONTACTSWING_SANDBOX_PORT ?? 8787));
 	const record = !process.argv.includes('--quiet');
-	const sandbox = await createSandbox({ token, record, latencyMs: Number(option('latency', 0)) }).listen(port);
+	const sandbox = await createSandbox({
+		token,
+		record,
+		latencyMs: Number(option('latency', 0)),
+	}).listen(port);
 	sandbox.setFaults({ requestsPerSecond: Number(option('rps', 0)) });
 	console.log(`ContactSwing sandbox listening on ${sandbox.url}`);
 	console.log(`Credential: Base URL ${sandbox.url}, Access Token ${token}`);

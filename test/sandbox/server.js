@@ -70,12 +70,17 @@ function checkSchema(body, rules, where = []) {
 	return problems;
 }
 
-function paginate(records, query, { maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {}) {
+function paginate(
+	records,
+	query,
+	{ maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {},
+) {
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
 	const asked = query.per_page === undefined ? 10 : Number(query.per_page);
-	if (!Number.isInteger(page) || page < 1) throw malformed(400, { detail: 'page must be an integer of at least 1' });
+	if (!Number.isInteger(page) || page < 1)
+		throw malformed(400, { detail: 'page must be an integer of at least 1' });
 	if (!Number.isInteger(asked) || asked < 1 || asked > maxPerPage) {
 		throw malformed(400, { detail: `per_page must be an integer from 1 to ${maxPerPage}` });
 	}
@@ -147,9 +152,21 @@ function validateAgent(body) {
 		api_keys: ['array', false],
 	};
 	const extra = {
-		SMS: { sms_type: ['string', true], phone_number: ['string', false], additional_settings: ['object', false] },
-		WHATSAPP: { phone_number: ['string', true], additional_settings: ['object', false], incoming_call_greeting: ['string', false] },
-		EMAIL: { gen_ai_response: ['string', false], email_setup: ['string', false], labels: ['string', false] },
+		SMS: {
+			sms_type: ['string', true],
+			phone_number: ['string', false],
+			additional_settings: ['object', false],
+		},
+		WHATSAPP: {
+			phone_number: ['string', true],
+			additional_settings: ['object', false],
+			incoming_call_greeting: ['string', false],
+		},
+		EMAIL: {
+			gen_ai_response: ['string', false],
+			email_setup: ['string', false],
+			labels: ['string', false],
+		},
 		CHAT: { additional_settings: ['object', false] },
 		VOICE_INCOMING: {
 			phone_number: ['string', false],
@@ -165,74 +182,119 @@ function validateAgent(body) {
 	};
 	let problems = checkSchema(body, common);
 	if (problems.length === 0 && !AGENT_TYPES.includes(body.type)) {
-		problems.push([['type'], `Input should be ${AGENT_TYPES.map((t) => `'${t}'`).join(', ')}`, 'enum']);
+		problems.push([
+			['type'],
+			`Input should be ${AGENT_TYPES.map((t) => `'${t}'`).join(', ')}`,
+			'enum',
+		]);
 	}
 	if (problems.length === 0) problems = checkSchema(body, extra[body.type] ?? {});
 	if (problems.length === 0 && body.prompts) {
-		problems = checkSchema(body.prompts, { agent: ['string', false], goal: ['string', false] }, ['prompts']);
+		problems = checkSchema(body.prompts, { agent: ['string', false], goal: ['string', false] }, [
+			'prompts',
+		]);
 	}
 	if (problems.length) throw unprocessable(problems);
 
 	if (body.model !== 'cw-llm-1') throw badRequest(`Unknown model "${body.model}"`);
 	if (body.name.trim() === '') throw badRequest('name must not be empty');
 	if (body.instructions.trim() === '') throw badRequest('instructions must not be empty');
-	const channelRules = { SMS: validateSms, WHATSAPP: validateWhatsApp, EMAIL: validateEmail, CHAT: validateChat, VOICE_INCOMING: validateVoice };
+	const channelRules = {
+		SMS: validateSms,
+		WHATSAPP: validateWhatsApp,
+		EMAIL: validateEmail,
+		CHAT: validateChat,
+		VOICE_INCOMING: validateVoice,
+	};
 	channelRules[body.type](body);
 }
 
 function validateApiKeyObjects(keys, type, label) {
 	for (const key of keys ?? []) {
-		if (!key || !Number.isInteger(key.api_key_id) || key.api_key_id < 1 || (type && key.type !== type) || typeof key.type !== 'string') {
-			throw badRequest(`Invalid ${label} configuration: api_keys entries must be {"api_key_id": <int>, "type": ${type ? `"${type}"` : '<string>'}}`);
+		if (
+			!key ||
+			!Number.isInteger(key.api_key_id) ||
+			key.api_key_id < 1 ||
+			(type && key.type !== type) ||
+			typeof key.type !== 'string'
+		) {
+			throw badRequest(
+				`Invalid ${label} configuration: api_keys entries must be {"api_key_id": <int>, "type": ${type ? `"${type}"` : '<string>'}}`,
+			);
 		}
 	}
 }
 
 function validateCounters(settings, label, allowed) {
 	for (const key of Object.keys(settings ?? {})) {
-		if (!allowed.includes(key)) throw badRequest(`Invalid ${label} configuration: unknown additional_settings key "${key}"`);
+		if (!allowed.includes(key))
+			throw badRequest(`Invalid ${label} configuration: unknown additional_settings key "${key}"`);
 		if (!Number.isInteger(settings[key]) || settings[key] < 0) {
-			throw badRequest(`Invalid ${label} configuration: additional_settings.${key} must be a non-negative integer`);
+			throw badRequest(
+				`Invalid ${label} configuration: additional_settings.${key} must be a non-negative integer`,
+			);
 		}
 	}
 }
 
 function validateWhatsApp(body) {
 	// ASSUMED: the Meta phone-number ID is digits only (the docs show "650175178190170").
-	if (!/^\d{5,25}$/.test(body.phone_number)) throw badRequest('Invalid WhatsApp configuration: phone_number must be the Meta phone number ID');
+	if (!/^\d{5,25}$/.test(body.phone_number))
+		throw badRequest(
+			'Invalid WhatsApp configuration: phone_number must be the Meta phone number ID',
+		);
 	validateApiKeyObjects(body.api_keys, undefined, 'WhatsApp');
 	validateCounters(body.additional_settings, 'WhatsApp', ['idle_time', 'max_messages']);
 }
 
 function validateEmail(body) {
-	if (body.api_keys !== undefined) throw badRequest('Invalid email configuration: email agents take no api_keys');
-	if (body.additional_settings !== undefined) throw badRequest('Invalid email configuration: unknown field additional_settings');
+	if (body.api_keys !== undefined)
+		throw badRequest('Invalid email configuration: email agents take no api_keys');
+	if (body.additional_settings !== undefined)
+		throw badRequest('Invalid email configuration: unknown field additional_settings');
 }
 
-const CHAT_KEYS = ['brandName', 'logoUrl', 'greetingText', 'tagline', 'initialMessage', 'finalCloseMessage', 'checkInMessage'];
+const CHAT_KEYS = [
+	'brandName',
+	'logoUrl',
+	'greetingText',
+	'tagline',
+	'initialMessage',
+	'finalCloseMessage',
+	'checkInMessage',
+];
 
 function validateChat(body) {
 	validateApiKeyObjects(body.api_keys, undefined, 'chat');
 	const settings = body.additional_settings ?? {};
 	for (const key of Object.keys(settings)) {
-		if (key !== 'ChatbotCustomization') throw badRequest(`Invalid chat configuration: unknown additional_settings key "${key}"`);
+		if (key !== 'ChatbotCustomization')
+			throw badRequest(`Invalid chat configuration: unknown additional_settings key "${key}"`);
 	}
 	for (const [key, value] of Object.entries(settings.ChatbotCustomization ?? {})) {
-		if (!CHAT_KEYS.includes(key)) throw badRequest(`Invalid chat configuration: unknown ChatbotCustomization key "${key}"`);
-		if (typeof value !== 'string') throw badRequest(`Invalid chat configuration: ChatbotCustomization.${key} must be a string`);
+		if (!CHAT_KEYS.includes(key))
+			throw badRequest(`Invalid chat configuration: unknown ChatbotCustomization key "${key}"`);
+		if (typeof value !== 'string')
+			throw badRequest(`Invalid chat configuration: ChatbotCustomization.${key} must be a string`);
 	}
 }
 
 function validateVoice(body) {
-	if (!Array.isArray(body.api_keys) || body.api_keys.length === 0) throw badRequest('Invalid voice configuration or missing API keys');
+	if (!Array.isArray(body.api_keys) || body.api_keys.length === 0)
+		throw badRequest('Invalid voice configuration or missing API keys');
 	validateApiKeyObjects(body.api_keys, 'MODEL', 'voice');
-	if (body.phone_number !== undefined && !E164.test(body.phone_number)) throw badRequest('Invalid voice configuration: phone_number must be E.164');
+	if (body.phone_number !== undefined && !E164.test(body.phone_number))
+		throw badRequest('Invalid voice configuration: phone_number must be E.164');
 	const behaviour = body.behaviour ?? {};
 	for (const key of Object.keys(behaviour)) {
-		if (!['speed', 'emotions'].includes(key)) throw badRequest(`Invalid voice configuration: unknown behaviour key "${key}"`);
+		if (!['speed', 'emotions'].includes(key))
+			throw badRequest(`Invalid voice configuration: unknown behaviour key "${key}"`);
 	}
 	for (const [key, value] of Object.entries(behaviour.emotions ?? {})) {
-		if (!['anger', 'curiosity', 'positivity', 'surprise', 'sadness'].includes(key) || typeof value !== 'string') {
+		if (
+			!['anger', 'curiosity', 'positivity', 'surprise', 'sadness'].includes(key) ||
+			typeof value !== 'string'
+		) {
 			throw badRequest(`Invalid voice configuration: behaviour.emotions.${key}`);
 		}
 	}
@@ -244,7 +306,8 @@ function validateSms(body) {
 		throw badRequest('Invalid SMS configuration or missing API keys');
 	}
 	validateApiKeyObjects(keys, 'SMS', 'SMS');
-	if (body.sms_type !== 'OUTBOUND') throw badRequest(`Invalid SMS configuration: unknown sms_type "${body.sms_type}"`);
+	if (body.sms_type !== 'OUTBOUND')
+		throw badRequest(`Invalid SMS configuration: unknown sms_type "${body.sms_type}"`);
 	if (body.phone_number !== undefined && !E164.test(body.phone_number)) {
 		throw badRequest('Invalid SMS configuration: phone_number must be E.164');
 	}
@@ -252,7 +315,18 @@ function validateSms(body) {
 	validateCounters(body.additional_settings, 'SMS', ['idle_time', 'max_messages']);
 }
 
-const ACTION_TYPES = ['WEBHOOK', 'CALL_TRANSFER', 'SINGLEDATAEXTRACTION', 'SEND_EMAIL', 'APPOINTMENT', 'SHOPIFY', 'AIRCALL', 'SEND_SMS', 'SEND_WHATSAPP', 'DTMF_ACTION'];
+const ACTION_TYPES = [
+	'WEBHOOK',
+	'CALL_TRANSFER',
+	'SINGLEDATAEXTRACTION',
+	'SEND_EMAIL',
+	'APPOINTMENT',
+	'SHOPIFY',
+	'AIRCALL',
+	'SEND_SMS',
+	'SEND_WHATSAPP',
+	'DTMF_ACTION',
+];
 
 /** What each action type's page marks as required (API reference §5.2). */
 function validateAction(body) {
@@ -264,15 +338,25 @@ function validateAction(body) {
 		webhook: ['object', false],
 	});
 	if (problems.length) throw unprocessable(problems);
-	if (!ACTION_TYPES.includes(body.type) || body.type === 'DTMF_ACTION') throw badRequest(`Invalid action type "${body.type}"`);
+	if (!ACTION_TYPES.includes(body.type) || body.type === 'DTMF_ACTION')
+		throw badRequest(`Invalid action type "${body.type}"`);
 	// ASSUMED: timing is case-sensitive upper-case (§10-9).
-	if (!['DURING', 'BEFORE', 'AFTER'].includes(body.action_timing)) throw badRequest(`Invalid action_timing "${body.action_timing}"`);
-	if (!['SHOPIFY', 'AIRCALL', 'SINGLEDATAEXTRACTION'].includes(body.type) && typeof body.description !== 'string') {
+	if (!['DURING', 'BEFORE', 'AFTER'].includes(body.action_timing))
+		throw badRequest(`Invalid action_timing "${body.action_timing}"`);
+	if (
+		!['SHOPIFY', 'AIRCALL', 'SINGLEDATAEXTRACTION'].includes(body.type) &&
+		typeof body.description !== 'string'
+	) {
 		throw unprocessable([[['description'], 'Field required', 'missing']]);
 	}
 	const need = (object, path, kind) => {
 		const value = path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), object);
-		const ok = kind === 'string' ? typeof value === 'string' && value !== '' : kind === 'integer' ? Number.isInteger(value) : Array.isArray(value) && value.length > 0;
+		const ok =
+			kind === 'string'
+				? typeof value === 'string' && value !== ''
+				: kind === 'integer'
+					? Number.isInteger(value)
+					: Array.isArray(value) && value.length > 0;
 		if (!ok) throw badRequest(`Invalid ${body.type} action: ${path} is required (${kind})`);
 	};
 	switch (body.type) {
@@ -285,7 +369,8 @@ function validateAction(body) {
 			break;
 		case 'SINGLEDATAEXTRACTION':
 			// The page marks webhook required, although every field inside it is optional.
-			if (!body.webhook || typeof body.webhook !== 'object') throw unprocessable([[['webhook'], 'Field required', 'missing']]);
+			if (!body.webhook || typeof body.webhook !== 'object')
+				throw unprocessable([[['webhook'], 'Field required', 'missing']]);
 			break;
 		case 'SEND_EMAIL':
 			need(body, 'email.to', 'string');
@@ -294,7 +379,8 @@ function validateAction(body) {
 			need(body, 'webhook.email', 'string');
 			need(body, 'webhook.type', 'string');
 			need(body, 'webhook.user_id', 'string');
-			if (!['google', 'outlook'].includes(body.webhook.type)) throw badRequest('Invalid APPOINTMENT action: webhook.type must be google or outlook');
+			if (!['google', 'outlook'].includes(body.webhook.type))
+				throw badRequest('Invalid APPOINTMENT action: webhook.type must be google or outlook');
 			break;
 		case 'SHOPIFY':
 			need(body, 'webhook.type', 'string');
@@ -305,7 +391,8 @@ function validateAction(body) {
 			break;
 		case 'SEND_SMS':
 			need(body, 'sms.to.value', 'array');
-			if (!body.sms.to.value.every((n) => E164.test(n))) throw badRequest('Invalid SEND_SMS action: sms.to.value must hold E.164 numbers');
+			if (!body.sms.to.value.every((n) => E164.test(n)))
+				throw badRequest('Invalid SEND_SMS action: sms.to.value must hold E.164 numbers');
 			break;
 		case 'SEND_WHATSAPP':
 			need(body, 'webhook.to', 'string');
@@ -358,7 +445,9 @@ function createSandbox(options = {}) {
 		actions: seedActions(options.actions ?? 25),
 		customers: seedCustomers(options.customers ?? 35),
 		calls: seedCalls(options.calls ?? 45),
-		knowledgeBases: new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]),
+		knowledgeBases: new Map([
+			['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }],
+		]),
 		apiKeys: [],
 		placedCalls: [],
 		// The documented limits (§2): POST /v2/_call 10 a minute, GET /v2/_calls 30 a minute.
@@ -383,9 +472,17 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		['GET', /^\/v2\/_customers$/, (req) => envelope(paginate(listed(state.customers), req.query, listFaults()))],
+		[
+			'GET',
+			/^\/v2\/_customers$/,
+			(req) => envelope(paginate(listed(state.customers), req.query, listFaults())),
+		],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		['GET', /^\/v2\/_actions$/, (req) => envelope(paginate(listed(state.actions), req.query, listFaults()))],
+		[
+			'GET',
+			/^\/v2\/_actions$/,
+			(req) => envelope(paginate(listed(state.actions), req.query, listFaults())),
+		],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -394,7 +491,11 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		['GET', /^\/v2\/_calls$/, (req) => envelope(paginate(listed(state.calls), req.query, listFaults()))],
+		[
+			'GET',
+			/^\/v2\/_calls$/,
+			(req) => envelope(paginate(listed(state.calls), req.query, listFaults())),
+		],
 	];
 
 	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
@@ -424,7 +525,11 @@ function createSandbox(options = {}) {
 		window.count++;
 		if (window.count > rule.limit) {
 			const seconds = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-			throw new HttpFailure(429, { detail: `Rate limit exceeded: ${rule.limit} per ${rule.windowMs / 1000} s` }, { 'retry-after': String(seconds) });
+			throw new HttpFailure(
+				429,
+				{ detail: `Rate limit exceeded: ${rule.limit} per ${rule.windowMs / 1000} s` },
+				{ 'retry-after': String(seconds) },
+			);
 		}
 	}
 
@@ -438,7 +543,10 @@ function createSandbox(options = {}) {
 		validateAction(req.body);
 		const id = crypto.randomUUID();
 		state.actions.push({ id, is_active: true, ...req.body });
-		return [201, envelope({ action_id: id, name: req.body.name, type: req.body.type }, 'Action created')];
+		return [
+			201,
+			envelope({ action_id: id, name: req.body.name, type: req.body.type }, 'Action created'),
+		];
 	}
 
 	function updateAction(req) {
@@ -446,11 +554,14 @@ function createSandbox(options = {}) {
 		// The reference marks only name required on update (and sms.to.value for SMS actions).
 		const problems = checkSchema(req.body, { name: ['string', true], type: ['string', false] });
 		if (problems.length) throw unprocessable(problems);
-		if (req.body.type !== undefined && !ACTION_TYPES.includes(req.body.type)) throw badRequest(`Invalid action type "${req.body.type}"`);
+		if (req.body.type !== undefined && !ACTION_TYPES.includes(req.body.type))
+			throw badRequest(`Invalid action type "${req.body.type}"`);
 		// ASSUMED: an update that would change the type is refused unless the sandbox is told to allow it, so a
 		// type the user did not ask to change shows up as an error rather than as a silent 200.
 		if (req.body.type !== undefined && req.body.type !== action.type && !state.allowTypeChange) {
-			throw badRequest(`Changing the type of a ${action.type} action to ${req.body.type} is not allowed`);
+			throw badRequest(
+				`Changing the type of a ${action.type} action to ${req.body.type} is not allowed`,
+			);
 		}
 		if ((req.body.type ?? action.type) === 'SEND_SMS' && !Array.isArray(req.body.sms?.to?.value)) {
 			throw unprocessable([[['sms', 'to', 'value'], 'Field required', 'missing']]);
@@ -468,52 +579,94 @@ function createSandbox(options = {}) {
 	function updateCustomer(req) {
 		const customer = state.customers.find((c) => c.id === req.match[1]);
 		if (!customer) throw new HttpFailure(404, { detail: 'Customer not found' });
-		const problems = checkSchema(req.body, { name: ['string', false], phone: ['string', false], email: ['string', false], tags: ['string[]', false] });
+		const problems = checkSchema(req.body, {
+			name: ['string', false],
+			phone: ['string', false],
+			email: ['string', false],
+			tags: ['string[]', false],
+		});
 		if (problems.length) throw unprocessable(problems);
 		Object.assign(customer, req.body);
 		return envelope({ id: customer.id, name: customer.name }, 'Customer updated');
 	}
 
 	function createKnowledgeBase(req) {
-		const problems = checkSchema(req.body, { name: ['string', true], description: ['string', false], urls: ['string[]', false] });
+		const problems = checkSchema(req.body, {
+			name: ['string', true],
+			description: ['string', false],
+			urls: ['string[]', false],
+		});
 		if (problems.length) throw unprocessable(problems);
 		const id = crypto.randomUUID();
-		state.knowledgeBases.set(id, { id, name: req.body.name, documents: [...(req.body.urls ?? [])] });
+		state.knowledgeBases.set(id, {
+			id,
+			name: req.body.name,
+			documents: [...(req.body.urls ?? [])],
+		});
 		return [201, envelope({ id, name: req.body.name }, 'Knowledge base created')];
 	}
 
 	function updateKnowledgeBase(req) {
 		const kb = state.knowledgeBases.get(req.match[1]);
 		if (!kb) throw new HttpFailure(404, { detail: 'Knowledge base not found' });
-		if (!req.form) throw new HttpFailure(422, { detail: [{ loc: ['body'], msg: 'Expected multipart/form-data', type: 'value_error' }] });
+		if (!req.form)
+			throw new HttpFailure(422, {
+				detail: [{ loc: ['body'], msg: 'Expected multipart/form-data', type: 'value_error' }],
+			});
 		for (const part of req.form) {
 			if (part.name === 'name') kb.name = part.data.toString('utf8');
 			else if (['urls', 'faqs'].includes(part.name)) kb.documents.push(part.data.toString('utf8'));
-			else if (['files', 'uploaded_files'].includes(part.name) && part.filename !== undefined) kb.documents.push(part.filename);
+			else if (['files', 'uploaded_files'].includes(part.name) && part.filename !== undefined)
+				kb.documents.push(part.filename);
 			else throw badRequest(`Unknown form field "${part.name}"`);
 		}
-		return envelope({ id: kb.id, name: kb.name, document_count: kb.documents.length }, 'Knowledge base updated');
+		return envelope(
+			{ id: kb.id, name: kb.name, document_count: kb.documents.length },
+			'Knowledge base updated',
+		);
 	}
 
 	function createApiKey(req) {
-		const problems = checkSchema(req.body, { name: ['string', true], description: ['string', false], permissions: ['string[]', false], expires_at: ['string', false] });
+		const problems = checkSchema(req.body, {
+			name: ['string', true],
+			description: ['string', false],
+			permissions: ['string[]', false],
+			expires_at: ['string', false],
+		});
 		if (problems.length) throw unprocessable(problems);
-		if (req.body.expires_at !== undefined && Number.isNaN(Date.parse(req.body.expires_at))) throw badRequest('expires_at must be ISO 8601');
+		if (req.body.expires_at !== undefined && Number.isNaN(Date.parse(req.body.expires_at)))
+			throw badRequest('expires_at must be ISO 8601');
 		// ASSUMED: the response is undocumented; 201 with the key material in data.
-		const key = { id: crypto.randomUUID(), name: req.body.name, key: `csk_${crypto.randomBytes(16).toString('hex')}`, permissions: req.body.permissions ?? [], expires_at: req.body.expires_at ?? null };
+		const key = {
+			id: crypto.randomUUID(),
+			name: req.body.name,
+			key: `csk_${crypto.randomBytes(16).toString('hex')}`,
+			permissions: req.body.permissions ?? [],
+			expires_at: req.body.expires_at ?? null,
+		};
 		state.apiKeys.push(key);
 		return [201, envelope(key, 'API key created')];
 	}
 
 	function placeCall(agentId, body, version) {
-		const problems = checkSchema(body, { phone_number: ['string', true], customer_name: ['string', false], call_purpose: ['string', false] });
+		const problems = checkSchema(body, {
+			phone_number: ['string', true],
+			customer_name: ['string', false],
+			call_purpose: ['string', false],
+		});
 		if (problems.length) throw unprocessable(problems);
 		if (!E164.test(body.phone_number)) throw badRequest('phone_number must be E.164');
 		const agent = state.agents.get(agentId);
 		// ASSUMED: only voice agents can call; an unknown agent is a 404.
 		if (!agent) throw new HttpFailure(404, { detail: 'Agent not found' });
 		if (agent.type !== 'VOICE_INCOMING') throw badRequest('Agent is not a voice agent');
-		const call = { call_id: crypto.randomUUID(), status: 'queued', agent_id: agentId, version, to: body.phone_number };
+		const call = {
+			call_id: crypto.randomUUID(),
+			status: 'queued',
+			agent_id: agentId,
+			version,
+			to: body.phone_number,
+		};
 		state.placedCalls.push(call);
 		return call;
 	}
@@ -522,14 +675,21 @@ function createSandbox(options = {}) {
 		const agentId = decodeURIComponent(req.match[1]);
 		// The page's generated curl sends agent_id in the body; when it is there it must name the same agent.
 		const { agent_id: bodyAgentId, ...body } = req.body ?? {};
-		if (bodyAgentId !== undefined && bodyAgentId !== agentId) throw badRequest('agent_id in the body does not match the path');
+		if (bodyAgentId !== undefined && bodyAgentId !== agentId)
+			throw badRequest('agent_id in the body does not match the path');
 		const call = placeCall(agentId, body, undefined);
-		return envelope({ call_id: call.call_id, status: call.status, agent_id: call.agent_id }, 'Call initiated');
+		return envelope(
+			{ call_id: call.call_id, status: call.status, agent_id: call.agent_id },
+			'Call initiated',
+		);
 	}
 
 	function createCall(req) {
 		const { agent_id: agentId, version = 'v1', ...rest } = req.body ?? {};
-		const problems = checkSchema(req.body, { agent_id: ['string', true], version: ['string', false] });
+		const problems = checkSchema(req.body, {
+			agent_id: ['string', true],
+			version: ['string', false],
+		});
 		if (problems.length) throw unprocessable(problems);
 		if (!['v1', 'v2'].includes(version)) throw badRequest('version must be v1 or v2');
 		const call = placeCall(agentId, rest, version);
@@ -550,8 +710,20 @@ function createSandbox(options = {}) {
 			state.createdByName.set(body.name, (state.createdByName.get(body.name) ?? 0) + 1);
 		}
 		state.agents.set(id, body);
-		const label = { VOICE_INCOMING: 'Voice', SMS: 'SMS', EMAIL: 'Email', CHAT: 'Chat', WHATSAPP: 'WhatsApp' };
-		return [201, envelope({ assistant_id: id, name: body.name }, `${label[body.type]} assistant created successfully`)];
+		const label = {
+			VOICE_INCOMING: 'Voice',
+			SMS: 'SMS',
+			EMAIL: 'Email',
+			CHAT: 'Chat',
+			WHATSAPP: 'WhatsApp',
+		};
+		return [
+			201,
+			envelope(
+				{ assistant_id: id, name: body.name },
+				`${label[body.type]} assistant created successfully`,
+			),
+		];
 	}
 
 	/** The real answer to a request: [status, payload, headers], whatever faults are set. */
@@ -564,10 +736,14 @@ function createSandbox(options = {}) {
 			checkRequestsPerSecond();
 			checkStray429();
 			if (record.unparsable) throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
-			const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+			const route = routes.find(
+				([method, pattern]) => method === req.method && pattern.test(url.pathname),
+			);
 			if (!route) {
 				const known = routes.some(([, pattern]) => pattern.test(url.pathname));
-				throw new HttpFailure(known ? 405 : 404, { detail: known ? 'Method Not Allowed' : 'Not Found' });
+				throw new HttpFailure(known ? 405 : 404, {
+					detail: known ? 'Method Not Allowed' : 'Not Found',
+				});
 			}
 			const result = await route[2]({ ...record, match: url.pathname.match(route[1]) });
 			const [status, payload] = Array.isArray(result) ? result : [200, result];
@@ -588,7 +764,11 @@ function createSandbox(options = {}) {
 		state.strayCount = (state.strayCount ?? 0) + 1;
 		if (state.strayCount === stray429At) {
 			state.rejected429++;
-			throw new HttpFailure(429, { detail: 'Too many requests' }, { 'retry-after': String(strayRetryAfter) });
+			throw new HttpFailure(
+				429,
+				{ detail: 'Too many requests' },
+				{ 'retry-after': String(strayRetryAfter) },
+			);
 		}
 	}
 
@@ -601,7 +781,11 @@ function createSandbox(options = {}) {
 		state.rpsWindow.count++;
 		if (state.rpsWindow.count > limit) {
 			state.rejected429++;
-			throw new HttpFailure(429, { detail: `Too many requests: ${limit} per second` }, { 'retry-after': '1' });
+			throw new HttpFailure(
+				429,
+				{ detail: `Too many requests: ${limit} per second` },
+				{ 'retry-after': '1' },
+			);
 		}
 	}
 
@@ -613,14 +797,29 @@ function createSandbox(options = {}) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-		if (url.pathname === '/__sandbox/faults' && req.method === 'POST') Object.assign(state.faults, body);
+		if (url.pathname === '/__sandbox/faults' && req.method === 'POST')
+			Object.assign(state.faults, body);
 		else if (url.pathname === '/__sandbox/calls' && req.method === 'POST') sandbox.addCall(body);
-		else if (url.pathname.startsWith('/__sandbox/calls/') && req.method === 'POST') sandbox.setCallStatus(decodeURIComponent(url.pathname.slice('/__sandbox/calls/'.length)), body.status);
-		else if (url.pathname === '/__sandbox/customers' && req.method === 'POST') sandbox.addCustomer(body);
+		else if (url.pathname.startsWith('/__sandbox/calls/') && req.method === 'POST')
+			sandbox.setCallStatus(
+				decodeURIComponent(url.pathname.slice('/__sandbox/calls/'.length)),
+				body.status,
+			);
+		else if (url.pathname === '/__sandbox/customers' && req.method === 'POST')
+			sandbox.addCustomer(body);
 		else if (url.pathname === '/__sandbox/reset' && req.method === 'POST') sandbox.reset();
 		const duplicates = [...state.createdByName.values()].filter((count) => count > 1).length;
 		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ agents: state.agents.size, duplicates, rejected429: state.rejected429, requests: state.requests.length, maxInFlight: state.maxInFlight, faults: state.faults }));
+		res.end(
+			JSON.stringify({
+				agents: state.agents.size,
+				duplicates,
+				rejected429: state.rejected429,
+				requests: state.requests.length,
+				maxInFlight: state.maxInFlight,
+				faults: state.faults,
+			}),
+		);
 	}
 
 	async function handle(req, res) {
@@ -658,7 +857,12 @@ function createSandbox(options = {}) {
 		const send = (status, payload, headers = {}) => {
 			const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
 			res.writeHead(status, {
-				'content-type': typeof payload === 'string' ? (/^\s*</.test(payload) ? 'text/html' : 'text/plain') : 'application/json',
+				'content-type':
+					typeof payload === 'string'
+						? /^\s*</.test(payload)
+							? 'text/html'
+							: 'text/plain'
+						: 'application/json',
 				...headers,
 			});
 			res.end(text);
@@ -668,7 +872,9 @@ function createSandbox(options = {}) {
 		const canned = state.scripted.shift();
 		// Fault mode: an answer that echoes the credential back, as a careless proxy or API might.
 		if (canned?.echoAuthorization) {
-			return void send(canned.status ?? 400, { detail: `Bad header: ${req.headers.authorization}` });
+			return void send(canned.status ?? 400, {
+				detail: `Bad header: ${req.headers.authorization}`,
+			});
 		}
 		if (canned && !canned.processed) {
 			await wait(canned.delayMs);
@@ -679,17 +885,36 @@ function createSandbox(options = {}) {
 		await wait(state.faults.latencyMs);
 		if (canned?.echoAuthorizationInBody && status < 300) {
 			// A success body that repeats the credential, as a careless API might (in ctx_id and a field).
-			return void send(status, { ...payload, ctx_id: req.headers.authorization, data: { ...payload.data, echoed: `token=${encodeURIComponent(req.headers.authorization.slice(7))}`, raw: req.headers.authorization.slice(7) } }, headers);
+			return void send(
+				status,
+				{
+					...payload,
+					ctx_id: req.headers.authorization,
+					data: {
+						...payload.data,
+						echoed: `token=${encodeURIComponent(req.headers.authorization.slice(7))}`,
+						raw: req.headers.authorization.slice(7),
+					},
+				},
+				headers,
+			);
 		}
 		if (canned?.emptyData && status < 300) {
 			// A success without the new object's ID: the work was done, the answer says nothing of it.
-			return void send(status, canned.emptyData === 'no-body' ? '' : { ctx_id: payload.ctx_id, data: canned.emptyData === 'not-object' ? 'ok' : {} }, headers);
+			return void send(
+				status,
+				canned.emptyData === 'no-body'
+					? ''
+					: { ctx_id: payload.ctx_id, data: canned.emptyData === 'not-object' ? 'ok' : {} },
+				headers,
+			);
 		}
 		if (canned) {
 			// A fault after the work was done: the agent exists, but the client cannot know.
 			await wait(canned.delayMs);
 			if (canned.reset) return void req.socket.destroy();
-			if (canned.status !== undefined) return void send(canned.status, canned.body ?? '', canned.headers);
+			if (canned.status !== undefined)
+				return void send(canned.status, canned.body ?? '', canned.headers);
 		}
 		send(status, payload, headers);
 	}
@@ -728,7 +953,12 @@ function createSandbox(options = {}) {
 		},
 		/** A call appears in GET /v2/_calls, as if placed in the dashboard ({ id?, customer_name, status, duration }). */
 		addCall(call = {}) {
-			const record = { id: call.id ?? `call-${crypto.randomUUID()}`, customer_name: call.customer_name ?? 'New caller', status: call.status ?? 'queued', duration: call.duration ?? 0 };
+			const record = {
+				id: call.id ?? `call-${crypto.randomUUID()}`,
+				customer_name: call.customer_name ?? 'New caller',
+				status: call.status ?? 'queued',
+				duration: call.duration ?? 0,
+			};
 			state.calls.push(record);
 			return record;
 		},
@@ -744,7 +974,12 @@ function createSandbox(options = {}) {
 		},
 		/** A customer appears in GET /v2/_customers ({ id?, name, phone, email }). */
 		addCustomer(customer = {}) {
-			const record = { id: customer.id ?? crypto.randomUUID(), name: customer.name ?? 'New customer', phone: customer.phone ?? '+15550009999', email: customer.email ?? 'new@example.com' };
+			const record = {
+				id: customer.id ?? crypto.randomUUID(),
+				name: customer.name ?? 'New customer',
+				phone: customer.phone ?? '+15550009999',
+				email: customer.email ?? 'new@example.com',
+			};
 			state.customers.push(record);
 			return record;
 		},
@@ -764,7 +999,9 @@ function createSandbox(options = {}) {
 			state.actions = seedActions(options.actions ?? 25);
 			state.customers = seedCustomers(options.customers ?? 35);
 			state.calls = seedCalls(options.calls ?? 45);
-			state.knowledgeBases = new Map([['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }]]);
+			state.knowledgeBases = new Map([
+				['kb-seeded-1', { id: 'kb-seeded-1', name: 'Seeded knowledge base', documents: [] }],
+			]);
 			state.apiKeys.length = 0;
 			state.windows.clear();
 			state.placedCalls.length = 0;

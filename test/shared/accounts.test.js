@@ -15,7 +15,9 @@ const perItemCredential = { accessToken: '={{ $json.token }}', baseUrl: '={{ $js
 let sandboxes = [];
 beforeAll(async () => {
 	sandboxes = await Promise.all(
-		Array.from({ length: CLIENTS }, (_, k) => createSandbox({ token: `client-${k}-secret-token` }).listen()),
+		Array.from({ length: CLIENTS }, (_, k) =>
+			createSandbox({ token: `client-${k}-secret-token` }).listen(),
+		),
 	);
 });
 afterAll(() => Promise.all(sandboxes.map((sandbox) => sandbox.close())));
@@ -27,7 +29,12 @@ beforeEach(() => {
 });
 
 const clientItems = () =>
-	sandboxes.map((sandbox, k) => ({ token: `client-${k}-secret-token`, baseUrl: sandbox.url, client: k, newName: `Client ${k} customer` }));
+	sandboxes.map((sandbox, k) => ({
+		token: `client-${k}-secret-token`,
+		baseUrl: sandbox.url,
+		client: k,
+		newName: `Client ${k} customer`,
+	}));
 
 const batching = {
 	'Items per Batch 1': { batching: { batch: { batchSize: 1 } } },
@@ -42,15 +49,30 @@ describe.each(Object.entries(batching))('each item reaches its own account: %s',
 		const { output, error } = await runNode({
 			credentials: perItemCredential,
 			items,
-			parameters: { resource: 'customer', operation: 'update', customerId: CUSTOMER_ID, updateFields: { name: '={{ $json.newName }}' }, options },
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customerId: CUSTOMER_ID,
+				updateFields: { name: '={{ $json.newName }}' },
+				options,
+			},
 		});
 		expect(error).toBeUndefined();
 		for (const [k, sandbox] of sandboxes.entries()) {
-			expect(sandbox.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body])).toEqual([
-				['PUT', `/v2/_customers/${CUSTOMER_ID}`, `Bearer client-${k}-secret-token`, { name: `Client ${k} customer` }],
+			expect(
+				sandbox.requests.map((r) => [r.method, r.path, r.headers.authorization, r.body]),
+			).toEqual([
+				[
+					'PUT',
+					`/v2/_customers/${CUSTOMER_ID}`,
+					`Bearer client-${k}-secret-token`,
+					{ name: `Client ${k} customer` },
+				],
 			]);
 		}
-		expect(output.map((o) => [o.json.name, o.pairedItem])).toEqual(items.map((item, k) => [item.newName, { item: k }]));
+		expect(output.map((o) => [o.json.name, o.pairedItem])).toEqual(
+			items.map((item, k) => [item.newName, { item: k }]),
+		);
 	});
 
 	test('Get Many: every item lists its own account', async () => {
@@ -63,10 +85,14 @@ describe.each(Object.entries(batching))('each item reaches its own account: %s',
 		for (let k = 0; k < CLIENTS; k++) {
 			const names = output.filter((o) => o.pairedItem.item === k).map((o) => o.json.name);
 			expect(names).toHaveLength(36);
-			expect(names.filter((name) => name.startsWith('Only in client'))).toEqual([`Only in client ${k}`]);
+			expect(names.filter((name) => name.startsWith('Only in client'))).toEqual([
+				`Only in client ${k}`,
+			]);
 		}
 		for (const [k, sandbox] of sandboxes.entries()) {
-			expect(new Set(sandbox.requests.map((r) => r.headers.authorization))).toEqual(new Set([`Bearer client-${k}-secret-token`]));
+			expect(new Set(sandbox.requests.map((r) => r.headers.authorization))).toEqual(
+				new Set([`Bearer client-${k}-secret-token`]),
+			);
 		}
 	});
 });
@@ -75,16 +101,27 @@ test("a 429 from one account pauses only that account's requests", async () => {
 	// Client 0 refuses its first request for 2 s. Two requests in flight: while item 0 waits, the other slot
 	// serves clients 1–7, which must all be sent before client 0's retry (with one gate for the run they
 	// would all wait for client 0's Retry-After).
-	sandboxes[0].script({ status: 429, body: { detail: 'Too many requests' }, headers: { 'retry-after': '2' } });
+	sandboxes[0].script({
+		status: 429,
+		body: { detail: 'Too many requests' },
+		headers: { 'retry-after': '2' },
+	});
 	const { output } = await runNode({
 		credentials: perItemCredential,
 		items: clientItems(),
-		parameters: { resource: 'customer', operation: 'update', customerId: CUSTOMER_ID, updateFields: { name: '={{ $json.newName }}' }, options: { batching: { batch: { batchSize: 2 } } } },
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customerId: CUSTOMER_ID,
+			updateFields: { name: '={{ $json.newName }}' },
+			options: { batching: { batch: { batchSize: 2 } } },
+		},
 	});
 	expect(output.every((o) => o.json.error === undefined)).toBe(true);
 	const retryOfClient0 = sandboxes[0].requests[1].receivedAt;
 	expect(sandboxes[0].requests).toHaveLength(2);
-	for (const sandbox of sandboxes.slice(1)) expect(sandbox.requests[0].receivedAt).toBeLessThan(retryOfClient0);
+	for (const sandbox of sandboxes.slice(1))
+		expect(sandbox.requests[0].receivedAt).toBeLessThan(retryOfClient0);
 });
 
 test('a broken credential on one item fails that item only, with its own item number', async () => {
@@ -94,7 +131,12 @@ test('a broken credential on one item fails that item only, with its own item nu
 		credentials: perItemCredential,
 		items,
 		continueOnFail: true,
-		parameters: { resource: 'customer', operation: 'update', customerId: CUSTOMER_ID, updateFields: { name: '={{ $json.newName }}' } },
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customerId: CUSTOMER_ID,
+			updateFields: { name: '={{ $json.newName }}' },
+		},
 	});
 	expect(output[3].json.error).toBe('The ContactSwing API credential has no access token');
 	expect(sandboxes[3].requests).toHaveLength(0);

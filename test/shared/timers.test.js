@@ -11,7 +11,11 @@ const runtime = require('../../scripts/n8n-runtime');
 
 test('a paced run on Node 24 sets no timer with a negative or fractional-overflow delay', async () => {
 	const { node } = runtime.ensureNode();
-	const { stdout } = await promisify(execFile)(node, [path.join(__dirname, '../node24/paced-run.js')], { encoding: 'utf8' }).catch((error) => {
+	const { stdout } = await promisify(execFile)(
+		node,
+		[path.join(__dirname, '../node24/paced-run.js')],
+		{ encoding: 'utf8' },
+	).catch((error) => {
 		throw new Error(`The paced run failed:\n${error.stderr}`);
 	});
 	expect(stdout).toMatch(/^paced run: 2001 requests passed, no timer warning$/m);

@@ -8,8 +8,8 @@ const { smsAgent, leads } = require('../fixtures');
 
 const ctx = useSandbox();
 
-const smsParameters = (options = {}) => smsAgent({ name: '={{ $json.name }}', options: { maxRetryWait: 20, ...options } });
-
+const smsParameters = (options = {}) =>
+	smsAgent({ name: '={{ $json.name }}', options: { maxRetryWait: 20, ...options } });
 
 async function bulk(n, options, { continueOnFail = true } = {}) {
 	const items = leads(n);
@@ -78,59 +78,108 @@ describe('rate limits', () => {
 
 	test('Retry-After as an HTTP date is honoured', async () => {
 		const soon = new Date(Date.now() + 1500).toUTCString();
-		ctx.sandbox.script({ status: 429, body: { detail: 'slow down' }, headers: { 'retry-after': soon } });
+		ctx.sandbox.script({
+			status: 429,
+			body: { detail: 'slow down' },
+			headers: { 'retry-after': soon },
+		});
 		const { output } = await bulk(1, {});
 		expect(output[0].json.assistant_id).toEqual(expect.any(String));
 		expect(agentPosts()).toHaveLength(2);
 	});
 
 	test('when the wait would pass Max Retry Wait, the item fails saying so', async () => {
-		ctx.sandbox.script({ status: 429, body: { detail: 'Too many requests' }, headers: { 'retry-after': '30' } });
+		ctx.sandbox.script({
+			status: 429,
+			body: { detail: 'Too many requests' },
+			headers: { 'retry-after': '30' },
+		});
 		const { output } = await bulk(1, { maxRetryWait: 5 });
-		expect(output[0].json.error).toBe("ContactSwing's rate limit was still reached after 1 tries (HTTP 429): Too many requests [item 0]");
+		expect(output[0].json.error).toBe(
+			"ContactSwing's rate limit was still reached after 1 tries (HTTP 429): Too many requests [item 0]",
+		);
 		expect(output[0].json.description).toMatch(/Items per Batch|Max Retry Wait/);
 	});
 
 	test('503 with Retry-After is retried (not processed); 503 without it is not', async () => {
-		ctx.sandbox.script({ status: 503, body: { detail: 'maintenance' }, headers: { 'retry-after': '1' } });
+		ctx.sandbox.script({
+			status: 503,
+			body: { detail: 'maintenance' },
+			headers: { 'retry-after': '1' },
+		});
 		const first = await bulk(1, {});
 		expect(first.output[0].json.assistant_id).toEqual(expect.any(String));
 		ctx.sandbox.reset();
 		ctx.sandbox.script({ status: 503, body: { detail: 'maintenance' } });
 		const second = await bulk(1, {});
-		expect(second.output[0].json.error).toBe('ContactSwing failed to process the request (HTTP 503): maintenance [item 0]');
+		expect(second.output[0].json.error).toBe(
+			'ContactSwing failed to process the request (HTTP 503): maintenance [item 0]',
+		);
 	});
 });
 
 describe('ambiguous failures: retried only when repeating is harmless', () => {
 	const modes = [
-		['a 500 after processing', { processed: true, status: 500, body: { detail: 'worker crashed' } }, /ContactSwing failed to process the request \(HTTP 500\): worker crashed/],
-		['a 502 HTML page from a proxy', { status: 502, body: '<html><head><title>502</title><style>b{}</style></head><body><h1>Bad Gateway</h1><p>upstream error</p></body></html>' }, /\(HTTP 502\): 502 Bad Gateway upstream error/],
+		[
+			'a 500 after processing',
+			{ processed: true, status: 500, body: { detail: 'worker crashed' } },
+			/ContactSwing failed to process the request \(HTTP 500\): worker crashed/,
+		],
+		[
+			'a 502 HTML page from a proxy',
+			{
+				status: 502,
+				body: '<html><head><title>502</title><style>b{}</style></head><body><h1>Bad Gateway</h1><p>upstream error</p></body></html>',
+			},
+			/\(HTTP 502\): 502 Bad Gateway upstream error/,
+		],
 		['a 504', { status: 504, body: 'Gateway Timeout' }, /\(HTTP 504\): Gateway Timeout/],
-		['a reset before processing', { reset: true }, /The connection to ContactSwing broke \(connection (reset|closed while sending)\)/],
-		['a reset after processing', { processed: true, reset: true }, /The connection to ContactSwing broke \(connection (reset|closed while sending)\)/],
-		['a cut-off JSON body after processing', { processed: true, status: 201, body: '{"ctx_id": "x", "data": {"assistant' }, /ContactSwing answered HTTP 201, but its answer could not be read/],
+		[
+			'a reset before processing',
+			{ reset: true },
+			/The connection to ContactSwing broke \(connection (reset|closed while sending)\)/,
+		],
+		[
+			'a reset after processing',
+			{ processed: true, reset: true },
+			/The connection to ContactSwing broke \(connection (reset|closed while sending)\)/,
+		],
+		[
+			'a cut-off JSON body after processing',
+			{ processed: true, status: 201, body: '{"ctx_id": "x", "data": {"assistant' },
+			/ContactSwing answered HTTP 201, but its answer could not be read/,
+		],
 	];
 
-	test.each(modes)('%s: without Overwrite the item fails, says the agent may exist, and is not repeated', async (_label, fault, message) => {
-		ctx.sandbox.script(fault);
-		const { output } = await bulk(3, {});
-		expect(output[0].json.error).toMatch(message);
-		expect(output[0].json.error).toMatch(/\[item 0\]$/);
-		expect(output[0].json.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
-		expect(output.slice(1).every((o) => o.json.assistant_id)).toBe(true);
-		expect(agentPosts().filter((r) => r.body?.name === 'Lead 1')).toHaveLength(1);
-	});
+	test.each(modes)(
+		'%s: without Overwrite the item fails, says the agent may exist, and is not repeated',
+		async (_label, fault, message) => {
+			ctx.sandbox.script(fault);
+			const { output } = await bulk(3, {});
+			expect(output[0].json.error).toMatch(message);
+			expect(output[0].json.error).toMatch(/\[item 0\]$/);
+			expect(output[0].json.description).toMatch(
+				/^ContactSwing may have created the agent\. Check ContactSwing before running again/,
+			);
+			expect(output.slice(1).every((o) => o.json.assistant_id)).toBe(true);
+			expect(agentPosts().filter((r) => r.body?.name === 'Lead 1')).toHaveLength(1);
+		},
+	);
 
 	// What `force` matches is undocumented, so a forced repeat is not provably harmless either.
-	test.each(modes)('%s: with Overwrite Existing Agent too, the create is sent once and the item fails', async (_label, fault, message) => {
-		ctx.sandbox.script(fault);
-		const { output } = await bulk(3, { force: true });
-		expect(output[0].json.error).toMatch(message);
-		expect(output[0].json.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
-		expect(agentPosts()).toHaveLength(3);
-		expect(output.slice(1).every((o) => o.json.assistant_id)).toBe(true);
-	});
+	test.each(modes)(
+		'%s: with Overwrite Existing Agent too, the create is sent once and the item fails',
+		async (_label, fault, message) => {
+			ctx.sandbox.script(fault);
+			const { output } = await bulk(3, { force: true });
+			expect(output[0].json.error).toMatch(message);
+			expect(output[0].json.description).toMatch(
+				/^ContactSwing may have created the agent\. Check ContactSwing before running again/,
+			);
+			expect(agentPosts()).toHaveLength(3);
+			expect(output.slice(1).every((o) => o.json.assistant_id)).toBe(true);
+		},
+	);
 
 	test('a slow answer past Timeout: fails as "did not answer in time"; the agent was still created once', async () => {
 		ctx.sandbox.script({ processed: true, delayMs: 1500 });
@@ -150,7 +199,15 @@ describe('ambiguous failures: retried only when repeating is harmless', () => {
 
 	test('reads are retried after a 500 (repeating a GET is harmless)', async () => {
 		ctx.sandbox.script({ status: 500, body: { detail: 'oops' } });
-		const { output } = await ctx.run({ parameters: { resource: 'customer', operation: 'getMany', returnAll: false, limit: 2, options: { maxRetryWait: 20 } } });
+		const { output } = await ctx.run({
+			parameters: {
+				resource: 'customer',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 2,
+				options: { maxRetryWait: 20 },
+			},
+		});
 		expect(output).toHaveLength(2);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 	});
@@ -172,20 +229,28 @@ describe('connection refused', () => {
 describe('without Continue On Fail', () => {
 	test('the run stops at the first failing item and reports it', async () => {
 		ctx.sandbox.script({ status: 200 }, { status: 400, body: { detail: 'bad' } });
-		const { error } = await bulk(6, { batching: { batch: { batchSize: 1 } } }, { continueOnFail: false });
+		const { error } = await bulk(
+			6,
+			{ batching: { batch: { batchSize: 1 } } },
+			{ continueOnFail: false },
+		);
 		expect(error.message).toMatch(/\[item (0|1)\]$/);
 		expect(agentPosts().length).toBeLessThan(6);
 	});
 });
 
-describe('cancelling the execution (the editor\'s Stop button)', () => {
+describe("cancelling the execution (the editor's Stop button)", () => {
 	const until = async (condition) => {
 		while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 	};
 
 	test('during a rate-limit pause: the node stops waiting at once and sends nothing more', async () => {
 		// Without the cancel reaching the wait, the node would sit out this whole 100 s pause.
-		ctx.sandbox.script({ status: 429, body: { detail: 'slow down' }, headers: { 'retry-after': '100' } });
+		ctx.sandbox.script({
+			status: 429,
+			body: { detail: 'slow down' },
+			headers: { 'retry-after': '100' },
+		});
 		const { run, nodeDone } = await ctx.run({
 			items: leads(6),
 			continueOnFail: true,

@@ -10,7 +10,8 @@ const { testCredential, loadActions } = require('../helpers/n8n');
 
 const ctx = useSandbox();
 
-const sms = (options = {}, extra = {}) => smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
+const sms = (options = {}, extra = {}) =>
+	smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
 const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
@@ -22,43 +23,67 @@ describe('redirects', () => {
 	afterAll(() => other.close());
 	beforeEach(() => other.reset());
 
-	test.each([301, 302, 303, 307, 308])('a %i to another origin is not followed: the token goes nowhere else', async (status) => {
-		ctx.sandbox.script({ status, headers: { location: `${other.url}/v2/_new_assistants` } });
-		const { error } = await ctx.run({ parameters: sms() });
-		expect(other.requests).toHaveLength(0);
-		expect(agentPosts()).toHaveLength(1);
-		expect(error.message).toBe(
-			`ContactSwing answered with a redirect (HTTP ${status}) to another origin (${other.url}), which the node does not follow [item 0]`,
-		);
-		expect(error.description).toMatch(/only ever sent to http:\/\/127\.0\.0\.1:\d+; nothing was sent to/);
-	});
+	test.each([301, 302, 303, 307, 308])(
+		'a %i to another origin is not followed: the token goes nowhere else',
+		async (status) => {
+			ctx.sandbox.script({ status, headers: { location: `${other.url}/v2/_new_assistants` } });
+			const { error } = await ctx.run({ parameters: sms() });
+			expect(other.requests).toHaveLength(0);
+			expect(agentPosts()).toHaveLength(1);
+			expect(error.message).toBe(
+				`ContactSwing answered with a redirect (HTTP ${status}) to another origin (${other.url}), which the node does not follow [item 0]`,
+			);
+			expect(error.description).toMatch(
+				/only ever sent to http:\/\/127\.0\.0\.1:\d+; nothing was sent to/,
+			);
+		},
+	);
 
 	test('another host on the same port is another origin too (localhost vs 127.0.0.1)', async () => {
 		const location = ctx.sandbox.url.replace('127.0.0.1', 'localhost') + '/v2/_actions/x';
 		ctx.sandbox.script({ status: 307, headers: { location } });
-		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'get', actionId: 'x' } });
+		const { error } = await ctx.run({
+			parameters: { resource: 'action', operation: 'get', actionId: 'x' },
+		});
 		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(error.message).toMatch(/to another origin \(http:\/\/localhost:\d+\)/);
 	});
 
-	test.each([301, 302, 303])('a same-origin %i on a create would turn the POST into a GET: not followed, nothing reported as created', async (status) => {
-		ctx.sandbox.script({ status, headers: { location: '/v2/_actions' } });
-		const { error, output } = await ctx.run({ parameters: sms(), continueOnFail: true });
-		expect(error).toBeUndefined();
-		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(output[0].json.error).toBe(`ContactSwing answered with a redirect (HTTP ${status}) that would turn the POST into a GET, which the node does not follow [item 0]`);
-		expect(output[0].json.assistant_id).toBeUndefined();
-	});
+	test.each([301, 302, 303])(
+		'a same-origin %i on a create would turn the POST into a GET: not followed, nothing reported as created',
+		async (status) => {
+			ctx.sandbox.script({ status, headers: { location: '/v2/_actions' } });
+			const { error, output } = await ctx.run({ parameters: sms(), continueOnFail: true });
+			expect(error).toBeUndefined();
+			expect(ctx.sandbox.requests).toHaveLength(1);
+			expect(output[0].json.error).toBe(
+				`ContactSwing answered with a redirect (HTTP ${status}) that would turn the POST into a GET, which the node does not follow [item 0]`,
+			);
+			expect(output[0].json.assistant_id).toBeUndefined();
+		},
+	);
 
 	test('a same-origin 301 on an update is not followed either: only 307 and 308 must keep a PUT', async () => {
 		ctx.sandbox.script({ status: 301, headers: { location: '/v2/_customers/elsewhere' } });
-		const { error } = await ctx.run({ parameters: { resource: 'customer', operation: 'update', customerId: 'c0000000-0000-4000-8000-000000000001', updateFields: { name: 'Jane' } } });
+		const { error } = await ctx.run({
+			parameters: {
+				resource: 'customer',
+				operation: 'update',
+				customerId: 'c0000000-0000-4000-8000-000000000001',
+				updateFields: { name: 'Jane' },
+			},
+		});
 		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(error.message).toBe('ContactSwing answered with a redirect (HTTP 301) that need not keep the PUT as sent (only 307 and 308 must), which the node does not follow [item 0]');
+		expect(error.message).toBe(
+			'ContactSwing answered with a redirect (HTTP 301) that need not keep the PUT as sent (only 307 and 308 must), which the node does not follow [item 0]',
+		);
 	});
 
 	test('a same-origin 307 is followed once, with the same method, body and token', async () => {
-		ctx.sandbox.script({ status: 307, headers: { location: `${ctx.sandbox.url}/v2/_new_assistants` } });
+		ctx.sandbox.script({
+			status: 307,
+			headers: { location: `${ctx.sandbox.url}/v2/_new_assistants` },
+		});
 		const { output } = await ctx.run({ parameters: sms() });
 		const [first, second] = agentPosts();
 		expect(agentPosts()).toHaveLength(2);
@@ -70,10 +95,24 @@ describe('redirects', () => {
 	});
 
 	test('a redirect loop stops after 5 hops and is not retried', async () => {
-		ctx.sandbox.script(...Array.from({ length: 20 }, () => ({ status: 302, headers: { location: '/v2/_actions/loop' } })));
-		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'get', actionId: 'loop', options: { maxRetryWait: 60 } } });
+		ctx.sandbox.script(
+			...Array.from({ length: 20 }, () => ({
+				status: 302,
+				headers: { location: '/v2/_actions/loop' },
+			})),
+		);
+		const { error } = await ctx.run({
+			parameters: {
+				resource: 'action',
+				operation: 'get',
+				actionId: 'loop',
+				options: { maxRetryWait: 60 },
+			},
+		});
 		expect(ctx.sandbox.requests).toHaveLength(6);
-		expect(error.message).toBe('ContactSwing answered with a redirect (HTTP 302) for the 6th time in a row, which the node does not follow [item 0]');
+		expect(error.message).toBe(
+			'ContactSwing answered with a redirect (HTTP 302) for the 6th time in a row, which the node does not follow [item 0]',
+		);
 	});
 
 	test('the Test button does not follow a redirect to another origin either', async () => {
@@ -85,13 +124,21 @@ describe('redirects', () => {
 });
 
 describe('one Base URL rule for the node and the Test button', () => {
-	test.each(['http://0.0.0.0:{port}', 'http://[::ffff:127.0.0.1]:{port}', 'http://user:pw@127.0.0.1:{port}', 'http://127.0.0.1:{port}/?x=1'])(
+	test.each([
+		'http://0.0.0.0:{port}',
+		'http://[::ffff:127.0.0.1]:{port}',
+		'http://user:pw@127.0.0.1:{port}',
+		'http://127.0.0.1:{port}/?x=1',
+	])(
 		'%s: the Test button fails and the node refuses, and neither sends anything',
 		async (template) => {
 			const baseUrl = template.replace('{port}', new URL(ctx.sandbox.url).port);
 			const verdict = await testCredential(ctx.credentials({ baseUrl }));
 			expect(verdict.status).toBe('Error');
-			const { error } = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ baseUrl }) });
+			const { error } = await ctx.run({
+				parameters: sms(),
+				credentials: ctx.credentials({ baseUrl }),
+			});
 			expect(error.message).toMatch(/^The Base URL of the ContactSwing API credential /);
 			expect(ctx.sandbox.requests).toHaveLength(0);
 		},
@@ -130,11 +177,24 @@ describe('the token is redacted from everything that leaves the node', () => {
 			// The credential refuses spaces, so use the token without its space on both sides.
 			special.state.token = credentials.accessToken;
 			special.script(
-				{ status: 400, body: { detail: { got: credentials.accessToken, again: `Bearer ${credentials.accessToken}` } } },
-				{ status: 502, body: `<p>${'x'.repeat(290)}${encodeURIComponent(credentials.accessToken)}</p>` },
+				{
+					status: 400,
+					body: {
+						detail: { got: credentials.accessToken, again: `Bearer ${credentials.accessToken}` },
+					},
+				},
+				{
+					status: 502,
+					body: `<p>${'x'.repeat(290)}${encodeURIComponent(credentials.accessToken)}</p>`,
+				},
 			);
 			const { runNode } = require('../helpers/n8n');
-			const { output, run } = await runNode({ parameters: sms({ maxRetryWait: 0 }), items: [{}, {}], credentials, continueOnFail: true });
+			const { output, run } = await runNode({
+				parameters: sms({ maxRetryWait: 0 }),
+				items: [{}, {}],
+				credentials,
+				continueOnFail: true,
+			});
 			const kept = JSON.stringify(output) + JSON.stringify(run);
 			for (const form of forms(credentials.accessToken)) expect(kept).not.toContain(form);
 			// Nor a piece of it left by the cut.
@@ -144,8 +204,13 @@ describe('the token is redacted from everything that leaves the node', () => {
 	});
 
 	test('a token shorter than 8 characters is refused by the node before anything is sent', async () => {
-		const { error } = await ctx.run({ parameters: sms(), credentials: ctx.credentials({ accessToken: 'abc' }) });
-		expect(error.message).toBe('The access token in the ContactSwing API credential is too short to be a ContactSwing token');
+		const { error } = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: 'abc' }),
+		});
+		expect(error.message).toBe(
+			'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
+		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -164,7 +229,12 @@ describe('Retry-After', () => {
 	);
 
 	test('three items under unreadable Retry-After values make a handful of requests, not dozens', async () => {
-		ctx.sandbox.script(...['-5', '+5', '.5', 'Retry 3', '-5', '+5'].map((value) => ({ status: 429, headers: { 'retry-after': value } })));
+		ctx.sandbox.script(
+			...['-5', '+5', '.5', 'Retry 3', '-5', '+5'].map((value) => ({
+				status: 429,
+				headers: { 'retry-after': value },
+			})),
+		);
 		const started = Date.now();
 		const { output } = await ctx.run({ parameters: sms(), items: [{}, {}, {}] });
 		expect(output.every((o) => o.json.assistant_id)).toBe(true);
@@ -184,7 +254,9 @@ describe('Return All stops when the server does not page', () => {
 		['ignores-page-silently', /answered page 2 with the same records as page 1/],
 	])('%s: two requests, then a clear error', async (pager, message) => {
 		ctx.sandbox.setFaults({ pager });
-		const { error } = await ctx.run({ parameters: { resource: 'action', operation: 'getMany', returnAll: true } });
+		const { error } = await ctx.run({
+			parameters: { resource: 'action', operation: 'getMany', returnAll: true },
+		});
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(error.message).toMatch(message);
 		expect(error.description).toMatch(/Turn off Return All and set a Limit/);
@@ -192,7 +264,9 @@ describe('Return All stops when the server does not page', () => {
 
 	test('the action picker stops alike', async () => {
 		ctx.sandbox.setFaults({ pager: 'ignores-page' });
-		await expect(loadActions(ctx.credentials())).rejects.toThrow(/answered page 1 when page 2 was asked for/);
+		await expect(loadActions(ctx.credentials())).rejects.toThrow(
+			/answered page 1 when page 2 was asked for/,
+		);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 	});
 });
@@ -200,9 +274,33 @@ describe('Return All stops when the server does not page', () => {
 describe('IDs that would change the path are refused with the field name', () => {
 	const operations = [
 		['Action ID', (id) => ({ resource: 'action', operation: 'get', actionId: id })],
-		['Customer ID', (id) => ({ resource: 'customer', operation: 'update', customerId: id, updateFields: { name: 'X' } })],
-		['Knowledge Base ID', (id) => ({ resource: 'knowledgeBase', operation: 'update', knowledgeBaseId: id, updateFields: { name: 'X' } })],
-		['Voice Agent ID', (id) => ({ resource: 'call', operation: 'makeCall', agentId: id, phoneNumber: '+1234567890' })],
+		[
+			'Customer ID',
+			(id) => ({
+				resource: 'customer',
+				operation: 'update',
+				customerId: id,
+				updateFields: { name: 'X' },
+			}),
+		],
+		[
+			'Knowledge Base ID',
+			(id) => ({
+				resource: 'knowledgeBase',
+				operation: 'update',
+				knowledgeBaseId: id,
+				updateFields: { name: 'X' },
+			}),
+		],
+		[
+			'Voice Agent ID',
+			(id) => ({
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: id,
+				phoneNumber: '+1234567890',
+			}),
+		],
 	];
 	const ids = ['.', '..', 'a/b', '../_customers', 'x?y=1', 'x#y', 'a\\b', 'a\u0000b'];
 	test.each(operations)('%s', async (field, parameters) => {
@@ -216,40 +314,80 @@ describe('IDs that would change the path are refused with the field name', () =>
 
 describe('run-wide options', () => {
 	test.each([
-		['Timeout "abc"', { timeout: '={{ "abc" }}' }, /^Timeout \(Ms\) must be a whole number of at least 1, got "abc"/],
-		['Max Retry Wait -1', { maxRetryWait: '={{ -1 }}' }, /^Max Retry Wait \(Seconds\) must be a number from 0 to 2147483, got -1/],
-		['Timeout above 2^31 - 1 ms', { timeout: 2 ** 31 }, /^Timeout \(Ms\) must be at most 2147483647, got 2147483648/],
-		['Batch Interval above 2^31 - 1 ms', { batching: { batch: { batchInterval: 2 ** 31 } } }, /^Batch Interval \(Ms\) must be at most 2147483647/],
-		['Max Retry Wait above 2^31 - 1 ms', { maxRetryWait: 2147484 }, /^Max Retry Wait \(Seconds\) must be a number from 0 to 2147483/],
-	])('%s with Continue: one error item per input item, paired, nothing sent', async (_label, options, message) => {
-		const { output, error } = await ctx.run({ parameters: sms(options), items: [{ a: 1 }, { a: 2 }, { a: 3 }], continueOnFail: true });
-		expect(error).toBeUndefined();
-		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		for (const item of output) {
-			expect(item.json.error).toMatch(message);
-			expect(item.json.a).toBeUndefined();
-		}
-		expect(ctx.sandbox.requests).toHaveLength(0);
-	});
+		[
+			'Timeout "abc"',
+			{ timeout: '={{ "abc" }}' },
+			/^Timeout \(Ms\) must be a whole number of at least 1, got "abc"/,
+		],
+		[
+			'Max Retry Wait -1',
+			{ maxRetryWait: '={{ -1 }}' },
+			/^Max Retry Wait \(Seconds\) must be a number from 0 to 2147483, got -1/,
+		],
+		[
+			'Timeout above 2^31 - 1 ms',
+			{ timeout: 2 ** 31 },
+			/^Timeout \(Ms\) must be at most 2147483647, got 2147483648/,
+		],
+		[
+			'Batch Interval above 2^31 - 1 ms',
+			{ batching: { batch: { batchInterval: 2 ** 31 } } },
+			/^Batch Interval \(Ms\) must be at most 2147483647/,
+		],
+		[
+			'Max Retry Wait above 2^31 - 1 ms',
+			{ maxRetryWait: 2147484 },
+			/^Max Retry Wait \(Seconds\) must be a number from 0 to 2147483/,
+		],
+	])(
+		'%s with Continue: one error item per input item, paired, nothing sent',
+		async (_label, options, message) => {
+			const { output, error } = await ctx.run({
+				parameters: sms(options),
+				items: [{ a: 1 }, { a: 2 }, { a: 3 }],
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			for (const item of output) {
+				expect(item.json.error).toMatch(message);
+				expect(item.json.a).toBeUndefined();
+			}
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	test('the time options are bounded in the editor too', () => {
 		const { nodeType } = require('../helpers/n8n');
-		const options = nodeType.description.properties.find((p) => p.name === 'options' && p.displayOptions.show.operation.includes('createSmsAgent'));
+		const options = nodeType.description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions.show.operation.includes('createSmsAgent'),
+		);
 		const byName = Object.fromEntries(options.options.map((o) => [o.name, o]));
 		expect(byName.timeout.typeOptions.maxValue).toBe(2 ** 31 - 1);
 		expect(byName.maxRetryWait.typeOptions.maxValue).toBe(2147483);
-		expect(byName.batching.options[0].values.find((v) => v.name === 'batchInterval').typeOptions.maxValue).toBe(2 ** 31 - 1);
+		expect(
+			byName.batching.options[0].values.find((v) => v.name === 'batchInterval').typeOptions
+				.maxValue,
+		).toBe(2 ** 31 - 1);
 	});
 });
 
 describe('Expires At (Create API Key)', () => {
-	const apiKey = (expiresAt) => ({ resource: 'apiKey', operation: 'create', name: 'Key', additionalFields: { expiresAt } });
-
-	test.each(['7', '={{ 90 }}', '-5', '2026-02-31', '2026-13-01', 'next tuesday', '31/12/2026'])('%s is refused, nothing sent', async (value) => {
-		const { error } = await ctx.run({ parameters: apiKey(value) });
-		expect(error.message).toMatch(/^Expires At must be a date, got .* \[item 0\]$/);
-		expect(ctx.sandbox.requests).toHaveLength(0);
+	const apiKey = (expiresAt) => ({
+		resource: 'apiKey',
+		operation: 'create',
+		name: 'Key',
+		additionalFields: { expiresAt },
 	});
+
+	test.each(['7', '={{ 90 }}', '-5', '2026-02-31', '2026-13-01', 'next tuesday', '31/12/2026'])(
+		'%s is refused, nothing sent',
+		async (value) => {
+			const { error } = await ctx.run({ parameters: apiKey(value) });
+			expect(error.message).toMatch(/^Expires At must be a date, got .* \[item 0\]$/);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	test.each([
 		['2026-12-31T23:59:59', '2026-12-31T22:59:59Z'],
@@ -269,19 +407,38 @@ describe('Expires At (Create API Key)', () => {
 describe('Additional Body cannot change what the node sends', () => {
 	test.each([
 		['{"type": "VOICE_INCOMING"}', '{"type": "VOICE_INCOMING"}', /must not set "type"/],
-		['{"api_keys": []}', '{"api_keys": []}', /must not change "api_keys", which the node already sends/],
+		[
+			'{"api_keys": []}',
+			'{"api_keys": []}',
+			/must not change "api_keys", which the node already sends/,
+		],
 		['{"name": null}', '{"name": null}', /must not contain null \(at "name"\)/],
-		['{"additional_settings": {"idle_time": 5}}', '{"additional_settings": {"idle_time": 5}}', /must not change "additional_settings.idle_time"/],
-		['a 2 MB field', JSON.stringify({ notes: 'x'.repeat(2_000_000) }), /is too long \(2000012 characters, at most 200000\)/],
+		[
+			'{"additional_settings": {"idle_time": 5}}',
+			'{"additional_settings": {"idle_time": 5}}',
+			/must not change "additional_settings.idle_time"/,
+		],
+		[
+			'a 2 MB field',
+			JSON.stringify({ notes: 'x'.repeat(2_000_000) }),
+			/is too long \(2000012 characters, at most 200000\)/,
+		],
 	])('%s is refused before sending', async (_label, json, message) => {
-		const { error } = await ctx.run({ parameters: sms({ additionalBody: json }, { additionalFields: { idleTimeSeconds: 60 } }) });
+		const { error } = await ctx.run({
+			parameters: sms({ additionalBody: json }, { additionalFields: { idleTimeSeconds: 60 } }),
+		});
 		expect(error.message).toMatch(/^Additional Body \(JSON\) /);
 		expect(error.message).toMatch(message);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('it adds fields the node has none for, also inside objects it sends', async () => {
-		await ctx.run({ parameters: sms({ additionalBody: '{"additional_settings": {"max_messages": 3}, "version": "v2"}' }, { additionalFields: { idleTimeSeconds: 60 } }) });
+		await ctx.run({
+			parameters: sms(
+				{ additionalBody: '{"additional_settings": {"max_messages": 3}, "version": "v2"}' },
+				{ additionalFields: { idleTimeSeconds: 60 } },
+			),
+		});
 		const [request] = agentPosts();
 		expect(request.body.additional_settings).toEqual({ idle_time: 60, max_messages: 3 });
 		expect(request.body.version).toBe('v2');
@@ -291,7 +448,10 @@ describe('Additional Body cannot change what the node sends', () => {
 
 describe('odd answers and odd input', () => {
 	test('a __proto__, constructor or prototype key in an answer is dropped, never an output prototype', async () => {
-		ctx.sandbox.script({ status: 201, body: '{"data": {"assistant_id": "a-1", "__proto__": {"polluted": "yes"}, "constructor": {"x": 1}, "nested": {"prototype": 1, "__proto__": {"p": 2}, "kept": true}}}' });
+		ctx.sandbox.script({
+			status: 201,
+			body: '{"data": {"assistant_id": "a-1", "__proto__": {"polluted": "yes"}, "constructor": {"x": 1}, "nested": {"prototype": 1, "__proto__": {"p": 2}, "kept": true}}}',
+		});
 		const { output } = await ctx.run({ parameters: sms() });
 		const json = output[0].json;
 		expect(json.polluted).toBeUndefined();
@@ -305,30 +465,54 @@ describe('odd answers and odd input', () => {
 		const deep = `{"data": {"assistant_id": "a-1", "x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
 		ctx.sandbox.script({ processed: true, status: 201, body: deep });
 		const { error } = await ctx.run({ parameters: sms() });
-		expect(error.message).toBe('ContactSwing answered HTTP 201, but its answer is nested more than 100 levels deep and was not read [item 0]');
-		expect(error.description).toMatch(/^ContactSwing may have created the agent\. Check ContactSwing before running again/);
+		expect(error.message).toBe(
+			'ContactSwing answered HTTP 201, but its answer is nested more than 100 levels deep and was not read [item 0]',
+		);
+		expect(error.description).toMatch(
+			/^ContactSwing may have created the agent\. Check ContactSwing before running again/,
+		);
 		expect(agentPosts()).toHaveLength(1);
 	});
 
 	test('an error answer nested that deep still gives its status', async () => {
-		ctx.sandbox.script({ status: 400, body: `{"detail": ${'['.repeat(20_000)}${']'.repeat(20_000)}}` });
+		ctx.sandbox.script({
+			status: 400,
+			body: `{"detail": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+		});
 		const { error } = await ctx.run({ parameters: sms() });
 		expect(error.message).toBe('ContactSwing rejected the request (HTTP 400) [item 0]');
 	});
 
 	test('Additional Body keys named like built-in methods (toString, hasOwnProperty) are new keys and are sent', async () => {
-		await ctx.run({ parameters: sms({ additionalBody: '{"toString": "a", "hasOwnProperty": "b"}' }) });
-		expect(agentPosts()[0].body).toEqual(expect.objectContaining({ toString: 'a', hasOwnProperty: 'b' }));
+		await ctx.run({
+			parameters: sms({ additionalBody: '{"toString": "a", "hasOwnProperty": "b"}' }),
+		});
+		expect(agentPosts()[0].body).toEqual(
+			expect.objectContaining({ toString: 'a', hasOwnProperty: 'b' }),
+		);
 	});
 
 	test.each([
-		['0090-01-01', /^Expires At must be a date from the year 1000 on, got "0090-01-01" \[item 0\]$/],
+		[
+			'0090-01-01',
+			/^Expires At must be a date from the year 1000 on, got "0090-01-01" \[item 0\]$/,
+		],
 		['0999-12-31T00:00:00Z', /^Expires At must be a date from the year 1000 on/],
-		['2026-12-31T23:59:59+99:99', /^Expires At has an offset outside ±18:00, got "2026-12-31T23:59:59\+99:99" \[item 0\]$/],
+		[
+			'2026-12-31T23:59:59+99:99',
+			/^Expires At has an offset outside ±18:00, got "2026-12-31T23:59:59\+99:99" \[item 0\]$/,
+		],
 		['2026-12-31T23:59:59-18:30', /^Expires At has an offset outside ±18:00/],
 		['2026-12-31T23:59:59+05:60', /^Expires At has an offset outside ±18:00/],
 	])('Expires At %s is refused, nothing sent', async (expiresAt, message) => {
-		const { error } = await ctx.run({ parameters: { resource: 'apiKey', operation: 'create', name: 'Key', additionalFields: { expiresAt } } });
+		const { error } = await ctx.run({
+			parameters: {
+				resource: 'apiKey',
+				operation: 'create',
+				name: 'Key',
+				additionalFields: { expiresAt },
+			},
+		});
 		expect(error.message).toMatch(message);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -338,7 +522,14 @@ describe('odd answers and odd input', () => {
 		['2026-12-31T23:59:59+18:00', '2026-12-31T05:59:59Z'],
 		['2026-12-31T23:59:59-12:00', '2027-01-01T11:59:59Z'],
 	])('Expires At %s is sent as %s', async (expiresAt, sent) => {
-		await ctx.run({ parameters: { resource: 'apiKey', operation: 'create', name: 'Key', additionalFields: { expiresAt } } });
+		await ctx.run({
+			parameters: {
+				resource: 'apiKey',
+				operation: 'create',
+				name: 'Key',
+				additionalFields: { expiresAt },
+			},
+		});
 		expect(ctx.sandbox.requests[0].body.expires_at).toBe(sent);
 	});
 });

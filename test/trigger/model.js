@@ -7,7 +7,9 @@
  */
 const path = require('node:path');
 
-const { runPoll, takeLock, releaseLock, statusWindow } = require(path.join(__dirname, '../../dist/nodes/ContactSwingTrigger/pollLogic.js'));
+const { runPoll, takeLock, releaseLock, statusWindow } = require(
+	path.join(__dirname, '../../dist/nodes/ContactSwingTrigger/pollLogic.js'),
+);
 
 const STATUSES = ['queued', 'in-progress', 'completed', 'no-answer'];
 
@@ -32,7 +34,9 @@ class FakeList {
 
 	/** The record `rank` places from the new end. */
 	atRank(rank) {
-		return this.order === 'newest-first' ? this.records[rank] : this.records[this.records.length - 1 - rank];
+		return this.order === 'newest-first'
+			? this.records[rank]
+			: this.records[this.records.length - 1 - rank];
 	}
 
 	removeAt(index) {
@@ -58,7 +62,11 @@ class FakeList {
 	answer(page, perPage) {
 		const size = Math.min(perPage, this.cap);
 		const slice = this.records.slice((page - 1) * size, page * size);
-		return { records: slice.map((r) => ({ id: r.id, status: r.status, customer_name: `c${r.n}` })), perPage: size, total: this.total() };
+		return {
+			records: slice.map((r) => ({ id: r.id, status: r.status, customer_name: `c${r.n}` })),
+			perPage: size,
+			total: this.total(),
+		};
 	}
 }
 
@@ -123,7 +131,9 @@ async function simulate(config, steps) {
 		// Outside what the trigger promises (README, "What the trigger cannot know"): more than KNOWN_LIMIT
 		// records in all (it forgets the oldest), and bursts of more than a poll can read into a list that
 		// was empty at activation (its order is not known yet).
-		let addLimit = config.strictStatus ? Math.max(1, Math.floor(statusWindow(config.cap) / 10)) : Infinity;
+		let addLimit = config.strictStatus
+			? Math.max(1, Math.floor(statusWindow(config.cap) / 10))
+			: Infinity;
 		if (config.initial === 0) addLimit = Math.min(addLimit, 260);
 		addLimit = Math.min(addLimit, Math.max(0, 9000 - list.next));
 		for (const status of (step.adds ?? []).slice(0, addLimit)) {
@@ -136,7 +146,9 @@ async function simulate(config, steps) {
 		}
 		for (const [rankFraction, status] of step.changes ?? []) {
 			// Strict histories change calls in the newest third of the watched window only.
-			const rank = Math.floor(rankFraction * (config.strictStatus ? statusWindow(config.cap) / 3 : 30));
+			const rank = Math.floor(
+				rankFraction * (config.strictStatus ? statusWindow(config.cap) / 3 : 30),
+			);
 			const record = list.atRank(rank);
 			if (!record || record.status === status) continue;
 			if (config.strictStatus && dirty.has(record.id)) continue;
@@ -148,9 +160,11 @@ async function simulate(config, steps) {
 			// A second poll starts while the first holds the lock: it must not run; a crashed holder's lock expires.
 			now += 1000;
 			if (!takeLock(lock, 'first', now, 60_000)) throw new Error('lock not free');
-			if (takeLock(lock, 'second', now + 30_000, 60_000)) throw new Error('an overlapping poll got the lock');
+			if (takeLock(lock, 'second', now + 30_000, 60_000))
+				throw new Error('an overlapping poll got the lock');
 			if (step.overlap === 'crash') {
-				if (!takeLock(lock, 'second', now + 61_000, 60_000)) throw new Error('an expired lock was not taken over');
+				if (!takeLock(lock, 'second', now + 61_000, 60_000))
+					throw new Error('an expired lock was not taken over');
 				releaseLock(lock, 'second');
 			} else {
 				releaseLock(lock, 'first');
@@ -165,7 +179,17 @@ async function simulate(config, steps) {
 		if (result && !result.stoppedEarly && result.events.length === 0) break;
 	}
 	const quiet = await pollOnce();
-	return { list, emitted, warnings, history, existedAtActivation, state, requests, polls, quietRequests: quiet?.requests };
+	return {
+		list,
+		emitted,
+		warnings,
+		history,
+		existedAtActivation,
+		state,
+		requests,
+		polls,
+		quietRequests: quiet?.requests,
+	};
 }
 
 /** Problems with the events of a history, by the reference model: duplicates, spurious, missing. */
@@ -183,7 +207,8 @@ function check(config, run, { strict }) {
 		}
 		if (strict) {
 			for (const [id] of history) {
-				if (!existedAtActivation.has(id) && present.has(id) && !seen.has(id)) problems.push(`missed ${id}`);
+				if (!existedAtActivation.has(id) && present.has(id) && !seen.has(id))
+					problems.push(`missed ${id}`);
 			}
 		}
 		return problems;
@@ -203,7 +228,8 @@ function check(config, run, { strict }) {
 		}
 		for (const [previous, status] of events) {
 			if (!isWanted(status)) problems.push(`unwanted ${id} → ${status}`);
-			if (previous === null && existedAtActivation.has(id)) problems.push(`spurious first sight of ${id}`);
+			if (previous === null && existedAtActivation.has(id))
+				problems.push(`spurious first sight of ${id}`);
 		}
 		// Each entry into a status is emitted at most once.
 		const entries = new Map();
@@ -214,7 +240,10 @@ function check(config, run, { strict }) {
 		const counts = new Map();
 		for (const [, status] of events) counts.set(status, (counts.get(status) ?? 0) + 1);
 		for (const [status, count] of counts) {
-			if (count > (entries.get(status) ?? 0)) problems.push(`duplicate or spurious ${id} → ${status} (${count} events, ${entries.get(status) ?? 0} entries)`);
+			if (count > (entries.get(status) ?? 0))
+				problems.push(
+					`duplicate or spurious ${id} → ${status} (${count} events, ${entries.get(status) ?? 0} entries)`,
+				);
 		}
 	}
 	if (strict) {
@@ -227,7 +256,8 @@ function check(config, run, { strict }) {
 				} else if (isWanted(s)) expected.push([statuses[k - 1], s]);
 			});
 			const got = byId.get(id) ?? [];
-			if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`${id}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
+			if (JSON.stringify(got) !== JSON.stringify(expected))
+				problems.push(`${id}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`);
 		}
 	}
 	return problems;
