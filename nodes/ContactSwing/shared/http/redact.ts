@@ -7,38 +7,67 @@ export const REDACTED = '[redacted]';
  * JSON-escaped ("\/", "\"", "\\", "\u00XX"), also once more inside a string that was itself stringified.
  * Each character of the token may appear in any of its forms, so mixtures match too.
  */
-function tokenPattern(token: string): RegExp {
+function tokenPattern(token: string): TokenPattern {
 	const cached = patternByToken.get(token);
 	if (cached) return cached;
+	// Hex digits in either case (%2f, %2F, \u002f), the token's own characters exactly.
+	const hex = (value: number, width: number) =>
+		[...value.toString(16).padStart(width, '0')]
+			.map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit))
+			.join('');
 	const characters = [...token].map((character) => {
 		const literal = character.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 		const percent = [...new TextEncoder().encode(character)]
-			.map((byte) => `%${byte.toString(16).padStart(2, '0')}`)
+			.map((byte) => `%${hex(byte, 2)}`)
 			.join('');
 		const code = character.codePointAt(0) ?? 0;
-		const unicode = code <= 0xffff ? `|\\\\+u${code.toString(16).padStart(4, '0')}` : '';
+		const unicode = code <= 0xffff ? `|\\\\+u${hex(code, 4)}` : '';
 		// Before any character a JSON escape may stand (one backslash, or more once stringified again).
 		return `(?:(?:\\\\+)?${literal}|${percent}${unicode})`;
 	});
-	const pattern = new RegExp(characters.join(''), 'gi');
+	// Every form keeps the token's letters and digits as they are, unless it percent-encodes or
+	// \u-escapes them: text with none of those three cannot hold the token, and skips the pattern.
+	const runs = token.match(/[A-Za-z0-9]+/g) ?? [];
+	const longestRun = runs.reduce(
+		(longest, run) => (run.length > longest.length ? run : longest),
+		'',
+	);
+	const pattern: TokenPattern = { regex: new RegExp(characters.join(''), 'g'), longestRun };
 	// Items may name many accounts (credentials built from expressions): a few hundred patterns at most.
 	if (patternByToken.size >= MAX_CACHED_TOKENS) patternByToken.clear();
 	patternByToken.set(token, pattern);
 	return pattern;
 }
 
-const MAX_CACHED_TOKENS = 256;
-/** Every answer from one account is checked against the same token: its pattern is built once. */
-const patternByToken = new Map<string, RegExp>();
-
-function redactText(text: string, pattern: RegExp): string {
-	pattern.lastIndex = 0;
-	return text.replace(pattern, REDACTED);
+interface TokenPattern {
+	regex: RegExp;
+	/** The longest run of letters and digits in the token, for the cheap check in `contains`. */
+	longestRun: string;
 }
 
-function contains(text: string, pattern: RegExp): boolean {
-	pattern.lastIndex = 0;
-	return pattern.test(text);
+const MAX_CACHED_TOKENS = 256;
+/** Every answer from one account is checked against the same token: its pattern is built once. */
+const patternByToken = new Map<string, TokenPattern>();
+
+function mayHold(text: string, pattern: TokenPattern): boolean {
+	return (
+		pattern.longestRun === '' ||
+		text.includes(pattern.longestRun) ||
+		text.includes('%') ||
+		text.includes('\\u')
+	);
+}
+
+function redactText(text: string, pattern: TokenPattern): string {
+	if (!mayHold(text, pattern)) return text;
+	pattern.regex.lastIndex = 0;
+	return text.replace(pattern.regex, REDACTED);
+}
+
+function contains(text: string, pattern: TokenPattern): boolean {
+	if (!mayHold(text, pattern)) return false;
+	pattern.regex.lastIndex = 0;
+	return pattern.regex.test(text);
 }
 
 /**
