@@ -93,7 +93,8 @@ export class ContactSwingTrigger implements INodeType {
 					{
 						name: 'Call Status Changed',
 						value: 'callStatusChanged',
-						description: 'A known call now has another status (e.g. it was completed)',
+						description:
+							'A call now has another status (e.g. it was completed), or appears already in it (previous_status: null)',
 					},
 					{ name: 'New Call', value: 'newCall', description: 'A call ID not seen before' },
 					{
