@@ -20,4 +20,11 @@ const smsAgent = (overrides = {}) => ({
 const leads = (n, prefix = 'Lead') =>
 	Array.from({ length: n }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
 
-module.exports = { smsAgent, leads };
+/** Create SMS AI Agent as an AI agent's tool: the model fills the name and the instructions. */
+const smsAgentFromAi = smsAgent({
+	name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
+	instructions:
+		"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
+});
+
+module.exports = { smsAgent, smsAgentFromAi, leads };

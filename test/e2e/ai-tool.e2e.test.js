@@ -8,6 +8,7 @@
 const http = require('node:http');
 const { createInstance } = require('./instance');
 const { aiAgentWorkflow: agentWorkflow } = require('./workflows');
+const { smsAgentFromAi } = require('../fixtures');
 
 let instance;
 let stub;
@@ -133,16 +134,7 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 	];
 	await instance.importJson(
 		'workflow',
-		agentWorkflow('csE2eAiSms000001', 'Create SMS agent', {
-			resource: 'agent',
-			operation: 'createSmsAgent',
-			name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
-			model: 'cw-llm-1',
-			smsKeyIds: '134',
-			instructions:
-				"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
-			smsType: 'OUTBOUND',
-		}),
+		agentWorkflow('csE2eAiSms000001', 'Create SMS agent', smsAgentFromAi),
 	);
 	const run = await instance.execute('csE2eAiSms000001');
 	expect(toolName).toBe('Create_SMS_agent');

@@ -15,6 +15,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { createInstance, CREDENTIAL_ID } = require('./instance');
+const { smsAgentFromAi } = require('../fixtures');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.join(__dirname, '../../docs');
@@ -71,16 +72,7 @@ beforeAll(async () => {
 	]);
 	await instance.importJson(
 		'workflow',
-		aiAgentWorkflow('csE2eEditorAi001', 'Create SMS agent', {
-			resource: 'agent',
-			operation: 'createSmsAgent',
-			name: "={{ $fromAI('name', 'Display name of the agent', 'string') }}",
-			model: 'cw-llm-1',
-			smsKeyIds: '134',
-			instructions:
-				"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
-			smsType: 'OUTBOUND',
-		}),
+		aiAgentWorkflow('csE2eEditorAi001', 'Create SMS agent', smsAgentFromAi),
 	);
 	await instance.importJson(
 		'workflow',

@@ -4,6 +4,7 @@ const { CREDENTIAL_ID } = require('./instance');
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { smsAgentFromAi } = require('../fixtures');
 
 /** What a sandbox account has, filled into the examples' blanks as a user fills in their own account's. */
 const SANDBOX_ACCOUNT = {
@@ -261,16 +262,7 @@ function mcpWorkflow(id, mcpPath, credentialId, voiceAgentId) {
 				webhookId: '7d4c2c1e-5b8a-4e0f-9c61-2f1f0a6e1b01',
 				parameters: { path: mcpPath },
 			},
-			tool('sms', 'Create SMS agent', 200, {
-				resource: 'agent',
-				operation: 'createSmsAgent',
-				name: "={{ $fromAI('name', 'Display name of the agent, e.g. Acme Dental – Jane Doe', 'string') }}",
-				model: 'cw-llm-1',
-				smsKeyIds: '134',
-				instructions:
-					"={{ $fromAI('instructions', 'What the agent texts the contact about', 'string') }}",
-				smsType: 'OUTBOUND',
-			}),
+			tool('sms', 'Create SMS agent', 200, smsAgentFromAi),
 			tool('call', 'Call the lead', 420, {
 				resource: 'call',
 				operation: 'makeCall',

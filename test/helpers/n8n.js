@@ -330,8 +330,14 @@ async function testCredential(data) {
 
 /** Runs the Action IDs picker (methods.loadOptions.getActions) in n8n-core's LoadOptionsContext. */
 async function loadActions(credentials) {
-	const { LoadOptionsContext } = require('n8n-core');
 	const node = contactSwingNode({ resource: 'agent', operation: 'createSmsAgent' });
+	const context = loadOptionsContext(node, credentials, 'parameters.additionalFields.actionIds');
+	return await nodeType.methods.loadOptions.getActions.call(context);
+}
+
+/** n8n-core's LoadOptionsContext for one parameter of `node`, as the editor opens a picker. */
+function loadOptionsContext(node, credentials, parameterPath) {
+	const { LoadOptionsContext } = require('n8n-core');
 	const workflow = new Workflow({
 		id: 'load-options',
 		nodes: [node],
@@ -339,13 +345,7 @@ async function loadActions(credentials) {
 		nodeTypes,
 		active: false,
 	});
-	const context = new LoadOptionsContext(
-		workflow,
-		node,
-		baseAdditionalData(credentials),
-		'parameters.additionalFields.actionIds',
-	);
-	return await nodeType.methods.loadOptions.getActions.call(context);
+	return new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), parameterPath);
 }
 
 /**
@@ -390,21 +390,8 @@ function createPoller({ parameters, credentials, staticData }) {
 
 /** Runs a From List search (methods.listSearch[method]) in n8n-core's LoadOptionsContext, as the editor does. */
 async function searchList(method, credentials, filter, paginationToken) {
-	const { LoadOptionsContext } = require('n8n-core');
 	const node = contactSwingNode({ resource: 'action', operation: 'get' }, { typeVersion: 2 });
-	const workflow = new Workflow({
-		id: 'list-search',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: false,
-	});
-	const context = new LoadOptionsContext(
-		workflow,
-		node,
-		baseAdditionalData(credentials),
-		'parameters.actionId',
-	);
+	const context = loadOptionsContext(node, credentials, 'parameters.actionId');
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 

@@ -125,7 +125,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export function updateActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
+/** The item's update as the user filled it in, and the reader that names its fields. */
+function readUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { read: ItemReader; request: ApiRequest } {
 	const read = new ItemReader(this, itemIndex, properties);
 	const version = this.getNode().typeVersion;
 	const id = read.id('actionId');
@@ -147,12 +151,13 @@ export function updateActionRequest(this: IExecuteFunctions, itemIndex: number):
 		? addFields(read.ctx, read.label('updateFields.settings'), typed, settings)
 		: typed;
 	if (version < 2) checkSmsRecipients(read, body);
-	return {
+	const request: ApiRequest = {
 		method: 'PUT',
 		path: `/v2/_actions/${encodeURIComponent(id)}`,
 		body: read.withAdditionalBody(body),
 		idempotent: true,
 	};
+	return { read, request };
 }
 
 function checkSmsRecipients(read: ItemReader, body: IDataObject) {
@@ -190,12 +195,11 @@ export async function execute(
 	itemIndex: number,
 	scope: OperationScope,
 ): Promise<IDataObject> {
-	const request = updateActionRequest.call(this, itemIndex);
+	const { read, request } = readUpdate.call(this, itemIndex);
 	const changes = request.body as IDataObject;
 	const version = this.getNode().typeVersion;
 	// Version 1 reads only when it would send type Webhook, the one case where its default can change a type.
 	if (version >= 2 || changes.type === 'WEBHOOK') {
-		const read = new ItemReader(this, itemIndex, properties);
 		const answer = await apiRequest.call(
 			this,
 			{ method: 'GET', path: request.path, idempotent: true },
@@ -221,10 +225,9 @@ export async function execute(
 		}
 	}
 	// Only a timing the user filled in is checked, against the type the action will have.
-	const finalType = (request.body as IDataObject).type;
-	checkActionTiming(new ItemReader(this, itemIndex, properties), 'updateFields.actionTiming', {
+	checkActionTiming(read, 'updateFields.actionTiming', {
 		action_timing: changes.action_timing,
-		type: finalType,
+		type: (request.body as IDataObject).type,
 	});
 	return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
 }

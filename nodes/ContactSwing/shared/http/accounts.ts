@@ -18,6 +18,8 @@ export interface Account {
  */
 export class Accounts {
 	private readonly byValues = new Map<string, Account>();
+	/** An item's credential cannot change during the run: its pages and follow-up requests read it once. */
+	private readonly byItem = new Map<number | undefined, Account>();
 
 	/**
 	 * @param inFlight the most requests the run has in flight at once (what a gate learns pacing from)
@@ -34,15 +36,20 @@ export class Accounts {
 
 	/** The account the credential names for this item (read for the item: its fields may be expressions). */
 	async forItem(ctx: Context, itemIndex?: number): Promise<Account> {
+		const read = this.byItem.get(itemIndex);
+		if (read) return read;
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE, itemIndex);
-		// The raw values, so two spellings of one account share nothing they should not (a separate gate is harmless).
+		// Items whose credential values are equal share one account; two spellings of one account get two
+		// gates, which costs nothing but a less informed pace.
 		const key = JSON.stringify([credentials.accessToken ?? null, credentials.baseUrl ?? null]);
-		const known = this.byValues.get(key);
-		if (known) return known;
-		// Not cached on failure, so every item reports a broken credential with its own item number.
-		const connection = readConnection.call(ctx, credentials, itemIndex);
-		const account = { connection, gate: new RunGate(this.inFlight, this.cancelSignal) };
-		this.byValues.set(key, account);
+		let account = this.byValues.get(key);
+		if (!account) {
+			// Not cached on failure, so every item reports a broken credential with its own item number.
+			const connection = readConnection.call(ctx, credentials, itemIndex);
+			account = { connection, gate: new RunGate(this.inFlight, this.cancelSignal) };
+			this.byValues.set(key, account);
+		}
+		this.byItem.set(itemIndex, account);
 		return account;
 	}
 }

@@ -68,15 +68,14 @@ export async function apiRequest(
 			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 		}
 		let failure: TransportFailure | undefined;
-		let sent: FullResponse | { refusal: NodeApiError } | undefined;
+		let response: FullResponse | { refusal: NodeApiError } | undefined;
 		try {
-			sent = await sendFollowingRedirects.call(this, options, connection, request, itemIndex);
+			response = await sendFollowingRedirects.call(this, options, connection, request, itemIndex);
 		} catch (error) {
 			failure = classifyTransportFailure(error);
 		}
 		// A redirect the node will not follow is final: never retried, nothing sent elsewhere.
-		if (sent && 'refusal' in sent) throw sent.refusal;
-		const response = sent;
+		if (response && 'refusal' in response) throw response.refusal;
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
