@@ -1,32 +1,71 @@
 'use strict';
 /**
- * Saved workflows keep working: every parameter that version 0.1.0 released (node version 1) is still
- * offered at node version 1 with the same path, type, default and option values, and the node and
- * credential keep their names. test/contract/v1-as-released-0.1.0.json was generated from 0.1.0's build.
+ * Saved workflows keep working: every node version keeps what the release that introduced it offered
+ * (same parameter paths, types, defaults and option values), and adds nothing a saved workflow would now
+ * send. One snapshot per node version, generated from the build of that release:
+ * test/contract/<node>-v<version>-as-released-<release>.json.
  */
-const released = require('./contract/v1-as-released-0.1.0.json');
-const { parameterContract } = require('./contract/parameters');
-const { nodeType, credentialType } = require('./helpers/n8n');
+const fs = require('node:fs');
+const path = require('node:path');
+const { compareContract, parameterContract } = require('./contract/parameters');
+const { nodeType, triggerType, credentialType } = require('./helpers/n8n');
+
+const nodes = { contactSwing: nodeType, contactSwingTrigger: triggerType };
+const snapshots = fs
+	.readdirSync(path.join(__dirname, 'contract'))
+	.filter((file) => file.endsWith('.json'))
+	.map((file) => ({ file, ...require(`./contract/${file}`) }));
 
 test('node and credential type names are unchanged', () => {
-	expect(nodeType.description.name).toBe(released.node);
-	expect(credentialType.name).toBe(released.credential.name);
+	const v1 = snapshots.find((s) => s.file === 'action-v1-as-released-0.1.0.json');
+	expect(nodeType.description.name).toBe(v1.node);
+	expect(credentialType.name).toBe(v1.credential.name);
 	expect(
 		credentialType.properties.map(
 			(p) => `${p.name} ${p.type} default=${JSON.stringify(p.default)}`,
 		),
-	).toEqual(released.credential.properties);
+	).toEqual(v1.credential.properties);
 });
 
-test('every parameter of 0.1.0 is still there at version 1, unchanged', () => {
-	const now = new Set(parameterContract(nodeType.description, 1));
-	const missing = released.parameters.filter((entry) => !now.has(entry));
-	expect(missing).toEqual([]);
+describe.each(snapshots.map((s) => [s.file, s]))('%s', (_file, snapshot) => {
+	const node = nodes[snapshot.node];
+	const current = () => parameterContract(node.description, snapshot.version);
+
+	test('the node still offers this version', () => {
+		expect([node.description.version].flat()).toContain(snapshot.version);
+	});
+
+	test('every released parameter is still there, with its type, default and option values', () => {
+		expect(compareContract(snapshot.parameters, current()).missing).toEqual([]);
+	});
+
+	test('no new parameter that a saved workflow of this version would now send', () => {
+		expect(compareContract(snapshot.parameters, current()).added).toEqual([]);
+	});
 });
 
-test('version 1 adds no parameter that would change what a saved workflow sends', () => {
-	const before = new Set(released.parameters);
-	const added = parameterContract(nodeType.description, 1).filter((entry) => !before.has(entry));
-	// Only optional fields inside collections may be added: they are absent from saved workflows.
-	for (const entry of added) expect(entry).toMatch(/ (additionalFields|updateFields|options)\./);
+test('the comparison catches what would break a saved workflow, and lets a new operation in', () => {
+	const released = [
+		'{"operation":["get"],"resource":["action"]} actionId string default=""',
+		'{"resource":["action"]} operation options default="get" values=["get"]',
+	];
+	// A new operation (its value, and its own top-level field) changes no saved workflow.
+	expect(
+		compareContract(released, [
+			...released.slice(0, 1),
+			'{"resource":["action"]} operation options default="get" values=["delete","get"]',
+			'{"operation":["delete"],"resource":["action"]} actionId string default=""',
+		]),
+	).toEqual({ missing: [], added: [] });
+	// A lost value, a changed default and a new top-level field in a released operation do.
+	const broken = compareContract(released, [
+		'{"operation":["get"],"resource":["action"]} actionId string default="x"',
+		'{"operation":["get"],"resource":["action"]} simplify boolean default=true',
+		'{"resource":["action"]} operation options default="get" values=["getMany"]',
+	]);
+	expect(broken.missing).toHaveLength(2);
+	expect(broken.added).toEqual([
+		'{"operation":["get"],"resource":["action"]} actionId string default="x"',
+		'{"operation":["get"],"resource":["action"]} simplify boolean default=true',
+	]);
 });

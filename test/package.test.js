@@ -52,8 +52,8 @@ describe('node description', () => {
 			expect.objectContaining({
 				name: 'contactSwing',
 				displayName: 'ContactSwing',
-				version: [1, 2],
-				defaultVersion: 2,
+				version: [1, 2, 3],
+				defaultVersion: 3,
 				usableAsTool: true,
 			}),
 		);

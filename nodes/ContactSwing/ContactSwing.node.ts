@@ -27,10 +27,12 @@ export class ContactSwing implements INodeType {
 		name: 'contactSwing',
 		icon: { light: 'file:contactSwing.svg', dark: 'file:contactSwing.dark.svg' },
 		group: ['transform'],
+		// Saved workflows keep the behaviour of the version they were built with; new nodes get the newest.
 		// Version 2 changed what Update Action sends by default (no type unless chosen) and starts the Aircall
-		// number IDs empty; version 1 workflows keep their behaviour.
-		version: [1, 2],
-		defaultVersion: 2,
+		// number IDs empty. Version 3: see CHANGELOG.md (exactly once across n8n's retries, exact Allowed
+		// Numbers, field types in the editor).
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		// The operation in words under the node: each operation's own action text. n8n's lint accepts only a
 		// literal here, so test/package.test.js checks it against the operations' action texts.
 		subtitle:

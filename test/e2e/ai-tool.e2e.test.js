@@ -6,7 +6,7 @@
  * with what the tool returned; the sandbox must receive exactly the request the model asked for.
  */
 const http = require('node:http');
-const { createInstance } = require('./instance');
+const { createInstance, e2ePort } = require('./instance');
 const { aiAgentWorkflow: agentWorkflow } = require('./workflows');
 const { smsAgentFromAi } = require('../fixtures');
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
 		});
 	});
 	await new Promise((resolve) => stub.listen(0, '127.0.0.1', resolve));
-	instance = await createInstance({ port: 5699 });
+	instance = await createInstance({ port: e2ePort(5699) });
 	await instance.importSandboxCredential();
 	await instance.importJson('credentials', [
 		{

@@ -14,12 +14,12 @@ const {
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { createInstance, CREDENTIAL_ID } = require('./instance');
+const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const { smsAgentFromAi } = require('../fixtures');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.join(__dirname, '../../docs');
-const PORT = 5693;
+const PORT = e2ePort(5693);
 
 let instance;
 let browser;

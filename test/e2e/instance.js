@@ -17,6 +17,14 @@ const OWNER = {
 	password: 'Sandbox-Passw0rd',
 };
 
+/**
+ * A port for this suite: its own number, moved by CONTACTSWING_PORT_OFFSET so that several checkouts (or
+ * suites run side by side) never share a port.
+ */
+function e2ePort(port) {
+	return port + Number(process.env.CONTACTSWING_PORT_OFFSET ?? 0);
+}
+
 async function createInstance({ port }) {
 	const n8n = runtime.ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-e2e-'));
@@ -139,4 +147,4 @@ async function createInstance({ port }) {
 	return instance;
 }
 
-module.exports = { createInstance, CREDENTIAL_ID, OWNER };
+module.exports = { createInstance, e2ePort, CREDENTIAL_ID, OWNER };

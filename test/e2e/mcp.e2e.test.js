@@ -9,10 +9,10 @@ const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const {
 	StreamableHTTPClientTransport,
 } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
-const { createInstance, CREDENTIAL_ID } = require('./instance');
+const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const { mcpWorkflow } = require('./workflows');
 
-const PORT = 5698;
+const PORT = e2ePort(5698);
 const MCP_PATH = 'contactswing-e2e';
 
 const VOICE = 'voice-agent-mcp';

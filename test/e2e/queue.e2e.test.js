@@ -16,8 +16,15 @@ const runtime = require('../../scripts/n8n-runtime');
 const { smsAgent } = require('../fixtures');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 const { startPostgres, startRedis } = require('./services');
+const { e2ePort } = require('./instance');
 
-const PORTS = { postgres: 5442, redis: 6392, main: 5695, workers: [5696, 5697], webhook: 5694 };
+const PORTS = {
+	postgres: e2ePort(5442),
+	redis: e2ePort(6392),
+	main: e2ePort(5695),
+	workers: [e2ePort(5696), e2ePort(5697)],
+	webhook: e2ePort(5694),
+};
 /** Shorter than n8n's defaults (60 s lock, 30 s stalled check) so a dead worker is noticed within seconds. */
 const STALL_SETTINGS = {
 	QUEUE_WORKER_LOCK_DURATION: '10000',

@@ -6,7 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { createInstance, CREDENTIAL_ID } = require('./instance');
+const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const {
 	perClientWorkflow,
 	manualWorkflow,
@@ -20,7 +20,7 @@ const { DEFAULT_TOKEN, createSandbox } = require('../sandbox/server');
 let instance;
 
 beforeAll(async () => {
-	instance = await createInstance({ port: 5691 });
+	instance = await createInstance({ port: e2ePort(5691) });
 	await instance.importSandboxCredential();
 });
 

@@ -16,16 +16,16 @@
  * and n8n recorded no failed execution.
  */
 const http = require('node:http');
-const { createInstance } = require('./instance');
+const { createInstance, e2ePort } = require('./instance');
 const { exampleWorkflow } = require('./workflows');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 // One trigger per workflow: n8n 2.40.7 releases a workflow's expression isolate when any of its polls ends,
 // under polls of other triggers of the same workflow still running.
 
 const MODES = {
-	default: { port: 5697, env: {} },
+	default: { port: e2ePort(5690), env: {} },
 	durable: {
-		port: 5692,
+		port: e2ePort(5692),
 		// The real names, from @n8n/config's SchedulerConfig (2.40.7).
 		env: {
 			N8N_SCHEDULER_ENABLED: 'true',

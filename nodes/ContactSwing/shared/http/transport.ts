@@ -81,6 +81,8 @@ export async function apiRequest(
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			const answer = readSuccessBody(response.body);
 			if (answer.data !== undefined && hasPromisedId(request, answer.data)) {
+				// Redaction is for what people see; an answer that will be sent back goes back as read.
+				if (request.forWriteBack) return answer.data;
 				return redactSecret(answer.data, connection.token) as IDataObject;
 			}
 			throw buildError.call(

@@ -32,6 +32,12 @@ export interface ApiRequest {
 	 * create whose answer is undocumented: then any non-empty data object is taken.
 	 */
 	returnsId?: string;
+	/**
+	 * The answer comes back exactly as ContactSwing sent it, not redacted, because it will be sent back
+	 * (write-back: a value read from ContactSwing goes back as read). Never output such an answer as it is:
+	 * what people see is redacted (redactSecret with the account's token).
+	 */
+	forWriteBack?: boolean;
 }
 
 export interface RequestPolicy {
