@@ -98,8 +98,8 @@ export class ContactSwingApi implements ICredentialType {
 			required: true,
 			default: CONTACTSWING_PRODUCTION_URL,
 			description:
-				'Root of the ContactSwing API, without /v2. It must start with https://; plain http:// is accepted only for localhost, 127.x.x.x and [::1], and the Test fails without sending anything otherwise.',
-			hint: "The default is ContactSwing's production API. Change it only if ContactSwing gave you another address.",
+				"Root of ContactSwing's API, without /v2; keep the default unless ContactSwing gave you another address. It must start with https://; plain http:// is accepted only for localhost, 127.x.x.x and [::1], and otherwise the Test fails without sending anything.",
+			hint: "Must start with https:// (http:// only for localhost). The default is ContactSwing's production API.",
 		},
 	];
 

@@ -177,7 +177,7 @@ describe('ContactSwing API credential', () => {
 				/must start with https:\/\/; plain http:\/\/ is accepted only for localhost, 127\.x\.x\.x and \[::1\]/,
 			);
 			expect(baseUrl.hint).toBe(
-				"The default is ContactSwing's production API. Change it only if ContactSwing gave you another address.",
+				"Must start with https:// (http:// only for localhost). The default is ContactSwing's production API.",
 			);
 		});
 	});
