@@ -24,6 +24,7 @@ export const additionalBodyOption: INodeProperties = {
 	default: '{}',
 	description:
 		'Fields this node has no parameter for, added to the request body (also inside objects it sends). It cannot change a value the node sends, set "type", or contain null.',
+	hint: 'e.g. {"new_field": "value"}',
 };
 
 /**

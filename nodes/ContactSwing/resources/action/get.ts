@@ -12,7 +12,7 @@ import { normaliseAction } from './normalise';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get an action',
+	action: 'Get an agent action',
 	description: 'Get one action by ID',
 };
 

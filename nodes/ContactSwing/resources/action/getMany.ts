@@ -5,7 +5,7 @@ import { normaliseAction } from './normalise';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action: 'Get many actions',
+	action: 'Get many agent actions',
 	description: 'List actions, page by page',
 };
 

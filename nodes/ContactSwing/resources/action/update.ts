@@ -21,7 +21,7 @@ import { normaliseAction } from './normalise';
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update an action that agents run',
+	action: 'Update an agent action',
 	description: 'Change an action’s name, type, timing or settings',
 };
 
@@ -107,7 +107,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. +13465507166',
 			description:
-				'Recipient numbers in E.164, comma-separated (sent as sms.to.value). ContactSwing requires them when updating a Send SMS action.',
+				'Recipient numbers in E.164, comma-separated. ContactSwing requires them when updating a Send SMS action.',
 		},
 		{
 			displayName: 'Type Settings (JSON)',

@@ -12,9 +12,13 @@ import { checkGuardrails, sendCall } from './guardrails';
 export const option: OperationOption = {
 	name: 'Create Call',
 	value: 'createCall',
-	action: 'Call a real person at a cost through the unified endpoint',
+	action: 'Make a paid call',
 	description:
-		'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
+		'Have a voice agent call a phone number now. The recommended endpoint: you choose the call engine (limit: 10 calls a minute). Rings a real person, and ContactSwing charges for the call.',
+	builderHint: {
+		propertyHint:
+			'The preferred way to place a call. It rings a real person and is charged: set options.allowedNumbers and options.maxCallsPerExecution when the number comes from input data.',
+	},
 };
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */

@@ -11,11 +11,14 @@ import type { GuardedCall } from './guardrails';
 import { checkGuardrails, sendCall } from './guardrails';
 
 export const option: OperationOption = {
-	name: 'Make Call',
+	name: 'Make Call (Legacy)',
 	value: 'makeCall',
-	action: 'Call a real person at a cost from a voice agent',
+	action: 'Make a paid call (legacy)',
 	description:
-		'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
+		'The older per-agent endpoint; prefer Create Call. Has a voice agent call a phone number now. Rings a real person, and ContactSwing charges for the call.',
+	builderHint: {
+		propertyHint: 'Legacy endpoint: use createCall unless the user asks for this one.',
+	},
 };
 
 /**

@@ -62,8 +62,7 @@ export const additionalFields = (options: Field[]): Field =>
 export const mandatory = flag({
 	name: 'mandatory',
 	displayName: 'Confirm Before Running',
-	description:
-		'Whether the agent must get the contact’s confirmation before firing the action (sent as mandatory)',
+	description: 'Whether the agent must get the contact’s confirmation before firing the action',
 });
 
 /** Shopify, Aircall and data extraction take the description as an optional field. */

@@ -7,13 +7,19 @@ export const sendSms: ActionType = {
 	type: 'SEND_SMS',
 	descriptionRequired: true,
 	fields: [
-		text({
-			name: 'smsTo',
-			displayName: 'To',
-			description: 'Recipient numbers in E.164, comma-separated',
-			placeholder: 'e.g. +13465507166',
-			required: true,
-		}),
+		{
+			...text({
+				name: 'smsTo',
+				displayName: 'To',
+				description: 'Recipient numbers in E.164, comma-separated',
+				placeholder: 'e.g. +13465507166',
+				required: true,
+			}),
+			builderHint: {
+				propertyHint:
+					'Numbers the action texts when an agent fires it, in E.164 with + and country code (e.g. +13465507166), comma-separated.',
+			},
+		},
 		additionalFields([
 			text({
 				name: 'smsCc',
@@ -39,7 +45,8 @@ export const sendSms: ActionType = {
 				type: 'options',
 				options: [{ name: 'Twilio', value: 'TWILIO' }],
 				default: 'TWILIO',
-				description: 'SMS provider',
+				description:
+					"SMS provider. Twilio is the only one ContactSwing's API reference documents; another can be given by expression.",
 			},
 			text({
 				name: 'responseMessageContext',
