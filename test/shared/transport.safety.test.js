@@ -262,11 +262,11 @@ describe('Return All stops when the server does not page', () => {
 		expect(error.description).toMatch(/Turn off Return All and set a Limit/);
 	});
 
-	test('the action picker stops alike', async () => {
+	test('the action picker stops alike, keeping the first page once (the reason is logged)', async () => {
 		ctx.sandbox.setFaults({ pager: 'ignores-page' });
-		await expect(loadActions(ctx.credentials())).rejects.toThrow(
-			/answered page 1 when page 2 was asked for/,
-		);
+		const options = await loadActions(ctx.credentials());
+		expect(options).toHaveLength(100);
+		expect(new Set(options.map((o) => o.value)).size).toBe(100);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 	});
 });
