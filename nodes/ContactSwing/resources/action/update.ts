@@ -356,7 +356,8 @@ export async function execute(
 		return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
 	}
 	const { connection } = await (scope.accounts ??= new Accounts()).forItem(this, itemIndex);
-	const key = JSON.stringify([connection.baseUrl, connection.token, update.id]);
+	// One queue per account and action (a UUID typed in either case is one action).
+	const key = JSON.stringify([connection.baseUrl, connection.token, update.id.toLowerCase()]);
 	return await oneWriterPerAction(key, async () => {
 		const current = await readAction.call(this, update, scope, connection.token);
 		// What messages may quote of the action: its display form.
