@@ -127,6 +127,17 @@ describe('a picker gives up within seconds and never lists a record twice (issue
 	});
 	const failing = (count) =>
 		Array.from({ length: count }, () => ({ status: 500, body: { detail: 'Database is down' } }));
+	/** The first page of the action picker, and the one the editor asks for next as it scrolls. */
+	const twoPages = async () => {
+		const first = await searchList('searchActions', ctx.credentials());
+		const second = await searchList(
+			'searchActions',
+			ctx.credentials(),
+			undefined,
+			first.paginationToken,
+		);
+		return [first, second];
+	};
 
 	test('a 5xx on the first page: a few tries inside a second of waiting, then ContactSwing’s own message', async () => {
 		ctx.sandbox.script(...failing(12));
@@ -148,13 +159,7 @@ describe('a picker gives up within seconds and never lists a record twice (issue
 		'a server that %s: page 2 lists nothing rather than page 1 again',
 		async (pager) => {
 			ctx.sandbox.setFaults({ pager });
-			const first = await searchList('searchActions', ctx.credentials());
-			const second = await searchList(
-				'searchActions',
-				ctx.credentials(),
-				undefined,
-				first.paginationToken,
-			);
+			const [first, second] = await twoPages();
 			expect(first.results).toHaveLength(100);
 			expect(second.results).toEqual([]);
 			expect(second.paginationToken).toBeUndefined();
@@ -163,13 +168,7 @@ describe('a picker gives up within seconds and never lists a record twice (issue
 
 	test('records pushed down onto the next page by new ones at the top are not listed again', async () => {
 		ctx.sandbox.setFaults({ listOrder: 'newest-first', addOnPage: { page: 2, count: 3 } });
-		const first = await searchList('searchActions', ctx.credentials());
-		const second = await searchList(
-			'searchActions',
-			ctx.credentials(),
-			undefined,
-			first.paginationToken,
-		);
+		const [first, second] = await twoPages();
 		const values = [...first.results, ...second.results].map((r) => r.value);
 		expect(new Set(values).size).toBe(values.length);
 		expect(values).toHaveLength(150);
