@@ -189,9 +189,9 @@ describe('Allowed Numbers in the editor', () => {
 			[[{ _cnd: { gte: 3 } }], 'Added but empty, no number is allowed'],
 		]);
 		const hours = options.filter((o) => o.name === 'callingHours');
-		expect(hours.map((o) => o.hint)).toEqual([
-			'With its window removed, calls are allowed at any time',
-			'With its window removed, no call is allowed',
+		expect(hours.map((o) => o.description)).toEqual([
+			expect.stringMatching(/With its window removed, calls are allowed at any time/),
+			expect.stringMatching(/With its window removed, no call is allowed\.$/),
 		]);
 	});
 });

@@ -55,7 +55,10 @@ const windowValues: INodeProperties[] = [
 ];
 
 /** Calling Hours, with what removing its window means in these node versions. */
-function callingHours(versions: INodeProperties['displayOptions'], hint: string): INodeProperties {
+function callingHours(
+	versions: INodeProperties['displayOptions'],
+	windowRemoved: string,
+): INodeProperties {
 	return {
 		displayName: 'Calling Hours',
 		name: 'callingHours',
@@ -63,9 +66,7 @@ function callingHours(versions: INodeProperties['displayOptions'], hint: string)
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: false },
 		default: { window: {} },
-		description:
-			'When calls may be placed. Outside these hours a call is refused (not delayed), and the message gives the next allowed time.',
-		hint,
+		description: `When calls may be placed. Outside these hours a call is refused (not delayed), and the message gives the next allowed time. ${windowRemoved}`,
 		options: [{ displayName: 'Window', name: 'window', values: windowValues }],
 		displayOptions: versions,
 	};
@@ -101,9 +102,9 @@ export const guardrailOptions: INodeProperties[] = [
 	},
 	callingHours(
 		{ show: { '@version': [1, 2] } },
-		'With its window removed, calls are allowed at any time',
+		'With its window removed, calls are allowed at any time (node version 3 allows none).',
 	),
-	callingHours({ show: { '@version': V3 } }, 'With its window removed, no call is allowed'),
+	callingHours({ show: { '@version': V3 } }, 'With its window removed, no call is allowed.'),
 	{
 		displayName: 'Max Calls per Execution',
 		name: 'maxCallsPerExecution',
