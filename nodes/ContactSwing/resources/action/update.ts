@@ -20,7 +20,13 @@ import {
 import { normaliseAction } from './normalise';
 import type { ActionType } from './types';
 import { actionTypes } from './types';
-import { answeredAction, laidOver, oneWriterPerAction, writableAction } from './writeBack';
+import {
+	actionWriterKey,
+	answeredAction,
+	laidOver,
+	oneWriterPerAction,
+	writableAction,
+} from './writeBack';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -356,9 +362,7 @@ export async function execute(
 		return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
 	}
 	const { connection } = await (scope.accounts ??= new Accounts()).forItem(this, itemIndex);
-	// One queue per account and action (a UUID typed in either case is one action).
-	const key = JSON.stringify([connection.baseUrl, connection.token, update.id.toLowerCase()]);
-	return await oneWriterPerAction(key, async () => {
+	return await oneWriterPerAction(actionWriterKey(connection, update.id), async () => {
 		const current = await readAction.call(this, update, scope, connection.token);
 		// What messages may quote of the action: its display form.
 		const shownType = redactSecret(current.type, connection.token) as string;

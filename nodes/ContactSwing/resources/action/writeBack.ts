@@ -101,11 +101,19 @@ export function laidOver(base: IDataObject, change: IDataObject): IDataObject {
 	return result;
 }
 
+/** The queue of one action of one account (a UUID typed in either case is one action). */
+export function actionWriterKey(
+	connection: { baseUrl: string; token: string },
+	actionId: string,
+): string {
+	return JSON.stringify([connection.baseUrl, connection.token, actionId.toLowerCase()]);
+}
+
 /** Per account and action: the end of the last read-and-write queued, in this n8n process. */
 const writers = new Map<string, Promise<unknown>>();
 
 /**
- * Runs `readAndWrite` once every read-and-write queued before it under `key` (an account and an action) has
+ * Runs `readAndWrite` once every read-and-write queued before it under `key` (`actionWriterKey`) has
  * finished, so none reads the action before another's write lands. Entries go when their queue empties.
  */
 export async function oneWriterPerAction<T>(
