@@ -111,6 +111,91 @@ describe.each(OPERATIONS)('%s: Allowed Numbers', (operation) => {
 	});
 });
 
+describe.each(OPERATIONS)(
+	'%s: Allowed Numbers means what it says from node version 3',
+	(operation) => {
+		const run3 = (args) => run({ typeVersion: 3, ...args });
+
+		test('a listed number allows that number only; an entry ending in * allows every number under it', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const items = [
+				{ phone: '+4930123456' },
+				{ phone: '+493012345678' },
+				{ phone: '+13465507166' },
+				{ phone: '+13465507166999' },
+				{ phone: '+1 (212) 555-0199' },
+			];
+			const { output } = await run3({
+				items,
+				continueOnFail: true,
+				parameters: call(operation, agentId, {
+					allowedNumbers: '+49 30 123456, +13465507166\n+1 212*',
+				}),
+			});
+			expect(callRequests().map((r) => r.body.phone_number)).toEqual([
+				'+4930123456',
+				'+13465507166',
+				'+12125550199',
+			]);
+			expect(output[1].json).toEqual({
+				error:
+					'Allowed Numbers refused the call to +493012345678: it is not in the list (+4930123456, +13465507166, +1212*); nothing was sent [item 1]',
+				description:
+					'Add the number, or a prefix of it ending in *, to Options → Allowed Numbers to allow it.',
+			});
+			expect(output[3].json.error).toMatch(/^Allowed Numbers refused the call to \+13465507166999/);
+		});
+
+		test('an entry too short to be a number is named, with the * that makes it a prefix', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run3({
+				items: [{ phone: '+13465507166' }],
+				parameters: call(operation, agentId, { allowedNumbers: '+13465507166, +1346' }),
+			});
+			expect(error.message).toBe(
+				'Allowed Numbers (entry 2) is too short to be a phone number: "+1346" [item 0]',
+			);
+			expect(error.description).toBe(
+				'An entry without * allows that one number only. Write +1346* to allow every number that starts with +1346.',
+			);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		});
+
+		test.each([1, 2])(
+			'version %i keeps prefixes (and says so in the editor); a trailing * reads the same',
+			async (typeVersion) => {
+				const agentId = ctx.sandbox.seedVoiceAgent();
+				const { error } = await run({
+					typeVersion,
+					items: [{ phone: '+493012345678' }, { phone: '+13465507166999' }],
+					parameters: call(operation, agentId, { allowedNumbers: '+4930123456, +13465507166*' }),
+				});
+				expect(error).toBeUndefined();
+				expect(callRequests()).toHaveLength(2);
+			},
+		);
+	},
+);
+
+describe('Allowed Numbers in the editor', () => {
+	const { nodeType } = require('../helpers/n8n');
+	test('versions 1 and 2 say that entries are prefixes; version 3 that they are exact', () => {
+		const options = nodeType.description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions.show.operation.includes('makeCall'),
+		).options;
+		const allowed = options.filter((o) => o.name === 'allowedNumbers');
+		expect(allowed.map((o) => [o.displayOptions.show['@version'], o.hint])).toEqual([
+			[[1, 2], expect.stringMatching(/^Every entry is a prefix: \+13465507166 also allows/)],
+			[[{ _cnd: { gte: 3 } }], 'Added but empty, no number is allowed'],
+		]);
+		const hours = options.filter((o) => o.name === 'callingHours');
+		expect(hours.map((o) => o.description)).toEqual([
+			expect.stringMatching(/With its window removed, calls are allowed at any time/),
+			expect.stringMatching(/With its window removed, no call is allowed\.$/),
+		]);
+	});
+});
+
 describe.each(OPERATIONS)('%s: Max Calls per Execution', (operation) => {
 	test('counts across items, concurrent ones included: the calls past the limit are refused and never sent', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();
@@ -313,6 +398,38 @@ describe.each(OPERATIONS)('%s: Calling Hours', (operation) => {
 			'Calling Hours has the same Start and End (09:00) [item 0]',
 		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe.each(OPERATIONS)('%s: Calling Hours with its window removed', (operation) => {
+	test.each([{}, { window: null }])(
+		'version 3 refuses every call (%j), as Allowed Numbers added empty does',
+		async (callingHours) => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run({
+				typeVersion: 3,
+				items: [{ phone: '+13465507166' }],
+				parameters: call(operation, agentId, { callingHours }),
+			});
+			expect(error.message).toBe(
+				'Calling Hours refused the call: it has no window (Start, End, Days), so no time is allowed; nothing was sent [item 0]',
+			);
+			expect(error.description).toBe(
+				'Add the window under Options → Calling Hours, or remove Calling Hours to call at any time.',
+			);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		},
+	);
+
+	test.each([1, 2])('version %i keeps today’s reading: no hours set', async (typeVersion) => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const { error } = await run({
+			typeVersion,
+			items: [{ phone: '+13465507166' }],
+			parameters: call(operation, agentId, { callingHours: {} }),
+		});
+		expect(error).toBeUndefined();
+		expect(callRequests()).toHaveLength(1);
 	});
 });
 

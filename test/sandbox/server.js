@@ -73,8 +73,23 @@ function checkSchema(body, rules, where = []) {
 function paginate(
 	records,
 	query,
-	{ maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {},
+	{
+		maxPerPage = 100,
+		pager = 'pages',
+		perPageCap,
+		documentedOnly = false,
+		totalRecords,
+		resized,
+	} = {},
 ) {
+	// Fault mode: pages of another size than asked from some page on (perPageFromPage), said in per_page.
+	if (resized)
+		return paginate(records, resized, {
+			maxPerPage: Infinity,
+			pager,
+			documentedOnly,
+			totalRecords,
+		});
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
@@ -472,17 +487,9 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		[
-			'GET',
-			/^\/v2\/_customers$/,
-			(req) => envelope(paginate(listed(state.customers), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_customers$/, (req) => listAnswer('customers', req.query)],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		[
-			'GET',
-			/^\/v2\/_actions$/,
-			(req) => envelope(paginate(listed(state.actions), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_actions$/, (req) => listAnswer('actions', req.query)],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -491,17 +498,49 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		[
-			'GET',
-			/^\/v2\/_calls$/,
-			(req) => envelope(paginate(listed(state.calls), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_calls$/, (req) => listAnswer('calls', req.query)],
 	];
 
 	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
-	function listFaults() {
-		const { pager, perPageCap, documentedOnly, totalRecords } = state.faults;
-		return { pager, perPageCap, documentedOnly, totalRecords };
+	function listFaults(query) {
+		const { pager, perPageCap, documentedOnly, totalRecords, perPageFromPage } = state.faults;
+		// Fault mode: from page perPageFromPage.page on, pages of perPageFromPage.perPage records, said in per_page.
+		const resized =
+			perPageFromPage && Number(query.page) >= perPageFromPage.page
+				? { ...query, per_page: String(perPageFromPage.perPage) }
+				: undefined;
+		return { pager, perPageCap, documentedOnly, totalRecords, resized };
+	}
+
+	/** One page of a list (GET /v2/_customers, /v2/_actions, /v2/_calls), with the paging faults set. */
+	function listAnswer(name, query) {
+		const answer = paginate(listed(pageFaults(name, query)), query, listFaults(query));
+		if (state.faults.emptyPage === Number(query.page ?? 1)) answer.data = [];
+		return envelope(answer);
+	}
+
+	/**
+	 * Fault modes of one page of a list, keyed by the page asked for (for Return All's consistency checks):
+	 * - emptyPage: N answers page N with no records, its pagination still saying more follow;
+	 * - addOnPage { page, count }: just before page `page` is answered, `count` new records join the list
+	 *   (at the top of a newest-first list: records already listed move down onto the next page);
+	 * - removeOnPage { page, count }: just before page `page` is answered, the first `count` records go.
+	 * Returns the list to page through.
+	 */
+	function pageFaults(name, query) {
+		const page = Number(query.page ?? 1);
+		const { addOnPage, removeOnPage } = state.faults;
+		if (addOnPage?.page === page && !addOnPage.done) {
+			addOnPage.done = true;
+			const seed = { actions: seedActions, customers: seedCustomers, calls: seedCalls }[name];
+			const added = seed(state[name].length + addOnPage.count).slice(-addOnPage.count);
+			state[name].push(...added.map((record) => ({ ...record, id: `added-${record.id}` })));
+		}
+		if (removeOnPage?.page === page && !removeOnPage.done) {
+			removeOnPage.done = true;
+			state[name].splice(0, removeOnPage.count);
+		}
+		return state[name];
 	}
 
 	/**

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { recordId } from '../shared/operations/list';
+
 /** An action's ID as the list answers it (id; action_id as the create answer names it). */
-export function actionId(action: IDataObject): string {
-	const id = action.id ?? action.action_id;
-	return id === undefined || id === null ? '' : String(id);
-}
+export const actionId = recordId;
 
 /** How both action pickers show an action: "name (type)". */
 export function actionLabel(action: IDataObject): string {

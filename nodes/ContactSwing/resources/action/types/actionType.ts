@@ -15,8 +15,12 @@ export interface ActionType {
 	descriptionRequired: boolean;
 	/** Fields shown for this type only, in editor order. */
 	fields: INodeProperties[];
-	/** The type's own part of the body; name, description, timing and type are added by Create. */
-	settings(read: ItemReader): IDataObject;
+	/**
+	 * The type's own part of the body; name, description, timing and type are added by Create. For Update
+	 * Action (`update`), only what was filled in: nothing is required, nothing is sent for an empty field
+	 * (no [] for "none"), and `read` finds the fields in Update's Type Settings.
+	 */
+	settings(read: ItemReader, update?: boolean): IDataObject;
 }
 
 type Field = INodeProperties;

@@ -56,16 +56,17 @@ export const sendSms: ActionType = {
 			}),
 		]),
 	],
-	settings(read) {
-		const to = read.e164List('smsTo');
-		if (to.length === 0) {
+	settings(read, update) {
+		// Update Action takes the recipients from its own SMS Recipients field.
+		const to = update ? [] : read.e164List('smsTo');
+		if (to.length === 0 && !update) {
 			throw fieldError(read.ctx, read.label('smsTo'), 'is required', 'Enter at least one number.');
 		}
 		const cc = read.e164List('additionalFields.smsCc');
 		return {
 			webhook: compact({ mandatory: read.boolean('additionalFields.mandatory') }),
 			sms: compact({
-				to: { value: to },
+				to: to.length > 0 ? { value: to } : undefined,
 				provider: read.text('additionalFields.provider', { trim: true }),
 				from: read.e164('additionalFields.smsFrom'),
 				cc: cc.length > 0 ? cc : undefined,
