@@ -242,7 +242,7 @@ test("the Action picker lists the account's actions From List (node version 2)",
 	await panel.waitFor();
 	await panel.locator('[data-test-id="rlc-input"]').first().click();
 	await page
-		.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (WEBHOOK)' })
+		.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (Webhook / API Call)' })
 		.first()
 		.waitFor({ timeout: 20_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-resource-locator.png') });

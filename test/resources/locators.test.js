@@ -79,7 +79,10 @@ test("an ID mapped into From List that would change the path is refused by the n
 test('From List pages through the actions as the editor scrolls, labelled with their type', async () => {
 	const first = await searchList('searchActions', ctx.credentials());
 	expect(first.results).toHaveLength(100);
-	expect(first.results[0]).toEqual({ name: 'Sandbox action 1 (WEBHOOK)', value: FIRST_ACTION });
+	expect(first.results[0]).toEqual({
+		name: 'Sandbox action 1 (Webhook / API Call)',
+		value: FIRST_ACTION,
+	});
 	// The next page, and the first and last IDs of this one (so no record is listed twice).
 	expect(JSON.parse(first.paginationToken)).toEqual({
 		page: 2,
@@ -115,6 +118,13 @@ test('the search filters each page (the list endpoints document no search); the 
 	expect(second.results.map((r) => r.name)).toEqual(
 		Array.from({ length: 10 }, (_, k) => `Customer 11${k} · +1555000011${k}`),
 	);
+});
+
+test('action entries show the type as the Action Type dropdown names it, and a search by that name finds them', async () => {
+	const result = await searchList('searchActions', ctx.credentials(), 'send sms');
+	expect(result.results.length).toBeGreaterThan(0);
+	for (const entry of result.results) expect(entry.name).toMatch(/ \(Send SMS\)$/);
+	expect(JSON.stringify(result.results)).not.toMatch(/SEND_SMS|WEBHOOK|CALL_TRANSFER/);
 });
 
 describe('a picker gives up within seconds and never lists a record twice (issue 26)', () => {
@@ -188,7 +198,7 @@ describe('a picker gives up within seconds and never lists a record twice (issue
 		Object.assign(action, { id: `id-${DEFAULT_TOKEN}`, name: `Calls ${DEFAULT_TOKEN}` });
 		const first = await searchList('searchActions', ctx.credentials());
 		expect(first.results[0]).toEqual({
-			name: 'Calls [redacted] (WEBHOOK)',
+			name: 'Calls [redacted] (Webhook / API Call)',
 			value: 'id-[redacted]',
 		});
 		expect(JSON.stringify(first)).not.toContain(DEFAULT_TOKEN);

@@ -51,7 +51,7 @@ test('the action picker lists every action from every page', async () => {
 	const options = await loadActions(ctx.credentials());
 	expect(options).toHaveLength(320);
 	expect(options[0]).toEqual({
-		name: 'Sandbox action 1 (WEBHOOK)',
+		name: 'Sandbox action 1 (Webhook / API Call)',
 		value: 'a0000000-0000-4000-8000-000000000001',
 	});
 	expect(ctx.sandbox.requests).toHaveLength(4);
