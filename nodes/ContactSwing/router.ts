@@ -8,13 +8,13 @@ import * as call from './resources/call';
 import * as customer from './resources/customer';
 import * as knowledgeBase from './resources/knowledgeBase';
 import type { RunSettings } from './shared/operations/runOptions';
-import { readRunSettings } from './shared/operations/runOptions';
-import type { Execute } from './shared/operations/registry';
-import type { OperationScope } from './shared/http/transport';
+import { readRepeatSettings, readRunSettings } from './shared/operations/runOptions';
+import type { RoutedOperation, RunScope } from './shared/operations/registry';
+import { Ledger } from './shared/operations/ledger';
 import { sleepUntil } from './shared/http/runGate';
 import { Accounts } from './shared/http/transport';
 
-const operations: Record<string, Record<string, Execute>> = {
+const operations: Record<string, Record<string, RoutedOperation>> = {
 	action: action.operations,
 	agent: agent.operations,
 	apiKey: apiKey.operations,
@@ -28,7 +28,9 @@ type Outcome = { ok: true; value: IDataObject | IDataObject[] } | { ok: false; e
 /**
  * Runs the chosen operation once per input item, up to Items per Batch at a time. Every input item
  * yields its results or exactly one error item, paired to it and in input order, whatever order the
- * requests finish in.
+ * requests finish in. Operations that create something or place a call keep a ledger (Repeat Protection,
+ * shared/operations/ledger.ts): their items run in windows of Items per Batch, each window's attempts
+ * recorded in one store call before any of them starts.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -43,29 +45,45 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	}
 	const continueOnFail = this.continueOnFail();
 	let settings: RunSettings;
+	let ledger: Ledger | undefined;
 	try {
 		settings = readRunSettings.call(this);
+		if (operation.createsOrCalls) {
+			const repeat = readRepeatSettings.call(this);
+			ledger = await Ledger.start(this, repeat, `${resource}.${operationName}`, items.length);
+		}
 	} catch (error) {
 		// A bad run-wide option fails every item alike: with Continue, one error item per input item,
 		// so the next node never mistakes the input for a result.
 		if (!continueOnFail) throw new NodeOperationError(this.getNode(), error as Error);
-		return items.map((_, itemIndex) => errorItem(error as Error, itemIndex));
+		return items.map((_, itemIndex) => errorItem.call(this, error as Error, itemIndex));
 	}
 	const cancelSignal = this.getExecutionCancelSignal?.();
 	const accounts = new Accounts(settings.itemsPerBatch, cancelSignal);
-	const scope: OperationScope = { policy: settings.policy, accounts };
+	const scope: RunScope = { policy: settings.policy, accounts, ledger };
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
 
 	const runItem = async (itemIndex: number) => {
 		try {
-			outcomes[itemIndex] = { ok: true, value: await operation.call(this, itemIndex, scope) };
+			outcomes[itemIndex] = {
+				ok: true,
+				value: await operation.execute.call(this, itemIndex, scope),
+			};
 		} catch (error) {
 			outcomes[itemIndex] = { ok: false, error };
 			// Without Continue On Fail the run ends at the first failure: start nothing new.
 			if (!continueOnFail) stop = true;
+		} finally {
+			// An item that failed before reaching the ledger must not hold up its window.
+			ledger?.leave(itemIndex);
 		}
 	};
+	const batchOf = (start: number) =>
+		Array.from(
+			{ length: Math.min(items.length, start + settings.itemsPerBatch) - start },
+			(_, k) => start + k,
+		);
 
 	if (settings.batchIntervalMs > 0) {
 		// As in the HTTP Request node: Items per Batch requests start, then Batch Interval passes before
@@ -87,11 +105,25 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				// rather than catch up with a burst.
 				batchStartedAt = Date.now() - due < interval ? due : Date.now();
 			}
-			const end = Math.min(items.length, start + settings.itemsPerBatch);
-			for (let itemIndex = start; itemIndex < end && !stop; itemIndex++)
-				running.push(runItem(itemIndex));
+			const batch = batchOf(start);
+			ledger?.openWindow(batch);
+			// Batches overlap here: each writes its confirmations as soon as it has settled.
+			running.push(Promise.all(batch.map(runItem)).then(() => ledger?.flush()));
 		}
 		await Promise.all(running);
+	} else if (ledger) {
+		// Windows of Items per Batch, one after another: at most one window's requests are attempted but not
+		// yet confirmed, so a crash leaves at most Items per Batch unknowns. The next window's store call also
+		// records this one's confirmations.
+		for (
+			let start = 0;
+			start < items.length && !stop && !accounts.cancelled;
+			start += settings.itemsPerBatch
+		) {
+			const batch = batchOf(start);
+			ledger.openWindow(batch);
+			await Promise.all(batch.map(runItem));
+		}
 	} else {
 		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
 		let next = 0;
@@ -102,6 +134,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			Array.from({ length: Math.min(settings.itemsPerBatch, items.length) }, worker),
 		);
 	}
+	await ledger?.flush();
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -115,7 +148,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		}
 		const { error } = outcome;
 		if (continueOnFail) {
-			output.push(errorItem(error, itemIndex));
+			output.push(errorItem.call(this, error, itemIndex));
 			continue;
 		}
 		// The earliest failing item is reported: the node's own errors as they are, anything else wrapped.
@@ -125,9 +158,20 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	return output;
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return {
+/**
+ * An item's error as an output item (Continue On Fail). With "Continue (using error output)" it also carries
+ * the error itself, which is what sends it down n8n's error output rather than with the results.
+ */
+function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData {
+	const item: INodeExecutionData = {
 		json: { error: error.message, description: (error as NodeApiError).description ?? undefined },
 		pairedItem: { item: itemIndex },
 	};
+	if (this.getNode().onError === 'continueErrorOutput') {
+		item.error =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error, { itemIndex });
+	}
+	return item;
 }
