@@ -91,12 +91,20 @@ function bodyFor(name) {
 	};
 }
 
-async function timeNode(sandbox, items, batchSize, extra) {
+/**
+ * `ledger`: false runs node version 1 as before; 'off' and 'on' run version 3 with Repeat Protection off or
+ * at its default (the ledger, in a store that behaves like n8n's: test/helpers/dedupStore.js).
+ */
+async function timeNode(sandbox, items, batchSize, extra, ledger = false) {
 	const started = process.hrtime.bigint();
 	const { output, error } = await runNode({
 		items,
 		continueOnFail: true,
-		parameters: smsParameters(batchSize, extra),
+		parameters: smsParameters(batchSize, {
+			...extra,
+			...(ledger === 'off' ? { repeatProtection: 'off' } : {}),
+		}),
+		typeVersion: ledger ? 3 : 1,
 		credentials: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -142,16 +150,34 @@ async function partNodeVsBare() {
 	const rows = [];
 	// One warm-up round so both sides start with loaded code and open sockets.
 	await timeBareClient(sandbox, leads(20, 'warm'), 4);
-	await timeNode(sandbox, leads(20, 'warm node'), 4);
+	await timeNode(sandbox, leads(20, 'warm node'), 4, {}, 'on');
 	for (const concurrency of [1, 8, 32]) {
 		const bare = await timeBareClient(sandbox, leads(ITEMS, `bare ${concurrency}`), concurrency);
-		const node = (await timeNode(sandbox, leads(ITEMS, `node ${concurrency}`), concurrency))
+		const off = (await timeNode(sandbox, leads(ITEMS, `off ${concurrency}`), concurrency, {}, 'off'))
 			.seconds;
-		rows.push([concurrency, fmt(ITEMS / bare), fmt(ITEMS / node), fmt(bare / node, 2)]);
+		const on = (await timeNode(sandbox, leads(ITEMS, `on ${concurrency}`), concurrency, {}, 'on'))
+			.seconds;
+		rows.push([
+			concurrency,
+			fmt(ITEMS / bare),
+			fmt(ITEMS / off),
+			fmt(ITEMS / on),
+			fmt(bare / off, 2),
+			fmt(bare / on, 2),
+			fmt(off / on, 2),
+		]);
 	}
 	await sandbox.close();
 	return table(
-		['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'],
+		[
+			'in flight',
+			'bare fetch loop (items/s)',
+			'node, ledger off (items/s)',
+			'node, ledger on (items/s)',
+			'ledger off ÷ bare',
+			'ledger on ÷ bare',
+			'ledger on ÷ off',
+		],
 		rows,
 	);
 }

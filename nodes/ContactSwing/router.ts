@@ -10,7 +10,7 @@ import * as knowledgeBase from './resources/knowledgeBase';
 import type { RunSettings } from './shared/operations/runOptions';
 import { readRepeatSettings, readRunSettings } from './shared/operations/runOptions';
 import type { RoutedOperation, RunScope } from './shared/operations/registry';
-import { Ledger } from './shared/operations/ledger';
+import { Ledger, NotStarted } from './shared/operations/ledger';
 import { sleepUntil } from './shared/http/runGate';
 import { Accounts } from './shared/http/transport';
 
@@ -59,7 +59,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		return items.map((_, itemIndex) => errorItem.call(this, error as Error, itemIndex));
 	}
 	const cancelSignal = this.getExecutionCancelSignal?.();
-	const accounts = new Accounts(settings.itemsPerBatch, cancelSignal);
+	// The ledger's windows release their requests together (see RunGate).
+	const windowed = ledger !== undefined && settings.batchIntervalMs === 0;
+	const accounts = new Accounts(settings.itemsPerBatch, cancelSignal, !windowed);
 	const scope: RunScope = { policy: settings.policy, accounts, ledger };
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
@@ -71,6 +73,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				value: await operation.execute.call(this, itemIndex, scope),
 			};
 		} catch (error) {
+			// Its window never started (the run stopped first): like an item never started, no outcome.
+			if (error instanceof NotStarted) return;
 			outcomes[itemIndex] = { ok: false, error };
 			// Without Continue On Fail the run ends at the first failure: start nothing new.
 			if (!continueOnFail) stop = true;
@@ -112,18 +116,23 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		}
 		await Promise.all(running);
 	} else if (ledger) {
-		// Windows of Items per Batch, one after another: at most one window's requests are attempted but not
-		// yet confirmed, so a crash leaves at most Items per Batch unknowns. The next window's store call also
-		// records this one's confirmations.
-		for (
-			let start = 0;
-			start < items.length && !stop && !accounts.cancelled;
-			start += settings.itemsPerBatch
-		) {
-			const batch = batchOf(start);
-			ledger.openWindow(batch);
-			await Promise.all(batch.map(runItem));
+		// Windows of half Items per Batch, two in flight: at most Items per Batch requests are in flight, and at
+		// most Items per Batch are attempted but not yet confirmed (a crash leaves no more unknowns). A window's
+		// attempts are recorded, with the confirmations of the window two back, in one store call once that
+		// window has settled; its items are read meanwhile, so its requests go out at once.
+		const windows = ledgerWindows(items.length, settings.itemsPerBatch);
+		const depth = settings.itemsPerBatch > 1 ? 2 : 1;
+		const settled: Array<Promise<unknown>> = [];
+		for (let k = 0; k < windows.length && !stop && !accounts.cancelled; k++) {
+			const recorded = ledger.openWindow(windows[k], {
+				after: settled[k - depth],
+				mayStart: () => !stop && !accounts.cancelled,
+			});
+			settled.push(Promise.all(windows[k].map(runItem)));
+			// Read at most one window ahead of those sending.
+			await recorded;
 		}
+		await Promise.all(settled);
 	} else {
 		// A sliding window: a new request starts as soon as one finishes, never more than Items per Batch.
 		let next = 0;
@@ -174,4 +183,17 @@ function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): IN
 				: new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return item;
+}
+
+/** The ledger's windows: Items per Batch split in two halves (or one item), in input order. */
+function ledgerWindows(count: number, itemsPerBatch: number): number[][] {
+	const halves =
+		itemsPerBatch > 1 ? [Math.ceil(itemsPerBatch / 2), Math.floor(itemsPerBatch / 2)] : [1];
+	const windows: number[][] = [];
+	for (let start = 0, k = 0; start < count; k++) {
+		const size = Math.min(halves[k % halves.length], count - start);
+		windows.push(Array.from({ length: size }, (_, offset) => start + offset));
+		start += size;
+	}
+	return windows;
 }

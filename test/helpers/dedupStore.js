@@ -82,7 +82,18 @@ class CliDeduplicator {
 		return crypto.createHash('md5').update(value.toString()).digest('base64');
 	}
 
+	/**
+	 * Simulates the process dying right after its `calls`-th store call: every later call fails and changes
+	 * nothing, so the row keeps what a crash at that moment would leave (requests already on their way still
+	 * reach the sandbox, as they would reach ContactSwing).
+	 */
+	dieAfter(calls) {
+		this.deathAt = calls;
+	}
+
 	async timed(name, task) {
+		const made = Object.values(this.calls).reduce((sum, count) => sum + count, 0);
+		if (this.deathAt !== undefined && made >= this.deathAt) throw new Error('the process died');
 		this.calls[name] = (this.calls[name] ?? 0) + 1;
 		const started = process.hrtime.bigint();
 		try {
@@ -169,6 +180,7 @@ class CliDeduplicator {
 	/** Forget every row (between tests). */
 	reset() {
 		this.table.rows.clear();
+		this.deathAt = undefined;
 		this.calls = { checkProcessedAndRecord: 0, removeProcessed: 0, clearAllProcessedItems: 0 };
 		this.timeMs = 0;
 	}

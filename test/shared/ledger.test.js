@@ -526,19 +526,51 @@ describe('where the retry lineage does not exist (documented gaps)', () => {
 });
 
 describe('the store: calls per window, serialised per row', () => {
-	test('one store call per window of Items per Batch (attempts, with the previous window’s confirmations), one at the end', async () => {
+	test('one store call per window (half of Items per Batch: attempts, with the confirmations of the window two back), one at the end', async () => {
+		ctx.sandbox.setFaults({ latencyMs: 20 });
 		await ctx.run({
 			items: leads(20),
 			typeVersion: V3,
 			parameters: sms({ batching: { batch: { batchSize: 5 } } }),
 		});
+		// Windows of 3 and 2 items: 8 windows.
 		expect(store.calls).toEqual({
-			checkProcessedAndRecord: 4 + 1,
+			checkProcessedAndRecord: 8 + 1,
 			removeProcessed: 0,
 			clearAllProcessedItems: 0,
 		});
 		expect(store.size('test', NODE_ROW)).toBe(40);
+		expect(ctx.sandbox.state.maxInFlight).toBeLessThanOrEqual(5);
+		expect(ctx.sandbox.state.maxInFlight).toBeGreaterThanOrEqual(3);
 	});
+
+	test.each([1, 4, 9, 14])(
+		'the process dies after store call %i: the input sent again creates nothing twice and flags at most Items per Batch',
+		async (calls) => {
+			ctx.sandbox.setFaults({ latencyMs: 10 });
+			const items = leads(60).map((lead, k) => ({ ...lead, key: `crash-${k}` }));
+			const parameters = sms({
+				repeatProtection: 'acrossExecutions',
+				repeatKey: '={{ $json.key }}',
+				ifOutcomeUnknown: 'passThrough',
+				batching: { batch: { batchSize: 6 } },
+			});
+			store.dieAfter(calls);
+			await ctx.run({ items, typeVersion: V3, continueOnFail: true, parameters });
+			store.dieAfter(undefined);
+			const resent = await ctx.run({ items, typeVersion: V3, continueOnFail: true, parameters });
+			const outcomes = resent.output.map((o) => o.json.outcome);
+			expect(outcomes.every((o) => ['created', 'alreadyDone', 'unknown'].includes(o))).toBe(true);
+			// What was on its way when the process died: at least one request, at most Items per Batch.
+			expect(outcomes.filter((o) => o === 'unknown').length).toBeGreaterThan(0);
+			expect(outcomes.filter((o) => o === 'unknown').length).toBeLessThanOrEqual(6);
+			expect(createdOnce()).toBe(true);
+			// Every lead exists once, or is flagged for a person to check.
+			expect(
+				ctx.sandbox.state.createdByName.size + outcomes.filter((o) => o === 'unknown').length,
+			).toBeGreaterThanOrEqual(60);
+		},
+	);
 
 	test('20 executions at once on one row: every record kept (the calls take turns); 10 with one key send once', async () => {
 		const parameters = sms({ repeatProtection: 'acrossExecutions', repeatKey: '={{ $json.key }}' });

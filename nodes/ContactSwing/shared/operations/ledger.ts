@@ -50,7 +50,8 @@ type Verdict =
 	| { kind: 'send' }
 	| { kind: 'alreadyDone'; sameAsItem?: number }
 	| { kind: 'unknown'; sameAsItem?: number }
-	| { kind: 'failed'; error: Error };
+	| { kind: 'failed'; error: Error }
+	| { kind: 'notStarted' };
 
 /** How a request that was attempted ended. */
 type Settlement = 'done' | 'notProcessed' | 'unknown';
@@ -80,7 +81,15 @@ interface Window {
 	waitingFor: Set<number>;
 	entries: Entry[];
 	flushed: boolean;
+	/** What must have happened before the window's attempts are recorded (an earlier window settled). */
+	after: Promise<unknown>;
+	/** Whether the window's requests may still start (the run has not stopped). */
+	mayStart: () => boolean;
+	recorded: Deferred<void>;
 }
+
+/** An item whose window never started because the run stopped first: it has no outcome. */
+export class NotStarted extends Error {}
 
 /** Every call to one store row, in this process, one after another (the store is not atomic). */
 const rowQueues = new Map<string, Promise<void>>();
@@ -266,10 +275,29 @@ export class Ledger {
 		return { key: `r|${id}|${runIndex}|${itemIndex}|${operation}|${account}` };
 	}
 
-	/** The items of one window, before any of them starts. */
-	openWindow(itemIndexes: number[]): void {
-		const window: Window = { waitingFor: new Set(itemIndexes), entries: [], flushed: false };
+	/**
+	 * The items of one window, before any of them starts. Their attempts are recorded once all have entered
+	 * (or finished without the ledger) and `after` has happened; if `mayStart` then says no, none is sent.
+	 * Resolves once the window's attempts are recorded, so its requests go out.
+	 */
+	openWindow(
+		itemIndexes: number[],
+		{
+			after = Promise.resolve(),
+			mayStart = () => true,
+		}: { after?: Promise<unknown>; mayStart?: () => boolean } = {},
+	): Promise<void> {
+		const window: Window = {
+			waitingFor: new Set(itemIndexes),
+			entries: [],
+			flushed: false,
+			after,
+			mayStart,
+			recorded: deferred(),
+		};
 		for (const itemIndex of itemIndexes) this.windowOf.set(itemIndex, window);
+		this.flushWhenReady(window);
+		return window.recorded.promise;
 	}
 
 	/** An item of an open window finished without entering the ledger (it failed before, or sends nothing). */
@@ -293,6 +321,10 @@ export class Ledger {
 	): Promise<IDataObject> {
 		const verdict = await this.enter(itemIndex, identity.key);
 		const entry = this.entries.get(itemIndex) as Entry;
+		if (verdict.kind === 'notStarted') {
+			entry.result.resolve('failed');
+			throw new NotStarted();
+		}
 		if (verdict.kind === 'failed') {
 			entry.result.resolve('failed');
 			throw verdict.error;
@@ -333,6 +365,9 @@ export class Ledger {
 			waitingFor: new Set<number>(),
 			entries: [],
 			flushed: false,
+			after: Promise.resolve(),
+			mayStart: () => true,
+			recorded: deferred<void>(),
 		};
 		const entry: Entry = { itemIndex, key, verdict: deferred(), result: deferred() };
 		this.entries.set(itemIndex, entry);
@@ -370,13 +405,21 @@ export class Ledger {
 	private flushWhenReady(window: Window) {
 		if (window.waitingFor.size > 0 || window.flushed) return;
 		window.flushed = true;
-		this.flushes.push(this.recordAttempts(window));
+		this.flushes.push(
+			window.after
+				.then(async () => await this.recordAttempts(window))
+				.finally(() => window.recorded.resolve()),
+		);
 	}
 
 	/** One store call for the window's attempts (with the confirmations waiting), plus the check of repeats. */
 	private async recordAttempts(window: Window): Promise<void> {
 		const entries = window.entries;
 		if (entries.length === 0) return;
+		if (!window.mayStart()) {
+			for (const entry of entries) entry.verdict.resolve({ kind: 'notStarted' });
+			return;
+		}
 		const confirm = this.toConfirm.splice(0);
 		const forget = this.toForget.splice(0);
 		try {
