@@ -6,11 +6,15 @@
  *   1. the node (through n8n-core) vs a bare HTTP client loop, at 1, 8 and 32 in flight;
  *   2. the node vs n8n's HTTP Request node, same request and batching, both in the real pinned n8n;
  *   3. 10,000 items at 50 ms latency, 20 in flight, against the ideal 10,000 × 50 ms / 20;
- *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
+ *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates (and 5: one stray 429);
+ *   6. the ledger (Repeat Protection) in the real pinned n8n on SQLite: a 10,000-create run with it and
+ *      without it, and what one store call costs at 5,000, 10,000 and 20,000 keys.
+ * Part 1 runs the node with its ledger on and off in the same run (ledger on ÷ off).
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4; part 2
- * installs the pinned n8n on first use), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
+ * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_LEDGER_ITEMS (10000), BENCH_NODE (24 to run under n8n's
+ * Node 24), BENCH_PARTS (default 1,2,3,4,6; parts 2 and 6 install the pinned n8n on first use),
+ * BENCH_SKIP_N8N (1: parts 1, 3, 4 only), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -67,6 +71,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 400);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const BULK = Number(process.env.BENCH_BULK_ITEMS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
+const LEDGER_ITEMS = Number(process.env.BENCH_LEDGER_ITEMS ?? 10_000);
 // Long enough that where the run starts within a rate window barely matters.
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 
@@ -153,8 +158,9 @@ async function partNodeVsBare() {
 	await timeNode(sandbox, leads(20, 'warm node'), 4, {}, 'on');
 	for (const concurrency of [1, 8, 32]) {
 		const bare = await timeBareClient(sandbox, leads(ITEMS, `bare ${concurrency}`), concurrency);
-		const off = (await timeNode(sandbox, leads(ITEMS, `off ${concurrency}`), concurrency, {}, 'off'))
-			.seconds;
+		const off = (
+			await timeNode(sandbox, leads(ITEMS, `off ${concurrency}`), concurrency, {}, 'off')
+		).seconds;
 		const on = (await timeNode(sandbox, leads(ITEMS, `on ${concurrency}`), concurrency, {}, 'on'))
 			.seconds;
 		rows.push([
@@ -475,8 +481,175 @@ async function partN8n() {
 	);
 }
 
+/**
+ * The ledger in the real pinned n8n on its default database (SQLite): BENCH_LEDGER_ITEMS creates (default
+ * 10,000) at 50 ms latency, 20 per batch, node version 3 with Repeat Protection off and at its default, in
+ * one workflow each, run with `n8n execute`. n8n's debug log carries every store call the ledger makes
+ * (shared/operations/ledger.ts, measure()); the row grows by two keys a request, so the calls made when the
+ * row held about 5,000, 10,000 and 20,000 keys give the cost per call at those sizes.
+ */
+async function partLedgerN8n() {
+	const runtime = require('./n8n-runtime');
+	const n8n = runtime.ensureN8n();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-ledger-'));
+	runtime.installPackage(userFolder);
+	const sandbox = await createSandbox();
+	await sandbox.setFaults({ latencyMs: 50 });
+	const env = { N8N_RUNNERS_BROKER_PORT: '25998', N8N_LOG_LEVEL: 'info' };
+	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
+	const file = path.join(userFolder, 'import.json');
+	fs.writeFileSync(
+		file,
+		JSON.stringify([
+			{
+				id: 'csBenchCred00002',
+				name: 'bench',
+				type: 'contactSwingApi',
+				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+			},
+		]),
+	);
+	await cli(['import:credentials', `--input=${file}`]);
+	const n = LEDGER_ITEMS;
+	const workflow = (id, label, options) => {
+		const nodes = [
+			{
+				id: `${id}-t`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${id}-s`,
+				name: 'Leads',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [200, 0],
+				parameters: {
+					mode: 'raw',
+					jsonOutput: JSON.stringify({ leads: leads(n, label) }),
+					options: {},
+				},
+			},
+			{
+				id: `${id}-o`,
+				name: 'Split',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { fieldToSplitOut: 'leads', options: {} },
+			},
+			{
+				id: `${id}-c`,
+				name: 'Target',
+				type: 'n8n-nodes-contactswing.contactSwing',
+				typeVersion: 3,
+				position: [600, 0],
+				parameters: smsParameters(20, options),
+				credentials: { contactSwingApi: { id: 'csBenchCred00002', name: 'bench' } },
+			},
+		];
+		return {
+			id,
+			name: label,
+			nodes,
+			connections: Object.fromEntries(
+				nodes
+					.slice(0, -1)
+					.map((node, k) => [
+						node.name,
+						{ main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] },
+					]),
+			),
+			settings: { executionOrder: 'v1' },
+			active: false,
+		};
+	};
+	const results = {};
+	for (const [label, id, options] of [
+		['ledger off', 'csBenchLedger0ff', { repeatProtection: 'off' }],
+		['ledger on', 'csBenchLedgerOn1', {}],
+	]) {
+		fs.writeFileSync(file, JSON.stringify(workflow(id, label, options)));
+		await cli(['import:workflow', `--input=${file}`]);
+		// Debug level for the ledger's lines, as JSON lines so the result (a message like any other) can be read.
+		const stdout = await runtime.n8nCliAsync(
+			n8n,
+			userFolder,
+			['execute', `--id=${id}`, '--rawOutput'],
+			{ ...env, N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' },
+		);
+		const messages = stdout
+			.split('\n')
+			.map((line) => {
+				try {
+					return JSON.parse(line).message;
+				} catch {
+					return undefined;
+				}
+			})
+			.filter((message) => typeof message === 'string');
+		const run = JSON.parse(messages.find((message) => message.startsWith('{')));
+		const out = run.data.resultData.runData.Target[0].data.main[0];
+		if (out.length !== n || out.some((o) => o.json.error))
+			throw new Error(`${label}: ${out.length} items, errors present`);
+		const calls = [
+			...messages
+				.join('\n')
+				.matchAll(/ContactSwing ledger: (record|remove) (\d+) keys in (\d+) ms/g),
+		].map((match) => ({ call: match[1], keys: Number(match[2]), ms: Number(match[3]) }));
+		results[label] = { seconds: run.data.resultData.runData.Target[0].executionTime / 1000, calls };
+	}
+	await sandbox.close();
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const off = results['ledger off'];
+	const on = results['ledger on'];
+	// The row before each call: what the calls before it added.
+	let row = 0;
+	const withRow = on.calls.map((call) => {
+		const before = row;
+		if (call.call === 'record') row += call.keys;
+		return { ...call, row: before };
+	});
+	const costAt = (size) => {
+		const near = withRow.filter((c) => c.call === 'record' && Math.abs(c.row - size) <= size * 0.1);
+		if (near.length === 0) return 'n/a';
+		return `${fmt(near.reduce((sum, c) => sum + c.ms, 0) / near.length, 2)} ms (${near.length} calls)`;
+	};
+	const storeMs = on.calls.reduce((sum, c) => sum + c.ms, 0);
+	return [
+		table(
+			[
+				`in real n8n ${runtime.N8N_VERSION}, SQLite`,
+				'wall (s)',
+				'creates/s',
+				'store calls',
+				'time in store calls (s)',
+			],
+			[
+				['Repeat Protection off', fmt(off.seconds, 2), fmt(n / off.seconds), 0, '0'],
+				[
+					'Repeat Protection on (default)',
+					fmt(on.seconds, 2),
+					fmt(n / on.seconds),
+					on.calls.length,
+					fmt(storeMs / 1000, 2),
+				],
+				['on ÷ off (wall time)', fmt(on.seconds / off.seconds, 3), '', '', ''],
+			],
+		),
+		'',
+		table(
+			['keys in the row', '5,000', '10,000', '20,000'],
+			[['cost of one store call (mean)', costAt(5000), costAt(10_000), costAt(20_000)]],
+		),
+	].join('\n');
+}
+
 const PARTS = new Set(
-	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4'))
+	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6'))
 		.split(',')
 		.map(Number),
 );
@@ -518,6 +691,12 @@ async function main() {
 			`#### 5. One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`,
 		);
 		out(await partStray429(), '\n');
+	}
+	if (PARTS.has(6)) {
+		out(
+			`#### 6. The ledger in real n8n on SQLite: ${LEDGER_ITEMS} creates, 50 ms latency, 20 per batch\n`,
+		);
+		out(await partLedgerN8n(), '\n');
 	}
 	out(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 	if (process.env.BENCH_WRITE !== '0') writeDocs(lines.join('\n'));

@@ -302,3 +302,49 @@ test('guardrails in tool use: a number outside Allowed Numbers, and a second cal
 		[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166'],
 	]);
 });
+
+test('node version 3: the model repeating a tool call with the same arguments creates one agent and reads that it was already done', async () => {
+	const call = (id, body) => ({
+		role: 'assistant',
+		content: null,
+		tool_calls: [
+			{
+				id,
+				type: 'function',
+				function: {
+					name: offeredTool(body).name,
+					arguments: JSON.stringify({
+						name: 'Acme Dental – Jane Doe',
+						instructions: 'Text Jane and book a cleaning.',
+					}),
+				},
+			},
+		],
+	});
+	script = [
+		(body) => call('call_r1', body),
+		// Models repeat tool calls: the same arguments again.
+		(body) => call('call_r2', body),
+		(body) => ({ role: 'assistant', content: `Tool said: ${toolAnswer(body)}` }),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiRepeat001', 'Create SMS agent', smsAgentFromAi, { toolVersion: 3 }),
+	);
+	await instance.execute('csE2eAiRepeat001');
+	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
+	expect(creates).toHaveLength(1);
+	const answers = seen
+		.slice(1)
+		.map((request) =>
+			JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content),
+		);
+	expect(answers[0]).toEqual([expect.objectContaining({ outcome: 'created' })]);
+	expect(answers[1]).toEqual([
+		expect.objectContaining({
+			outcome: 'alreadyDone',
+			name: 'Acme Dental – Jane Doe',
+			message: expect.stringMatching(/nothing was sent/),
+		}),
+	]);
+});

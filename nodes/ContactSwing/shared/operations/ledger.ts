@@ -245,11 +245,24 @@ export class Ledger {
 	}
 
 	private async record(keys: string[], maxEntries?: number) {
-		return await this.fns.helpers.checkProcessedAndRecord(
+		const started = Date.now();
+		const result = await this.fns.helpers.checkProcessedAndRecord(
 			keys,
 			this.settings.scope,
 			maxEntries === undefined ? { mode: 'entries' } : { mode: 'entries', maxEntries },
 		);
+		this.measure('record', keys.length, started);
+		return result;
+	}
+
+	/** Every store call in n8n's debug log, with its time: what `npm run bench` reads the cost per call from. */
+	private measure(call: 'record' | 'remove', keys: number, started: number) {
+		const ms = Date.now() - started;
+		this.fns.logger?.debug(`ContactSwing ledger: ${call} ${keys} keys in ${ms} ms`, {
+			ledgerCall: call,
+			keys,
+			ms,
+		});
 	}
 
 	/** The key of one item's request (its Repeat Key when the user gave one). */
@@ -488,7 +501,9 @@ export class Ledger {
 	}
 
 	private async forget(keys: string[]) {
+		const started = Date.now();
 		await this.fns.helpers.removeProcessed(keys, this.settings.scope, { mode: 'entries' });
+		this.measure('remove', keys.length, started);
 	}
 
 	private settle(entry: Entry, settlement: Settlement) {
