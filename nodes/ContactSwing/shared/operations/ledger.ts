@@ -185,7 +185,7 @@ export class Ledger {
 		const asTool = node.type.endsWith('Tool');
 		const storeMissing =
 			typeof fns.helpers.checkProcessedAndRecord !== 'function'
-				? "this n8n has no deduplication store (it came with n8n's Remove Duplicates node, 1.66)"
+				? 'this n8n offers nodes no deduplication store (the one behind its Remove Duplicates node)'
 				: !fns.getWorkflow().id
 					? 'the workflow has not been saved yet'
 					: undefined;
