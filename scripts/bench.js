@@ -331,33 +331,51 @@ function runWithPeak(command, args, options) {
 	});
 }
 
-async function partN8n() {
+/**
+ * The real pinned n8n in a fresh user folder with the packed package, a sandbox in its own process at
+ * `latencyMs`, and a "bench" credential `credentialId` pointing at it.
+ */
+async function benchN8n({ credentialId, brokerPort, latencyMs }) {
 	const runtime = require('./n8n-runtime');
 	const n8n = runtime.ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-n8n-'));
 	runtime.installPackage(userFolder);
 	const sandbox = await createSandbox();
-	await sandbox.setFaults({ latencyMs: LATENCY });
-	const env = { N8N_RUNNERS_BROKER_PORT: '25999', N8N_LOG_LEVEL: 'info' };
-	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
+	await sandbox.setFaults({ latencyMs });
+	const env = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' };
+	const cli = (args, extra = {}) =>
+		runtime.n8nCliAsync(n8n, userFolder, args, { ...env, ...extra });
 	const file = path.join(userFolder, 'import.json');
-	fs.writeFileSync(
-		file,
-		JSON.stringify([
-			{
-				id: 'csBenchCred00001',
-				name: 'bench',
-				type: 'contactSwingApi',
-				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
-			},
-		]),
-	);
-	await cli(['import:credentials', `--input=${file}`]);
+	const importJson = async (kind, data) => {
+		fs.writeFileSync(file, JSON.stringify(data));
+		await cli([`import:${kind}`, `--input=${file}`]);
+	};
+	await importJson('credentials', [
+		{
+			id: credentialId,
+			name: 'bench',
+			type: 'contactSwingApi',
+			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+		},
+	]);
+	return {
+		runtime,
+		n8n,
+		userFolder,
+		env,
+		sandbox,
+		cli,
+		importJson,
+		async close() {
+			await sandbox.close();
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
+}
 
-	const concurrency = 8;
-	const interval = LATENCY;
-	const n = ITEMS;
-	const generator = (id) => [
+/** Manual trigger → `n` leads from an Edit Fields node → one item per lead → `target` (named Target). */
+function leadsWorkflow(id, label, n, target) {
+	const nodes = [
 		{
 			id: `${id}-t`,
 			name: 'Start',
@@ -382,85 +400,76 @@ async function partN8n() {
 			position: [400, 0],
 			parameters: { fieldToSplitOut: 'leads', options: {} },
 		},
+		{ id: `${id}-x`, name: 'Target', position: [600, 0], ...target },
 	];
-	const chain = (nodes) =>
-		Object.fromEntries(
+	return {
+		id,
+		name: label,
+		nodes,
+		connections: Object.fromEntries(
 			nodes
 				.slice(0, -1)
 				.map((node, k) => [
 					node.name,
 					{ main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] },
 				]),
-		);
-	const ours = [
-		...generator('csBenchOurs00001'),
-		{
-			id: 'ours',
-			name: 'Target',
-			type: 'n8n-nodes-contactswing.contactSwing',
-			typeVersion: 1,
-			position: [600, 0],
-			parameters: smsParameters(concurrency, {}, interval),
-			credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } },
-		},
-	];
-	const http = [
-		...generator('csBenchHttp00001'),
-		{
-			id: 'http',
-			name: 'Target',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [600, 0],
-			parameters: {
-				method: 'POST',
-				url: `${sandbox.url}/v2/_new_assistants`,
-				sendHeaders: true,
-				headerParameters: {
-					parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }],
-				},
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
-				options: { batching: { batch: { batchSize: concurrency, batchInterval: interval } } },
+		),
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+async function partN8n() {
+	const bench = await benchN8n({
+		credentialId: 'csBenchCred00001',
+		brokerPort: 25999,
+		latencyMs: LATENCY,
+	});
+	const concurrency = 8;
+	const interval = LATENCY;
+	const n = ITEMS;
+	const ours = leadsWorkflow('csBenchOurs00001', 'ContactSwing node', n, {
+		type: 'n8n-nodes-contactswing.contactSwing',
+		typeVersion: 1,
+		parameters: smsParameters(concurrency, {}, interval),
+		credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } },
+	});
+	const http = leadsWorkflow('csBenchHttp00001', 'HTTP Request node', n, {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${bench.sandbox.url}/v2/_new_assistants`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }],
 			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
+			options: { batching: { batch: { batchSize: concurrency, batchInterval: interval } } },
 		},
-	];
+	});
 	const results = {};
-	for (const [label, id, nodes] of [
-		['ContactSwing node', 'csBenchOurs00001', ours],
-		['HTTP Request node', 'csBenchHttp00001', http],
-	]) {
-		fs.writeFileSync(
-			file,
-			JSON.stringify({
-				id,
-				name: label,
-				nodes,
-				connections: chain(nodes),
-				settings: { executionOrder: 'v1' },
-				active: false,
-			}),
-		);
-		await cli(['import:workflow', `--input=${file}`]);
+	for (const workflow of [ours, http]) {
+		await bench.importJson('workflow', workflow);
 		const { stdout, peakMb } = await runWithPeak(
-			n8n.node,
-			[n8n.bin, 'execute', `--id=${id}`, '--rawOutput'],
-			{ env: runtime.n8nEnv(n8n, userFolder, env) },
+			bench.n8n.node,
+			[bench.n8n.bin, 'execute', `--id=${workflow.id}`, '--rawOutput'],
+			{ env: bench.runtime.n8nEnv(bench.n8n, bench.userFolder, bench.env) },
 		);
 		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
 		const target = run.data.resultData.runData.Target[0];
 		const out = target.data.main[0];
 		if (out.length !== n || out.some((o) => o.json.error))
-			throw new Error(`${label}: ${out.length} items, errors present`);
-		results[label] = { seconds: target.executionTime / 1000, peakMb };
+			throw new Error(`${workflow.name}: ${out.length} items, errors present`);
+		results[workflow.name] = { seconds: target.executionTime / 1000, peakMb };
 	}
-	await sandbox.close();
-	fs.rmSync(userFolder, { recursive: true, force: true });
+	await bench.close();
 	const ours_ = results['ContactSwing node'];
 	const http_ = results['HTTP Request node'];
 	return table(
-		['in real n8n ' + runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
+		['in real n8n ' + bench.runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
 		[
 			[
 				`HTTP Request node, ${concurrency} per batch, ${interval} ms interval`,
@@ -489,98 +498,30 @@ async function partN8n() {
  * row held about 5,000, 10,000 and 20,000 keys give the cost per call at those sizes.
  */
 async function partLedgerN8n() {
-	const runtime = require('./n8n-runtime');
-	const n8n = runtime.ensureN8n();
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-ledger-'));
-	runtime.installPackage(userFolder);
-	const sandbox = await createSandbox();
-	await sandbox.setFaults({ latencyMs: 50 });
-	const env = { N8N_RUNNERS_BROKER_PORT: '25998', N8N_LOG_LEVEL: 'info' };
-	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
-	const file = path.join(userFolder, 'import.json');
-	fs.writeFileSync(
-		file,
-		JSON.stringify([
-			{
-				id: 'csBenchCred00002',
-				name: 'bench',
-				type: 'contactSwingApi',
-				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
-			},
-		]),
-	);
-	await cli(['import:credentials', `--input=${file}`]);
+	const bench = await benchN8n({
+		credentialId: 'csBenchCred00002',
+		brokerPort: 25998,
+		latencyMs: 50,
+	});
 	const n = LEDGER_ITEMS;
-	const workflow = (id, label, options) => {
-		const nodes = [
-			{
-				id: `${id}-t`,
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: `${id}-s`,
-				name: 'Leads',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify({ leads: leads(n, label) }),
-					options: {},
-				},
-			},
-			{
-				id: `${id}-o`,
-				name: 'Split',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'leads', options: {} },
-			},
-			{
-				id: `${id}-c`,
-				name: 'Target',
-				type: 'n8n-nodes-contactswing.contactSwing',
-				typeVersion: 3,
-				position: [600, 0],
-				parameters: smsParameters(20, options),
-				credentials: { contactSwingApi: { id: 'csBenchCred00002', name: 'bench' } },
-			},
-		];
-		return {
-			id,
-			name: label,
-			nodes,
-			connections: Object.fromEntries(
-				nodes
-					.slice(0, -1)
-					.map((node, k) => [
-						node.name,
-						{ main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] },
-					]),
-			),
-			settings: { executionOrder: 'v1' },
-			active: false,
-		};
-	};
+	const workflow = (id, label, options) =>
+		leadsWorkflow(id, label, n, {
+			type: 'n8n-nodes-contactswing.contactSwing',
+			typeVersion: 3,
+			parameters: smsParameters(20, options),
+			credentials: { contactSwingApi: { id: 'csBenchCred00002', name: 'bench' } },
+		});
 	const results = {};
 	for (const [label, id, options] of [
 		['ledger off', 'csBenchLedger0ff', { repeatProtection: 'off' }],
 		['ledger on', 'csBenchLedgerOn1', {}],
 	]) {
-		fs.writeFileSync(file, JSON.stringify(workflow(id, label, options)));
-		await cli(['import:workflow', `--input=${file}`]);
+		await bench.importJson('workflow', workflow(id, label, options));
 		// Debug level for the ledger's lines, as JSON lines so the result (a message like any other) can be read.
-		const stdout = await runtime.n8nCliAsync(
-			n8n,
-			userFolder,
-			['execute', `--id=${id}`, '--rawOutput'],
-			{ ...env, N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' },
-		);
+		const stdout = await bench.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			N8N_LOG_LEVEL: 'debug',
+			N8N_LOG_FORMAT: 'json',
+		});
 		const messages = stdout
 			.split('\n')
 			.map((line) => {
@@ -602,8 +543,7 @@ async function partLedgerN8n() {
 		].map((match) => ({ call: match[1], keys: Number(match[2]), ms: Number(match[3]) }));
 		results[label] = { seconds: run.data.resultData.runData.Target[0].executionTime / 1000, calls };
 	}
-	await sandbox.close();
-	fs.rmSync(userFolder, { recursive: true, force: true });
+	await bench.close();
 	const off = results['ledger off'];
 	const on = results['ledger on'];
 	// The row before each call: what the calls before it added.

@@ -93,6 +93,28 @@ const expectedEverySmsBody = {
 	additional_settings: { idle_time: 7200, max_messages: 12 },
 };
 
+/** An Edit Fields node holding `rows` under `field`, and a Split Out node making one item of each. */
+function rowsAsItems(id, field, rows) {
+	return [
+		{
+			id: `${id}-set`,
+			name: 'Rows',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ [field]: rows }), options: {} },
+		},
+		{
+			id: `${id}-split`,
+			name: 'One item per row',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: field, options: {} },
+		},
+	];
+}
+
 /** Three leads from an Edit Fields node, split into items; the middle one has a bad phone number. */
 function continueOnFailWorkflow(id) {
 	const leads = [
@@ -117,24 +139,7 @@ function continueOnFailWorkflow(id) {
 				options: {},
 			},
 		},
-		[
-			{
-				id: `${id}-set`,
-				name: 'Leads',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads }), options: {} },
-			},
-			{
-				id: `${id}-split`,
-				name: 'One item per lead',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'leads', options: {} },
-			},
-		],
+		rowsAsItems(id, 'leads', leads),
 	);
 }
 
@@ -157,24 +162,7 @@ function perClientWorkflow(id, clients, credentialsOfClients, batchSize) {
 				options: { batching: { batch: { batchSize } } },
 			},
 		},
-		[
-			{
-				id: `${id}-set`,
-				name: 'Clients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }), options: {} },
-			},
-			{
-				id: `${id}-split`,
-				name: 'One item per client',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'clients', options: {} },
-			},
-		],
+		rowsAsItems(id, 'clients', clients),
 	);
 }
 
@@ -276,24 +264,12 @@ function repeatKeyWebhookWorkflow(id, webhookPath) {
 
 /** A manual workflow whose items come from an Edit Fields node (`rows`), split into one item each. */
 function manualItemsWorkflow(id, name, rows, contactSwingNode) {
-	return manualWorkflow(id, name, { typeVersion: 3, ...contactSwingNode }, [
-		{
-			id: `${id}-set`,
-			name: 'Rows',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [200, 0],
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} },
-		},
-		{
-			id: `${id}-split`,
-			name: 'One item per row',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			position: [400, 0],
-			parameters: { fieldToSplitOut: 'rows', options: {} },
-		},
-	]);
+	return manualWorkflow(
+		id,
+		name,
+		{ typeVersion: 3, ...contactSwingNode },
+		rowsAsItems(id, 'rows', rows),
+	);
 }
 
 /** The OpenAI credential the AI-agent workflows use; the e2e suites point its Base URL at a local stub. */
