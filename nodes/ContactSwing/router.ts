@@ -120,8 +120,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		// most Items per Batch are attempted but not yet confirmed (a crash leaves no more unknowns). A window's
 		// attempts are recorded, with the confirmations of the window two back, in one store call once that
 		// window has settled; its items are read meanwhile, so its requests go out at once.
-		const windows = ledgerWindows(items.length, settings.itemsPerBatch);
-		const depth = settings.itemsPerBatch > 1 ? 2 : 1;
+		const depth = windowDepth(settings.itemsPerBatch);
+		const windows = ledgerWindows(items.length, settings.itemsPerBatch, depth);
 		const settled: Array<Promise<unknown>> = [];
 		for (let k = 0; k < windows.length && !stop && !accounts.cancelled; k++) {
 			const recorded = ledger.openWindow(windows[k], {
@@ -185,13 +185,24 @@ function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): IN
 	return item;
 }
 
-/** The ledger's windows: Items per Batch split in two halves (or one item), in input order. */
-function ledgerWindows(count: number, itemsPerBatch: number): number[][] {
-	const halves =
-		itemsPerBatch > 1 ? [Math.ceil(itemsPerBatch / 2), Math.floor(itemsPerBatch / 2)] : [1];
+/**
+ * How many windows share Items per Batch: two (one for a batch of one), so one window's requests are in
+ * flight while another waits for its slowest. Measured at 8 and 32 in flight, four windows did no better
+ * within the noise, and each window costs a store call.
+ */
+function windowDepth(itemsPerBatch: number): number {
+	return itemsPerBatch > 1 ? 2 : 1;
+}
+
+/** The ledger's windows: Items per Batch split into `depth` near-equal parts, in input order. */
+function ledgerWindows(count: number, itemsPerBatch: number, depth: number): number[][] {
+	const sizes = Array.from(
+		{ length: depth },
+		(_, k) => Math.floor(itemsPerBatch / depth) + (k < itemsPerBatch % depth ? 1 : 0),
+	);
 	const windows: number[][] = [];
 	for (let start = 0, k = 0; start < count; k++) {
-		const size = Math.min(halves[k % halves.length], count - start);
+		const size = Math.min(sizes[k % depth], count - start);
 		windows.push(Array.from({ length: size }, (_, offset) => start + offset));
 		start += size;
 	}
