@@ -29,8 +29,8 @@ type Outcome = { ok: true; value: IDataObject | IDataObject[] } | { ok: false; e
  * Runs the chosen operation once per input item, up to Items per Batch at a time. Every input item
  * yields its results or exactly one error item, paired to it and in input order, whatever order the
  * requests finish in. Operations that create something or place a call keep a ledger (Repeat Protection,
- * shared/operations/ledger.ts): their items run in windows of Items per Batch, each window's attempts
- * recorded in one store call before any of them starts.
+ * shared/operations/ledger.ts): their items run in windows (half Items per Batch, two in flight; with a
+ * Batch Interval, its batches), each window's attempts recorded in one store call before any of them starts.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
