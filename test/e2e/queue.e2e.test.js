@@ -446,11 +446,10 @@ function storedRun(executionId) {
 	);
 }
 
-test(`node version 3, a worker killed (-9) part-way through ${BULK_LEADS} keyed creates, the input sent again: none twice, at most Items per Batch flagged`, async () => {
+test(`node version 3, the workers killed (-9) part-way through ${BULK_LEADS} keyed creates, the input sent again: none twice, at most Items per Batch flagged`, async () => {
 	const n8n = runtime.ensureN8n();
 	sandbox.reset();
 	sandbox.setFaults({ latencyMs: 100 });
-	const logSizes = workers.map((worker) => fs.statSync(worker.logFile).size);
 	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Keyed lead ${k + 1}` }));
 	const send = () =>
 		fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads-keyed`, {
@@ -460,17 +459,10 @@ test(`node version 3, a worker killed (-9) part-way through ${BULK_LEADS} keyed 
 		});
 	expect((await send()).status).toBe(200);
 	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
-	const runner = () =>
-		workers.findIndex((worker, k) =>
-			fs
-				.readFileSync(worker.logFile, 'utf8')
-				.slice(logSizes[k])
-				.includes('Worker started execution'),
-		);
-	await until(() => runner() >= 0, 10_000, 'the log line of the worker running the execution');
-	const busy = runner();
-	workers[busy].child.kill('SIGKILL');
-	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
+	// Both workers are killed, so the one running the execution certainly is (which one took the job is not
+	// always in its log by then), and replacements start, as an orchestrator would start them.
+	for (const worker of workers) worker.child.kill('SIGKILL');
+	for (const k of workers.keys()) workers[k] = await startWorker(n8n, k, workers[k].folder);
 	const executions = () =>
 		postgres
 			.query(
@@ -480,11 +472,14 @@ test(`node version 3, a worker killed (-9) part-way through ${BULK_LEADS} keyed 
 			.split('\n')
 			.filter(Boolean)
 			.map((row) => row.split('\t'));
+	// n8n marks it crashed (a stalled job), or a replacement worker's recovery from its event log ends it.
 	await until(
-		() => executions()[0]?.[1] === 'crashed',
+		() => !['new', 'running', undefined].includes(executions()[0]?.[1]),
 		120_000,
-		'the execution to be marked crashed',
+		'the execution to end',
 	);
+	const endedAs = executions()[0][1];
+	expect(endedAs).not.toBe('success');
 	const createdAtCrash = sandbox.state.agents.size;
 
 	// The caller (or an operator) sends the same input again, as after any crash.
@@ -499,7 +494,7 @@ test(`node version 3, a worker killed (-9) part-way through ${BULK_LEADS} keyed 
 	// Every lead has its agent, or is flagged for a person to check.
 	expect(sandbox.state.agents.size + flagged).toBeGreaterThanOrEqual(BULK_LEADS);
 	console.log(
-		`queue crash, keyed: ${createdAtCrash} of ${BULK_LEADS} created before the crash; the resend: ${count('alreadyDone')} already done, ${count('created')} created, ${flagged} flagged unknown; duplicates 0`,
+		`queue crash, keyed: ${createdAtCrash} of ${BULK_LEADS} created before the crash (execution ${endedAs}); the resend: ${count('alreadyDone')} already done, ${count('created')} created, ${flagged} flagged unknown; duplicates 0`,
 	);
 });
 
