@@ -366,6 +366,24 @@ async function benchN8n({ credentialId, brokerPort, latencyMs }) {
 		sandbox,
 		cli,
 		importJson,
+		/**
+		 * `n8n execute` with its output in a file: a pipe loses the end of a large result, which n8n writes
+		 * just before it exits (writes to a file are synchronous).
+		 */
+		async executeToFile(workflowId, extra = {}) {
+			const out = path.join(userFolder, `execute-${workflowId}.log`);
+			const fd = fs.openSync(out, 'w');
+			const child = spawn(n8n.node, [n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+				env: runtime.n8nEnv(n8n, userFolder, { ...env, ...extra }),
+				stdio: ['ignore', fd, fd],
+			});
+			const code = await new Promise((resolve) => child.on('exit', resolve));
+			fs.closeSync(fd);
+			const text = fs.readFileSync(out, 'utf8');
+			if (code !== 0)
+				throw new Error(`n8n execute ${workflowId} exited ${code}:\n${text.slice(-2000)}`);
+			return text;
+		},
 		async close() {
 			await sandbox.close();
 			fs.rmSync(userFolder, { recursive: true, force: true });
@@ -518,7 +536,7 @@ async function partLedgerN8n() {
 	]) {
 		await bench.importJson('workflow', workflow(id, label, options));
 		// Debug level for the ledger's lines, as JSON lines so the result (a message like any other) can be read.
-		const stdout = await bench.cli(['execute', `--id=${id}`, '--rawOutput'], {
+		const stdout = await bench.executeToFile(id, {
 			N8N_LOG_LEVEL: 'debug',
 			N8N_LOG_FORMAT: 'json',
 		});
@@ -532,7 +550,10 @@ async function partLedgerN8n() {
 				}
 			})
 			.filter((message) => typeof message === 'string');
-		const run = JSON.parse(messages.find((message) => message.startsWith('{')));
+		const result = messages.find((message) => message.startsWith('{'));
+		if (result === undefined)
+			throw new Error(`${label}: n8n execute printed no result:\n${stdout.slice(-2000)}`);
+		const run = JSON.parse(result);
 		const out = run.data.resultData.runData.Target[0].data.main[0];
 		if (out.length !== n || out.some((o) => o.json.error))
 			throw new Error(`${label}: ${out.length} items, errors present`);
@@ -562,7 +583,7 @@ async function partLedgerN8n() {
 	return [
 		table(
 			[
-				`in real n8n ${runtime.N8N_VERSION}, SQLite`,
+				`in real n8n ${bench.runtime.N8N_VERSION}, SQLite`,
 				'wall (s)',
 				'creates/s',
 				'store calls',
