@@ -38,6 +38,9 @@ const { smsAgent } = require('../test/fixtures');
  * The sandbox runs in its own process, as the real API would be elsewhere: the node and the baseline
  * do not share a CPU with the server they call.
  */
+/** Sandboxes still running: a part that fails part-way must not leave one behind. */
+const sandboxes = new Set();
+
 async function createSandbox() {
 	const child = spawn(
 		process.execPath,
@@ -51,6 +54,7 @@ async function createSandbox() {
 			if (match) resolve(match[1]);
 		});
 	});
+	sandboxes.add(child);
 	const control = async (route, body) =>
 		(
 			await fetch(
@@ -62,7 +66,12 @@ async function createSandbox() {
 		url,
 		setFaults: (faults) => control('faults', faults),
 		state: () => control('state'),
-		close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+		close: () =>
+			new Promise((resolve) => {
+				sandboxes.delete(child);
+				child.once('exit', resolve);
+				child.kill('SIGTERM');
+			}),
 	};
 }
 const { runNode } = require('../test/helpers/n8n');
@@ -686,5 +695,6 @@ function writeDocs(tables) {
 
 main().catch((error) => {
 	console.error(error);
+	for (const child of sandboxes) child.kill('SIGTERM');
 	process.exit(1);
 });
