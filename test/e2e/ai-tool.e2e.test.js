@@ -87,6 +87,19 @@ const offeredTool = (body) => {
 	return body.tools[0].function;
 };
 
+/** The model's turn asking for one call of the offered tool with `args`. */
+const askForTool = (id, body, args) => ({
+	role: 'assistant',
+	content: null,
+	tool_calls: [
+		{
+			id,
+			type: 'function',
+			function: { name: offeredTool(body).name, arguments: JSON.stringify(args) },
+		},
+	],
+});
+
 /** The tool's answer, as the agent hands it back to the model. */
 const toolAnswer = (body) =>
 	body.messages
@@ -242,20 +255,7 @@ test("an invalid value from the model: the tool answers with the node's message,
 
 test('guardrails in tool use: a number outside Allowed Numbers, and a second call past Max Calls per Execution, come back to the model with nothing sent', async () => {
 	const voice = instance.sandbox.seedVoiceAgent('voice-agent-guard');
-	const askFor = (id, phone) => (body) => ({
-		role: 'assistant',
-		content: null,
-		tool_calls: [
-			{
-				id,
-				type: 'function',
-				function: {
-					name: offeredTool(body).name,
-					arguments: JSON.stringify({ phone_number: phone }),
-				},
-			},
-		],
-	});
+	const askFor = (id, phone) => (body) => askForTool(id, body, { phone_number: phone });
 	const sentAfter = [];
 	const record = (step) => (body) => {
 		sentAfter.push(instance.sandbox.requests.length);
@@ -300,5 +300,39 @@ test('guardrails in tool use: a number outside Allowed Numbers, and a second cal
 	expect(sentAfter).toEqual([0, 1, 1]);
 	expect(instance.sandbox.requests.map((r) => [r.path, r.body.phone_number])).toEqual([
 		[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166'],
+	]);
+});
+
+test('node version 3: the model repeating a tool call with the same arguments creates one agent and reads that it was already done', async () => {
+	const call = (id, body) =>
+		askForTool(id, body, {
+			name: 'Acme Dental – Jane Doe',
+			instructions: 'Text Jane and book a cleaning.',
+		});
+	script = [
+		(body) => call('call_r1', body),
+		// Models repeat tool calls: the same arguments again.
+		(body) => call('call_r2', body),
+		(body) => ({ role: 'assistant', content: `Tool said: ${toolAnswer(body)}` }),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiRepeat001', 'Create SMS agent', smsAgentFromAi, { toolVersion: 3 }),
+	);
+	await instance.execute('csE2eAiRepeat001');
+	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
+	expect(creates).toHaveLength(1);
+	const answers = seen
+		.slice(1)
+		.map((request) =>
+			JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content),
+		);
+	expect(answers[0]).toEqual([expect.objectContaining({ outcome: 'created' })]);
+	expect(answers[1]).toEqual([
+		expect.objectContaining({
+			outcome: 'alreadyDone',
+			name: 'Acme Dental – Jane Doe',
+			message: expect.stringMatching(/nothing was sent/),
+		}),
 	]);
 });

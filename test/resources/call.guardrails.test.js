@@ -289,6 +289,86 @@ describe.each(OPERATIONS)('%s: Max Calls per Execution', (operation) => {
 	});
 });
 
+describe.each(OPERATIONS)(
+	'%s: Max Calls per Execution counts only calls that may have reached ContactSwing, as long as the execution lives',
+	(operation) => {
+		const { runNode } = require('../helpers/n8n');
+		const { DEFAULT_TOKEN } = require('../sandbox/server');
+		/** Items that each name their own account (the credential's fields are expressions), one at a time. */
+		const perItem = (agentId) => ({
+			credentials: { accessToken: '={{ $json.token }}', baseUrl: '={{ $json.baseUrl }}' },
+			continueOnFail: true,
+			parameters: call(operation, agentId, {
+				maxCallsPerExecution: 1,
+				maxRetryWait: 0,
+				batching: { batch: { batchSize: 1 } },
+			}),
+		});
+		const good = (phone) => ({ phone, token: DEFAULT_TOKEN, baseUrl: ctx.sandbox.url });
+
+		test.each([
+			['a broken per-item credential', () => ({ token: 'short' })],
+			['a refused connection', () => ({ baseUrl: 'http://127.0.0.1:9' })],
+			[
+				'a redirect the node does not follow',
+				() => {
+					ctx.sandbox.script({
+						status: 302,
+						headers: { location: 'https://elsewhere.example/v2/_call' },
+					});
+					return {};
+				},
+			],
+		])('%s places nothing, so it does not count', async (_label, fault) => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const items = [{ ...good('+13465507101'), ...fault() }, good('+13465507102')];
+			const { output } = await runNode({ items, ...perItem(agentId) });
+			expect(output[0].json.error).toEqual(expect.any(String));
+			expect(output[1].json.call_id).toEqual(expect.any(String));
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507102']);
+		});
+
+		test('a Retry of the execution keeps the calls the execution it retries placed (node version 1 too)', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const parameters = call(operation, agentId, {
+				maxCallsPerExecution: 1,
+				batching: { batch: { batchSize: 1 } },
+			});
+			const failed = await run({ items: phones2(), parameters });
+			expect(failed.error.message).toMatch(/^Max Calls per Execution \(1\) refused the call/);
+			const retried = await run({ retryOf: failed, executionId: `retry-${operation}` });
+			expect(retried.error.message).toBe(
+				'Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]',
+			);
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507101']);
+		});
+
+		test('an execution resumed in another process (a Wait longer than a day) keeps its count', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const parameters = call(operation, agentId, { maxCallsPerExecution: 1 });
+			const before = await run({ items: [{ phone: '+13465507101' }], parameters });
+			expect(before.error).toBeUndefined();
+			// A fresh copy of the node: nothing of the first run is left in this process's memory.
+			let Fresh;
+			jest.isolateModules(() => {
+				({ ContactSwing: Fresh } = require('../../dist/nodes/ContactSwing/ContactSwing.node.js'));
+			});
+			const resumed = await ctx.run({
+				continueFrom: before,
+				items: [{ phone: '+13465507102' }],
+				parameters,
+				node: new Fresh(),
+			});
+			expect(resumed.error.message).toMatch(
+				/^Max Calls per Execution \(1\) refused the call: this node has already placed 1 call/,
+			);
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507101']);
+		});
+	},
+);
+
+const phones2 = () => [{ phone: '+13465507101' }, { phone: '+13465507102' }];
+
 /** The date (YYYY-MM-DD) and weekday (0 = Monday) `days` days after today in `timeZone`. */
 function localDay(timeZone, days) {
 	const parts = Object.fromEntries(

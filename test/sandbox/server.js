@@ -775,6 +775,7 @@ function createSandbox(options = {}) {
 			checkRequestsPerSecond();
 			checkStray429();
 			if (record.unparsable) throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
+			checkRejected(record.body);
 			const route = routes.find(
 				([method, pattern]) => method === req.method && pattern.test(url.pathname),
 			);
@@ -793,6 +794,18 @@ function createSandbox(options = {}) {
 				return [error.status, error.body, error.headers];
 			}
 			return [500, { detail: `Sandbox bug: ${error.message}` }, {}];
+		}
+	}
+
+	/**
+	 * Fault mode: a request whose name or phone_number is in faults.rejectValues is answered 400 and not
+	 * processed, as ContactSwing refuses one bad record in a bulk run.
+	 */
+	function checkRejected(body) {
+		const rejected = state.faults.rejectValues ?? [];
+		for (const field of ['name', 'phone_number']) {
+			if (body && rejected.includes(body[field]))
+				throw badRequest(`${field} ${JSON.stringify(body[field])} is not allowed`);
 		}
 	}
 

@@ -61,7 +61,7 @@ const commonFields: INodeProperties[] = [
 	actionTimingField,
 ];
 
-const options = optionsCollection([]);
+const options = optionsCollection([], { createsOrCalls: true });
 
 /** A type's fields, shown only for that type (a version condition they carry is kept). */
 const forType = (type: string, fields: INodeProperties[]): INodeProperties[] =>

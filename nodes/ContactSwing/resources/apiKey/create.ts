@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 				"Scopes the key grants, comma-separated or a list. ContactSwing's API reference shows actions:read, actions:write and sms:send and lists no others.",
 		},
 	]),
-	optionsCollection([]),
+	optionsCollection([], { createsOrCalls: true }),
 ];
 
 export const description = updateDisplayOptions(

@@ -51,7 +51,8 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): G
 		agent_id: read.id('agentId'),
 		...readCallFields(read),
 	});
-	const limit = checkGuardrails(this, read, phone);
+	// Checked just before sending, so a call the ledger does not send again is not refused by them.
+	const guard = () => checkGuardrails(this, read, phone);
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v2/_call',
@@ -62,7 +63,7 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): G
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
-	return { request, limit };
+	return { request, guard };
 }
 
 export const execute = sendCall(createCallRequest);

@@ -73,7 +73,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 		callFields.agentId,
 		callFields.phoneNumber,
 		optionalFields('additionalFields', byDisplayName(optional)),
-		optionsCollection(guardrailOptions),
+		optionsCollection(guardrailOptions, { createsOrCalls: true }),
 	];
 }
 

@@ -41,7 +41,8 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Gua
 	const body = read.withAdditionalBody(
 		compact({ phone_number: phone, ...readCallFields(read), agent_id: agentId }),
 	);
-	const limit = checkGuardrails(this, read, phone);
+	// Checked just before sending, so a call the ledger does not send again is not refused by them.
+	const guard = () => checkGuardrails(this, read, phone);
 	const request: ApiRequest = {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
@@ -52,7 +53,7 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Gua
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
-	return { request, limit };
+	return { request, guard };
 }
 
 export const execute = sendCall(makeCallRequest);

@@ -97,7 +97,8 @@ const properties: INodeProperties[] = [
 		},
 		urlsField,
 	]),
-	optionsCollection([], { withBody: false }),
+	// It adds documents: a repeat would add them twice.
+	optionsCollection([], { withBody: false, createsOrCalls: true }),
 ];
 
 export const description = updateDisplayOptions(
