@@ -14,6 +14,8 @@ let instance;
 let stub;
 /** What the stub does with each chat completion request, in order; each gets the parsed request body. */
 let script = [];
+/** Assertions that failed inside the model stub's steps; reported after each test. */
+const stubFailures = [];
 const seen = [];
 
 beforeAll(async () => {
@@ -24,7 +26,17 @@ beforeAll(async () => {
 			const body = raw ? JSON.parse(raw) : {};
 			seen.push({ path: req.url, body });
 			const step = script.shift();
-			const message = step ? step(body) : { role: 'assistant', content: 'No more steps.' };
+			let message;
+			try {
+				message = step ? step(body) : { role: 'assistant', content: 'No more steps.' };
+			} catch (error) {
+				// An assertion inside a step fails the test at once: the model answers 400, so n8n's agent
+				// stops instead of waiting for an answer until the test times out.
+				stubFailures.push(error);
+				res.writeHead(400, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: String(error.message).slice(0, 500) } }));
+				return;
+			}
 			const finish = message.tool_calls ? 'tool_calls' : 'stop';
 			if (body.stream) {
 				res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -79,6 +91,12 @@ beforeEach(() => {
 	instance.sandbox.reset();
 	seen.length = 0;
 	script = [];
+	stubFailures.length = 0;
+});
+
+afterEach(() => {
+	// What the model stub's steps asserted, in the test that ran them.
+	if (stubFailures.length > 0) throw stubFailures[0];
 });
 
 /** The tool the model is offered, as OpenAI's chat completions request carries it. */
@@ -116,7 +134,7 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 			const tool = offeredTool(body);
 			toolName = tool.name;
 			expect(tool.name).toBe('Create_SMS_agent');
-			expect(tool.description).toBe('Create SMS AI agent that texts contacts in ContactSwing');
+			expect(tool.description).toBe('Create an SMS agent in ContactSwing');
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['instructions', 'name']);
 			expect(tool.parameters.properties.name.description).toBe(
 				'Display name of the agent, e.g. Acme Dental – Jane Doe',
@@ -171,9 +189,7 @@ test('Make Call as a tool: the model is told it rings a real person at a cost; t
 	script = [
 		(body) => {
 			const tool = offeredTool(body);
-			expect(tool.description).toBe(
-				'Call a real person at a cost from a voice agent in ContactSwing',
-			);
+			expect(tool.description).toBe('Make a paid call (legacy) in ContactSwing');
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['phone_number']);
 			return {
 				role: 'assistant',

@@ -67,7 +67,7 @@ test('the client lists both tools with their names, descriptions and parameters'
 	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 	expect(Object.keys(byName).sort()).toEqual(['Call_the_lead', 'Create_SMS_agent']);
 	expect(byName.Create_SMS_agent.description).toBe(
-		'Create SMS AI agent that texts contacts in ContactSwing',
+		'Create an SMS agent in ContactSwing',
 	);
 	expect(byName.Create_SMS_agent.inputSchema).toEqual(
 		expect.objectContaining({
@@ -86,7 +86,7 @@ test('the client lists both tools with their names, descriptions and parameters'
 		}),
 	);
 	expect(byName.Call_the_lead.description).toBe(
-		'Call a real person at a cost from a voice agent in ContactSwing',
+		'Make a paid call (legacy) in ContactSwing',
 	);
 	expect(Object.keys(byName.Call_the_lead.inputSchema.properties)).toEqual(['phone_number']);
 });
