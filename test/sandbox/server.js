@@ -73,7 +73,14 @@ function checkSchema(body, rules, where = []) {
 function paginate(
 	records,
 	query,
-	{ maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {},
+	{
+		maxPerPage = 100,
+		pager = 'pages',
+		perPageCap,
+		documentedOnly = false,
+		totalRecords,
+		perPageAnswer,
+	} = {},
 ) {
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
@@ -97,6 +104,8 @@ function paginate(
 			has_next: pager === 'pages' ? page < totalPages : true,
 		},
 	};
+	// Fault mode: per_page answered as the number of records on the page (a short last page says fewer).
+	if (perPageAnswer === 'records') result.pagination.per_page = result.data.length;
 	if (pager === 'ignores-page-silently') {
 		delete result.pagination.current_page;
 		delete result.pagination.total_pages;
@@ -457,6 +466,9 @@ function createSandbox(options = {}) {
 			...options.rateLimits,
 		},
 		windows: new Map(),
+		// When each call or customer was last added or changed (the 'updated-first' list order).
+		touched: new WeakMap(),
+		touchCount: 0,
 		// Faults for the next requests, in order: { status, body, headers } answers without doing the
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
@@ -498,18 +510,26 @@ function createSandbox(options = {}) {
 		],
 	];
 
-	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
+	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords, perPageAnswer (see paginate). */
 	function listFaults() {
-		const { pager, perPageCap, documentedOnly, totalRecords } = state.faults;
-		return { pager, perPageCap, documentedOnly, totalRecords };
+		const { pager, perPageCap, documentedOnly, totalRecords, perPageAnswer } = state.faults;
+		return { pager, perPageCap, documentedOnly, totalRecords, perPageAnswer };
 	}
 
 	/**
 	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
-	 * says newest first.
+	 * says newest first, or 'updated-first' (the record added or changed last first).
 	 */
 	function listed(records) {
-		return state.faults.listOrder === 'newest-first' ? [...records].reverse() : records;
+		if (state.faults.listOrder === 'newest-first') return [...records].reverse();
+		if (state.faults.listOrder === 'updated-first') {
+			const touched = (record) => state.touched.get(record) ?? 0;
+			return records
+				.map((record, index) => [record, index])
+				.sort(([a, i], [b, j]) => touched(b) - touched(a) || j - i)
+				.map(([record]) => record);
+		}
+		return records;
 	}
 
 	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
@@ -960,12 +980,16 @@ function createSandbox(options = {}) {
 				duration: call.duration ?? 0,
 			};
 			state.calls.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		/** A call moves on (e.g. queued → in-progress → completed). */
 		setCallStatus(id, status) {
 			const call = state.calls.find((c) => c.id === id);
-			if (call) call.status = status;
+			if (call) {
+				call.status = status;
+				state.touched.set(call, ++state.touchCount);
+			}
 			return call;
 		},
 		/** A call disappears from GET /v2/_calls (deleted in the dashboard). */
@@ -981,6 +1005,7 @@ function createSandbox(options = {}) {
 				email: customer.email ?? 'new@example.com',
 			};
 			state.customers.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		/** Adds a voice agent that calls can use, as if created earlier. */
