@@ -13,7 +13,7 @@ import type { OperationScope } from '../ContactSwing/shared/http/transport';
 import { Accounts, apiRequest, CREDENTIAL_TYPE } from '../ContactSwing/shared/http/transport';
 import type { PageAnswer, PageFetcher } from './listReader';
 import { runPoll, PER_PAGE } from './pollLogic';
-import type { EventName } from './pollState';
+import type { EventName, PollState } from './pollState';
 import { isAfterPause } from './pause';
 import { releaseLock, takeLock } from './pollLock';
 import type { Binding, StoredData } from './storedState';
@@ -118,7 +118,7 @@ export class ContactSwingTrigger implements INodeType {
 				],
 				default: 'startFromNow',
 				description:
-					'A pause: the workflow was unpublished for longer than twice its poll interval (at least 5 minutes). After an n8n restart the trigger always catches up.',
+					'A pause: the trigger last polled longer ago than twice its poll interval when the workflow is published again. After an n8n restart it always catches up.',
 				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 			},
 		],
@@ -138,14 +138,10 @@ export class ContactSwingTrigger implements INodeType {
 
 		const stored = this.getWorkflowStaticData('node') as StoredData;
 		const startedAt = Date.now();
-		const activation = this.getActivationMode();
+		const boundMs = pollBoundMs.call(this);
 		const attemptedAt = stored.attemptedAt;
 		// Kept even if this poll fails (the default scheduler's static data is live): a failing poll is no pause.
-		if (activation === 'activate') stored.attemptedAt = startedAt;
-		const budget =
-			typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : POLL_BOUND_MS;
-		const boundMs = Math.min(POLL_BOUND_MS, budget > 0 ? budget : POLL_BOUND_MS);
-		const deadline = startedAt + boundMs;
+		if (this.getActivationMode() === 'activate') stored.attemptedAt = startedAt;
 		const owner = `${startedAt}-${Math.random().toString(36).slice(2)}`;
 		const lock = takeLock(stored, owner, startedAt, boundMs + LOCK_MARGIN_MS);
 		if (lock === 'held') {
@@ -157,61 +153,28 @@ export class ContactSwingTrigger implements INodeType {
 		if (lock === 'overdue')
 			this.logger.warn('ContactSwing Trigger: took over a lock no running poll holds.');
 		try {
-			const wanted = new Set(
-				readTextList(
-					{ node: this.getNode(), itemIndex: 0 },
-					statusesField.displayName,
-					this.getNodeParameter('statuses', ''),
-				),
-			);
-			const account = await scope.accounts?.forItem(this);
-			const binding: Binding = {
-				event,
-				baseUrl: account?.connection.baseUrl ?? '',
-				credential: String(this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? ''),
-			};
+			const binding = await bindingOf.call(this, event, scope);
 			const global = this.getWorkflowStaticData('global');
 			const nodeId = this.getNode().id;
-			const startFromNow = (lastPollAt: number | undefined) =>
-				this.getNode().typeVersion >= 2 &&
-				this.getNodeParameter('afterPause', 'startFromNow') === 'startFromNow' &&
-				isAfterPause({
-					activation,
-					lastPollAt,
-					now: startedAt,
-					pollTimes: this.getNodeParameter('pollTimes', {}),
-				});
-			const loaded = loadState({ stored, global, nodeId, binding, attemptedAt, startFromNow });
+			const loaded = loadState({
+				stored,
+				global,
+				nodeId,
+				binding,
+				attemptedAt,
+				startFromNow: (lastPollAt) => startsFromNow.call(this, lastPollAt, startedAt),
+			});
 			for (const note of loaded.notes) this.logger.warn(`ContactSwing Trigger: ${note}`);
-
-			const fetch: PageFetcher = async (page, perPage) => {
-				const left = deadline - Date.now();
-				if (left < MIN_REQUEST_MS) return 'stop';
-				// Waiting for a rate limit or an answer may not take the poll past its bound.
-				const timeoutMs = Math.min(POLL_TIMEOUT_MS, left);
-				scope.policy = { timeoutMs, maxRetryWaitMs: Math.max(0, left - timeoutMs) };
-				const answer = await fetchPage.call(this, path, page, perPage, scope).then(
-					(read) => ({ read }),
-					(error: unknown) => ({ error }),
-				);
-				if ('read' in answer) return answer.read;
-				// Rate limited for longer than this poll may wait: the next poll carries on.
-				const httpCode = (answer.error as { httpCode?: unknown }).httpCode;
-				if (httpCode === '429' || httpCode === '503') return 'stop';
-				// The transport's own error (NodeApiError / NodeOperationError), as it is.
-				throw answer.error;
-			};
-			const result = await runPoll(loaded.state, { event, wanted, fetch });
+			const result = await runPoll(plainCopy(loaded.state), {
+				event,
+				wanted: wantedStatuses.call(this),
+				fetch: pageFetcher.call(this, path, scope, startedAt + boundMs),
+			});
 			for (const warning of result.warnings) this.logger.warn(`ContactSwing Trigger: ${warning}`);
 			// The new state replaces the old one only here, once the poll has completed.
 			if (result.state !== undefined) {
-				storeState({
-					stored,
-					global,
-					nodeId,
-					saved: { poll: result.state, boundTo: binding, polledAt: startedAt },
-					freshBaseline: loaded.state === undefined,
-				});
+				const saved = { poll: result.state, boundTo: binding, polledAt: startedAt };
+				storeState({ stored, global, nodeId, saved, freshBaseline: loaded.state === undefined });
 			}
 			if (result.events.length === 0) return null;
 			return [result.events.map((record) => ({ json: { event, ...record } }))];
@@ -219,6 +182,76 @@ export class ContactSwingTrigger implements INodeType {
 			releaseLock(stored, owner);
 		}
 	}
+}
+
+/** How long this poll may take: n8n's poll budget, at most POLL_BOUND_MS. */
+function pollBoundMs(this: IPollFunctions): number {
+	const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : 0;
+	return Math.min(POLL_BOUND_MS, budget > 0 ? budget : POLL_BOUND_MS);
+}
+
+/** What the state is built for: the event, the credential's (checked) Base URL and n8n's credential ID. */
+async function bindingOf(
+	this: IPollFunctions,
+	event: EventName,
+	scope: OperationScope,
+): Promise<Binding> {
+	const account = await scope.accounts?.forItem(this);
+	return {
+		event,
+		baseUrl: account?.connection.baseUrl ?? '',
+		credential: String(this.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? ''),
+	};
+}
+
+/** Version 2 with Start From Now, after a pause (pause.ts): a new baseline instead of catching up. */
+function startsFromNow(this: IPollFunctions, lastPollAt: number | undefined, now: number): boolean {
+	if (this.getNode().typeVersion < 2) return false;
+	if (this.getNodeParameter('afterPause', 'startFromNow') !== 'startFromNow') return false;
+	const pollTimes = this.getNodeParameter('pollTimes', {});
+	return isAfterPause({ activation: this.getActivationMode(), lastPollAt, now, pollTimes });
+}
+
+/** Only These Statuses, as a set (empty: every change). */
+function wantedStatuses(this: IPollFunctions): Set<string> {
+	const value = this.getNodeParameter('statuses', '');
+	const ctx = { node: this.getNode(), itemIndex: 0 };
+	return new Set(readTextList(ctx, statusesField.displayName, value));
+}
+
+/**
+ * The pages of the list, each through the shared transport, within the poll's time: each request's timeout
+ * and rate-limit wait are cut to the time left; a 429 or 503 longer than that ends the poll early ('stop').
+ */
+function pageFetcher(
+	this: IPollFunctions,
+	path: string,
+	scope: OperationScope,
+	deadline: number,
+): PageFetcher {
+	return async (page, perPage) => {
+		const left = deadline - Date.now();
+		if (left < MIN_REQUEST_MS) return 'stop';
+		const timeoutMs = Math.min(POLL_TIMEOUT_MS, left);
+		scope.policy = { timeoutMs, maxRetryWaitMs: Math.max(0, left - timeoutMs) };
+		const answer = await fetchPage.call(this, path, page, perPage, scope).then(
+			(read) => ({ read }),
+			(error: unknown) => ({ error }),
+		);
+		if ('read' in answer) return answer.read;
+		// Rate limited for longer than this poll may wait: the next poll carries on.
+		const httpCode = (answer.error as { httpCode?: unknown }).httpCode;
+		if (httpCode === '429' || httpCode === '503') return 'stop';
+		// The transport's own error (NodeApiError / NodeOperationError), as it is.
+		throw answer.error;
+	};
+}
+
+/** A plain copy: n8n hands static data over as proxies (which structuredClone refuses). */
+function plainCopy(state: PollState | undefined): PollState | undefined {
+	if (state === undefined) return undefined;
+	const copy: PollState = JSON.parse(JSON.stringify(state));
+	return copy;
 }
 
 /** One page of a documented list, through the same transport (and rate-limit handling) as the action node. */

@@ -3,11 +3,9 @@
  * unpublished (its default scheduler for every poll of that activation, its durable scheduler for the
  * activation poll only), `init` after a restart, `update` after publishing a published workflow again and
  * for the durable scheduler's scheduled polls. So a pause is: n8n says `activate`, and the trigger last
- * polled longer ago than its Poll Times explain (twice the longest interval between two scheduled polls,
- * at least PAUSE_MIN_MS). A restart, an outage or a failing poll is never a pause.
+ * polled longer ago than its Poll Times explain: twice the longest interval between two scheduled polls
+ * (2 minutes when it polls every minute). A restart, an outage or a failing poll is never a pause.
  */
-
-export const PAUSE_MIN_MS = 5 * 60_000;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -58,5 +56,5 @@ export function isAfterPause(options: {
 	const gap = longestPollGapMs(options.pollTimes);
 	if (options.activation !== 'activate' || options.lastPollAt === undefined || gap === undefined)
 		return false;
-	return options.now - options.lastPollAt > Math.max(2 * gap, PAUSE_MIN_MS);
+	return options.now - options.lastPollAt > 2 * gap;
 }

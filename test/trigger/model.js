@@ -158,7 +158,13 @@ async function simulate(config, steps) {
 		polls++;
 		if (config.strictStatus && failedInARow >= 3) fault = 'none';
 		try {
-			const result = await runPoll(state, { event, wanted, fetch, perPage: config.askPerPage });
+			// Frozen: a poll must not change the state it starts from (the caller keeps it if the poll fails).
+			const result = await runPoll(deepFreeze(state), {
+				event,
+				wanted,
+				fetch,
+				perPage: config.askPerPage,
+			});
 			if (result.stoppedEarly) failedInARow++;
 			else {
 				failedInARow = 0;
@@ -166,7 +172,10 @@ async function simulate(config, steps) {
 			}
 			requests += result.requests;
 			config.trace?.(
-				`poll ${polls}${fault === 'none' ? '' : ` (${fault} at ${at})`}: ${result.requests} requests, ${result.events.length} events [${result.events.map((e) => e.id).join(' ')}] → ${result.state?.mode} ${result.state?.order ?? ''}${result.state?.walk ? ` walk ${JSON.stringify(result.state.walk)}` : ''}${result.state?.search ? ' search' : ''} top ${result.state?.top?.ids.slice(0, 3)}@${result.state?.top?.index} end ${result.state?.end?.ids.slice(0, 3)}@${result.state?.end?.index} | ${result.warnings.join(' | ')}`,
+				`poll ${polls}${fault === 'none' ? '' : ` (${fault} at ${at})`}: ${result.requests} requests → ${result.state?.mode} ${result.state?.order ?? ''}${result.state?.walk ? ` walk from ${result.state.walk.from}` : ''}${result.state?.search ? ` search at ${result.state.search.next}` : ''} top ${result.state?.top?.ids.slice(0, 3)}@${result.state?.top?.index} end ${result.state?.end?.ids.slice(0, 3)}@${result.state?.end?.index} lastPage ${result.state?.lastPage} | ${result.warnings.join(' | ')} | ${result.events.length} events [${result.events
+					.slice(0, 8)
+					.map((e) => e.id)
+					.join(' ')}]`,
 			);
 			state = result.state;
 			emitted.push(...result.events.map((e) => ({ ...e, poll: polls })));
@@ -281,6 +290,14 @@ async function simulate(config, steps) {
 		baselinePolls,
 		quietRequests: quiet?.requests,
 	};
+}
+
+function deepFreeze(value) {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const inner of Object.values(value)) deepFreeze(inner);
+	}
+	return value;
 }
 
 /**
