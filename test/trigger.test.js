@@ -6,13 +6,8 @@
  * caps per_page, and what a quiet poll costs. Lists in other orders, the state's binding, pauses and stored
  * state: test/trigger/*.test.js.
  */
-// n8n-core's own copies: the logger a PollContext hands the node is n8n-core's Container's Logger.
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
-const { Logger } = require(
-	require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] }),
-);
 const { createSandbox } = require('./sandbox/server');
-const { createTrigger, triggerType } = require('./trigger/harness');
+const { createTrigger, captureWarnings, triggerType } = require('./trigger/harness');
 
 // Polls here follow each other within milliseconds: the sandbox's 30 calls-list requests a minute would
 // refuse the bigger histories (429s are scripted where a test needs them).
@@ -21,10 +16,7 @@ let sandbox;
 let warnings;
 beforeEach(async () => {
 	sandbox = await createSandbox({ calls: 45, customers: 35, rateLimits: UNLIMITED }).listen();
-	warnings = [];
-	jest
-		.spyOn(Container.get(Logger), 'warn')
-		.mockImplementation((message) => warnings.push(String(message)));
+	warnings = captureWarnings();
 });
 afterEach(async () => {
 	jest.restoreAllMocks();

@@ -43,13 +43,15 @@ export class EndReads {
 	 * last update, records that changed move away (up above them, or to the end) and the others stay
 	 * together in their order. Until the anchor is found, `keepAt(next)` hands
 	 * a stopped poll where to read on from. With `lostIfQuiet`, a page without the anchor and without a
-	 * record not seen before means the anchor is not here: the read ends without a boundary.
+	 * record not seen before means the anchor is not here: the read ends without a boundary. With `take`
+	 * false the rows are only read (the caller takes them).
 	 */
 	async readTop(
 		anchor: Anchor | undefined,
 		startPage: number,
 		lostIfQuiet: boolean,
 		keepAt: (next: number) => void,
+		take = true,
 	): Promise<EndRead> {
 		const target = new Set(anchor?.ids ?? []);
 		const found = new Set<string>();
@@ -68,7 +70,9 @@ export class EndReads {
 				const above = new Set(
 					found.size === 0 ? takeWhile(onPage, (row) => !target.has(row.id)).map((r) => r.id) : [],
 				);
-				for (const row of onPage) this.ledger.take(row, this.ledger.complete || above.has(row.id));
+				if (take)
+					for (const row of onPage)
+						this.ledger.take(row, this.ledger.complete || above.has(row.id));
 				const hits = onPage.filter((row) => target.has(row.id));
 				for (const row of hits) {
 					found.add(row.id);
@@ -224,11 +228,12 @@ export class EndReads {
 	 * The whole list from `sweep.next` to its end, taking every row. It reads on after the last records it
 	 * read (found where they were or a little before: deletions move them up), or a page earlier if they are
 	 * gone: reading a record again is harmless, leaving one out is not. `keepAt` hands a stopped poll the
-	 * progress after each page.
+	 * progress after each page. Rows `divert` claims are left to the caller.
 	 */
 	async readSweep(
 		sweep: Sweep,
 		keepAt: (progress: Sweep) => void,
+		divert: (row: Row) => boolean = () => false,
 	): Promise<{ lastPage: number; rows: Row[] }> {
 		let page = this.reader.pageOf(sweep.next);
 		if (sweep.after.length > 0) {
@@ -237,7 +242,7 @@ export class EndReads {
 		}
 		for (;;) {
 			const rows = await this.reader.page(page);
-			this.ledger.takeAll(rows, () => this.ledger.complete);
+			for (const row of rows) if (!divert(row)) this.ledger.take(row, this.ledger.complete);
 			if (rows.length > 0) {
 				const after = rows
 					.slice(-RESUME_KEEP)

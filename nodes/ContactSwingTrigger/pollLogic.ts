@@ -38,7 +38,7 @@ import type { EndRead, Reading } from './endReads';
 import { anchorAt, EndReads, takeWhile } from './endReads';
 import { Ledger } from './ledger';
 import type { PageFetcher, Row } from './listReader';
-import { ListReader, Stop } from './listReader';
+import { ListReader, recordId, Stop } from './listReader';
 import type {
 	Anchor,
 	EventName,
@@ -166,7 +166,8 @@ class Poll {
 			found: 0,
 		};
 		if ((this.reader.total ?? 0) <= KNOWN_LIMIT) {
-			return await this.survey({ ...fresh, mode: 'surveying', sweep: { next: 0, after: [] } });
+			const sweep = { next: 0, after: [] };
+			return await this.survey({ ...fresh, mode: 'surveying', sweep, arrived: [] });
 		}
 		this.ledger.complete = false;
 		const end = await this.reads.findEnd(undefined);
@@ -175,30 +176,63 @@ class Poll {
 	}
 
 	/**
-	 * `surveying`: the whole list from page 1 on, emitting nothing. Each next poll first reads page 1 down to
-	 * the top anchor, so records that moved up while the list was being read (a list ordered by update) and
-	 * records added there are taken too; if the anchor is gone from there (the order flipped), the read
-	 * starts again from page 1.
+	 * `surveying`: the whole list from page 1 on, emitting nothing. When it does not fit in the first poll,
+	 * that poll also reads the end, and every next poll first reads page 1 down to the top anchor: records
+	 * that moved up while the list was being read (a list ordered by update) are taken then, and what turned
+	 * up above the top anchor or after the end anchor is kept aside (`arrived`); if the top anchor is gone from
+	 * page 1 (the order flipped), the read starts again. When the list is read, what arrived is emitted if
+	 * total_records grew by at least as many records (so none of them only moved there), else it joins the
+	 * baseline, and the log says so.
 	 */
 	private async survey(state: Surveying): Promise<PollState> {
 		this.ledger.silent = true;
 		let sweep = state.sweep;
+		const arrived = [...state.arrived];
+		const held = new Set(arrived.map((raw) => recordId(raw)));
+		const hold = (row: Row) => {
+			if (held.has(row.id) || !this.ledger.isUnseen(row)) return held.has(row.id);
+			held.add(row.id);
+			arrived.push(row.raw);
+			return true;
+		};
+		let end = state.end;
 		if (sweep.next > 0) {
 			this.warnings.push(
-				'The list is longer than one poll reads: the baseline goes on reading it; records that appear or change until it is done are taken into the baseline, not emitted.',
+				'The list is longer than one poll reads: the baseline goes on reading it; what appears at its ends meanwhile is emitted when it is done if total_records shows it is new, and joins the baseline otherwise.',
 			);
+			const top = await this.reads.readTop(state.top, 1, true, () => undefined, false);
+			const boundary = top.boundary;
+			if (boundary === undefined) sweep = { next: 0, after: [] };
+			for (const row of top.rows)
+				if (boundary === undefined || row.index > boundary.index || !hold(row))
+					this.ledger.take(row, false);
+		} else if ((this.reader.total ?? 0) > (BASELINE_MAX_REQUESTS - 3) * this.reader.perPage) {
+			// Longer than this poll reads: its end now, so that what appears there meanwhile is known as such.
+			const last = await this.reads.findEnd(undefined);
+			this.ledger.takeAll(last.rows, () => false);
+			if (last.rows.length > 0) end = anchorAt(last.rows, 'end', this.reader.perPage);
 		}
-		if (state.top !== undefined && sweep.next > 0) {
-			const top = await this.reads.readTop(state.top, 1, true, () => undefined);
-			if (top.boundary === undefined) sweep = { next: 0, after: [] };
-		}
-		const withTop = (progress: Sweep): Surveying => ({
+		const endIds = new Set(end?.ids ?? []);
+		let pastEnd = sweep.pastEnd === true && sweep.next > 0;
+		const kept = (progress: Sweep): Surveying => ({
 			...state,
 			top: this.topAnchorRead() ?? state.top,
-			sweep: progress,
+			end,
+			sweep: { ...progress, pastEnd },
+			startTotal: state.startTotal ?? this.reader.total,
+			arrived: [...arrived],
 		});
-		this.keep(withTop(sweep));
-		const end = await this.reads.readSweep(sweep, (progress) => this.keep(withTop(progress)));
+		this.keep(kept(sweep));
+		const last = await this.reads.readSweep(
+			sweep,
+			(progress) => this.keep(kept(progress)),
+			(row) => {
+				if (endIds.has(row.id)) pastEnd = true;
+				else if (pastEnd && sweep.next > 0) return hold(row);
+				return false;
+			},
+		);
+		this.settleArrived(arrived, state.startTotal);
 		if (this.ledger.size > KNOWN_LIMIT) this.ledger.complete = false;
 		const learning: Learning = {
 			v: 3,
@@ -206,11 +240,35 @@ class Poll {
 			known: state.known,
 			statuses: state.statuses,
 			complete: this.ledger.complete,
-			lastPage: end.lastPage,
+			lastPage: last.lastPage,
 			total: this.reader.total,
 			found: 0,
 		};
-		return this.settle(learning, this.reader.cached(1) ?? [], end);
+		return this.settle(learning, this.reader.cached(1) ?? [], last);
+	}
+
+	/**
+	 * What arrived while a long list was read: new if total_records grew by at least as many records since
+	 * the baseline's first poll (deletions only make that less likely), else taken into the baseline.
+	 */
+	private settleArrived(arrived: Array<Record<string, unknown>>, startTotal: number | undefined) {
+		if (arrived.length === 0) return;
+		const total = this.reader.total;
+		const grew = total !== undefined && startTotal !== undefined ? total - startTotal : 0;
+		const isNew = arrived.length <= grew;
+		this.ledger.silent = false;
+		this.ledger.startRead(false);
+		arrived.forEach((raw, index) => {
+			const status =
+				raw.status === undefined || raw.status === null ? undefined : String(raw.status);
+			this.ledger.take({ id: recordId(raw), status, raw, index }, isNew);
+		});
+		this.ledger.endRead();
+		if (!isNew) {
+			this.warnings.push(
+				`${arrived.length} records turned up at the list's ends while the baseline read it, more than total_records shows it grew by (${grew}): they may have only moved there, and join the baseline.`,
+			);
+		}
 	}
 
 	// ---- learning: which end is new ----

@@ -61,7 +61,18 @@ interface Shared {
 /** The baseline: the whole list is being read (over several polls if it is long); nothing is emitted. */
 export interface Surveying extends Shared {
 	mode: 'surveying';
-	sweep: Sweep;
+	sweep: Sweep & {
+		/** The read has passed the end anchor: what follows it appeared while the list was being read. */
+		pastEnd?: boolean;
+	};
+	/** total_records at the baseline's first poll. */
+	startTotal?: number;
+	/**
+	 * Records that appeared at an end while the list was being read over several polls (above the top
+	 * anchor, after the end anchor): emitted when the baseline is done if total_records grew by at least as
+	 * many (then none of them can be a record that only moved there); else they join the baseline.
+	 */
+	arrived: Array<Record<string, unknown>>;
 }
 
 interface Reading extends Shared {
@@ -105,6 +116,10 @@ export function checkPollState(value: unknown): PollState | string {
 		if (value[key] !== undefined && !isAnchor(value[key])) return `${key} is not an anchor`;
 	if (value.mode === 'surveying') {
 		if (!isSweep(value.sweep)) return 'sweep is not a read in progress';
+		if (value.startTotal !== undefined && !isCount(value.startTotal))
+			return 'startTotal is not a count';
+		if (!Array.isArray(value.arrived) || !value.arrived.every(isObject))
+			return 'arrived is not a list of records';
 		return value as unknown as PollState;
 	}
 	if (value.mode !== 'learning' && value.mode !== 'following')

@@ -135,17 +135,26 @@ test('more new calls than a poll reads: it emits what it read, keeps where it go
 	expect(second.state.walk).toBeUndefined();
 });
 
-test('a list of more than 20 pages: the baseline reads it over two polls (and says so); what appears meanwhile joins the baseline', async () => {
+test('a list of more than 20 pages: the baseline reads it over two polls (and says so); a call added at its end meanwhile is emitted when it is done, as total_records grew by one', async () => {
 	const calls = list(range('old-', 2550));
 	const first = await poll(undefined, calls);
 	expect(first.state.mode).toBe('surveying');
 	calls.records.push({ id: 'during-baseline', status: 'queued' });
 	const second = await poll(first.state, calls);
-	expect(second.ids).toEqual([]);
+	expect(second.ids).toEqual(['during-baseline']);
 	expect(second.warnings.join(' ')).toMatch(/baseline goes on reading/);
 	expect(second.state.mode).toBe('learning');
 	calls.records.push({ id: 'after-baseline', status: 'queued' });
 	expect((await poll(second.state, calls)).ids).toEqual(['after-baseline']);
+});
+
+test('…and without total_records it cannot tell such a call from one that only moved: it joins the baseline, and the log says so', async () => {
+	const calls = list(range('old-', 2550), { totals: 'missing' });
+	const first = await poll(undefined, calls);
+	calls.records.push({ id: 'during-baseline', status: 'queued' });
+	const second = await poll(first.state, calls);
+	expect(second.ids).toEqual([]);
+	expect(second.warnings.join(' ')).toMatch(/joins? the baseline/);
 });
 
 test('a list longer than the trigger remembers (10,000): read at its ends; new records at one end are emitted, at both ends none (and the log says why)', async () => {

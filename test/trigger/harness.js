@@ -37,6 +37,23 @@ const nodeTypes = {
 
 const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
 
+/**
+ * What the trigger writes to n8n's log as warnings, collected in a list (restored by
+ * jest.restoreAllMocks()). n8n-core's own copies: the logger a PollContext hands the node is n8n-core's
+ * Container's Logger.
+ */
+function captureWarnings() {
+	const fromCore = (name) =>
+		require(require.resolve(name, { paths: [require.resolve('n8n-core')] }));
+	const { Container } = fromCore('@n8n/di');
+	const { Logger } = fromCore('@n8n/backend-common');
+	const warnings = [];
+	jest
+		.spyOn(Container.get(Logger), 'warn')
+		.mockImplementation((message) => warnings.push(String(message)));
+	return warnings;
+}
+
 /** Date.now() that tests can move on; restored by jest.restoreAllMocks(). */
 function useClock() {
 	const realNow = Date.now.bind(Date);
@@ -146,4 +163,13 @@ function random(seed) {
 	};
 }
 
-module.exports = { createTrigger, useClock, ids, tally, random, triggerType, EVERY_MINUTE };
+module.exports = {
+	createTrigger,
+	useClock,
+	captureWarnings,
+	ids,
+	tally,
+	random,
+	triggerType,
+	EVERY_MINUTE,
+};

@@ -17,8 +17,9 @@
  * already in a status counts as entering it, previous_status null). A history is **undecidable** for an
  * event, by this rule, when
  * - U1: the record was added, or the status entered, while the trigger was still reading the list for its
- *   baseline over several polls (a list of more than 20 pages; the trigger says so in its state, and the
- *   example tests check that the baseline ends within the polls its budget allows);
+ *   baseline over several polls (a list of more than 20 pages; the trigger says so in its state and in the
+ *   log; records that turned up at the list's ends meanwhile it emits once the baseline is done when
+ *   total_records grew by at least as many, see test/trigger/examples.test.js);
  * - U2: the list is sorted by name and total_records does not follow it (missing, stuck or 0): a record
  *   added away from both ends cannot be noticed without reading the whole list every poll;
  * - U3: records were deleted (a record deleted before a poll read it is never seen).

@@ -4,22 +4,14 @@
  * it, a state of the wrong shape (one log line, then a fresh baseline; never an error on every poll), and
  * the state of version 0.2.0 (its `seen` IDs are known IDs, so calls made during an upgrade arrive).
  */
-// n8n-core's own copies: the logger a PollContext hands the node is n8n-core's Container's Logger.
-const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
-const { Logger } = require(
-	require.resolve('@n8n/backend-common', { paths: [require.resolve('n8n-core')] }),
-);
 const { createSandbox } = require('../sandbox/server');
-const { createTrigger, ids } = require('./harness');
+const { createTrigger, captureWarnings, ids } = require('./harness');
 
 let sandbox;
 let warnings;
 beforeEach(async () => {
 	sandbox = await createSandbox({ calls: 45 }).listen();
-	warnings = [];
-	jest
-		.spyOn(Container.get(Logger), 'warn')
-		.mockImplementation((message) => warnings.push(String(message)));
+	warnings = captureWarnings();
 });
 afterEach(async () => {
 	jest.restoreAllMocks();
