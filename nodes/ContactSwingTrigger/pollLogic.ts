@@ -203,7 +203,8 @@ class Poll {
 			const top = await this.reads.readTop(state.top, 1, true, () => undefined, false);
 			const boundary = top.boundary;
 			if (boundary === undefined) sweep = { next: 0, after: [] };
-			for (const row of top.rows)
+			// Deepest first: what arrived at page 1 is kept oldest first.
+			for (const row of [...top.rows].reverse())
 				if (boundary === undefined || row.index > boundary.index || !hold(row))
 					this.ledger.take(row, false);
 		} else if ((this.reader.total ?? 0) > (BASELINE_MAX_REQUESTS - 3) * this.reader.perPage) {

@@ -148,6 +148,14 @@ test('a list of more than 20 pages: the baseline reads it over two polls (and sa
 	expect((await poll(second.state, calls)).ids).toEqual(['after-baseline']);
 });
 
+test('…newest first too: two calls added at page 1 meanwhile arrive then, oldest first', async () => {
+	const calls = list(range('old-', 2550).reverse());
+	const first = await poll(undefined, calls);
+	calls.records.unshift({ id: 'first', status: 'queued' });
+	calls.records.unshift({ id: 'second', status: 'queued' });
+	expect((await poll(first.state, calls)).ids).toEqual(['first', 'second']);
+});
+
 test('…and without total_records it cannot tell such a call from one that only moved: it joins the baseline, and the log says so', async () => {
 	const calls = list(range('old-', 2550), { totals: 'missing' });
 	const first = await poll(undefined, calls);
