@@ -124,6 +124,8 @@ class Poll {
 	readonly ledger: Ledger;
 	private readonly reads: EndReads;
 	private readonly watchStatus: boolean;
+	/** New records of this poll already counted by a growth check (`found` counts the rest). */
+	private foundBase = 0;
 
 	constructor(
 		options: PollOptions,
@@ -234,6 +236,8 @@ class Poll {
 			},
 		);
 		this.settleArrived(arrived, state.startTotal);
+		// The total taken below already counts what arrived.
+		this.foundBase = this.ledger.newCount;
 		if (this.ledger.size > KNOWN_LIMIT) this.ledger.complete = false;
 		const learning: Learning = {
 			v: 3,
@@ -466,46 +470,45 @@ class Poll {
 	private async afterReads(state: Reading): Promise<PollState> {
 		this.keep(state);
 		if (this.watchStatus) await this.readWindows(state);
-		const atEnds = this.ledger.newCount;
-		const checked = this.checkGrowth(state, state.found + atEnds, true);
+		const checked = this.checkGrowth(state);
 		this.keep(checked);
 		const search = checked.search;
 		if (search === undefined || checked.walk !== undefined) return checked;
+		const before = this.ledger.newCount;
+		const searched = () => search.found + this.ledger.newCount - before;
 		const end = await this.reads.readSweep(search, (progress) =>
-			this.keep({
-				...checked,
-				search: { ...progress, found: search.found + this.ledger.newCount - atEnds },
-			}),
+			this.keep({ ...checked, search: { ...progress, found: searched(), idle: search.idle } }),
 		);
-		// The search has read the whole list (its last page is the end): the growth is checked again,
-		// counting what it found.
-		const searched = search.found + this.ledger.newCount - atEnds;
+		// The search has read the whole list (its last page is the end): the growth is checked again.
 		const done: Reading = this.settle({ ...checked }, [], end);
 		delete done.search;
-		return this.checkGrowth(done, checked.found + searched, searched > 0);
+		return this.checkGrowth(done, { searched: searched(), idle: search.idle ?? 0 });
 	}
 
 	/**
-	 * total_records grew by more than the new records found: records were added where the trigger does not
-	 * read (a list sorted by name). A complete list is then read whole (a search), again while searches find
-	 * something; else the log says so. Deletions in the same interval can hide growth. Not checked while a
-	 * walk or a search is pending: `found` adds up until then.
+	 * total_records grew by more than the new records found since it was last taken: records were added
+	 * where the trigger does not read (a list sorted by name, or not at the end it follows). A complete list
+	 * is then read whole (a search) and both ends are read again until new records show where they turn
+	 * up; searches go on while the growth stays unexplained, until two in a row find nothing (deletions can
+	 * hide growth, a total_records can be off); then the log says so. Not checked while a walk or a search is
+	 * pending: the new records found add up until then.
 	 */
-	private checkGrowth(state: Reading, found: number, searchMayHelp: boolean): Reading {
-		if (state.walk !== undefined || state.search !== undefined) return { ...state, found };
+	private checkGrowth(state: Reading, finished?: { searched: number; idle: number }): Reading {
+		if (state.walk !== undefined || state.search !== undefined) return state;
+		const found = state.found + this.ledger.newCount - this.foundBase;
 		const total = this.reader.total;
 		const grew = total !== undefined && state.total !== undefined ? total - state.total : 0;
-		// Records turned up where the trigger does not read: perhaps not at the end it follows. Both ends
-		// are read again until new records show where they turn up, and the list is read whole.
-		if (grew > found && this.ledger.complete && searchMayHelp) {
+		const idle = finished === undefined || finished.searched > 0 ? 0 : finished.idle + 1;
+		if (grew > found && this.ledger.complete && idle < 2) {
 			const learning = state.mode === 'following' ? asLearning(state) : state;
-			return { ...learning, found, search: { next: 0, after: [], found: 0 } };
+			return { ...learning, search: { next: 0, after: [], found: 0, idle } };
 		}
 		if (grew > found) {
 			this.warnings.push(
 				`The list grew by ${grew} records (total_records ${state.total} → ${total}) but only ${found} new ones were found; records added where the trigger does not read were not emitted.`,
 			);
 		}
+		this.foundBase = this.ledger.newCount;
 		return { ...state, total, found: 0 };
 	}
 
@@ -545,6 +548,8 @@ class Poll {
 		// A list that is empty now has nothing to mark its new end: its order is learned again.
 		if (next.mode === 'following' && (next.order === 'newest-first' ? !next.top : !next.end))
 			next = asLearning(next);
+		// New records this poll found after its last growth check count towards the next one.
+		next = { ...next, found: next.found + this.ledger.newCount - this.foundBase };
 		const saved = this.ledger.save(next);
 		if (saved.warning !== undefined) this.warnings.push(saved.warning);
 		return saved.state;

@@ -24,6 +24,8 @@ export interface Sweep {
 /** A whole-list read for records that appeared away from the ends, and the new records it has found. */
 export interface Search extends Sweep {
 	found: number;
+	/** Whole-list reads before this one that found nothing while the list's growth stayed unexplained. */
+	idle?: number;
 }
 
 /**
@@ -131,7 +133,14 @@ export function checkPollState(value: unknown): PollState | string {
 	)
 		return 'walk is not a read in progress';
 	const search = value.search;
-	if (search !== undefined && !(isSweep(search) && isCount(search.found)))
+	if (
+		search !== undefined &&
+		!(
+			isSweep(search) &&
+			isCount(search.found) &&
+			(search.idle === undefined || isCount(search.idle))
+		)
+	)
 		return 'search is not a read in progress';
 	if (value.mode === 'following') {
 		if (value.order !== 'newest-first' && value.order !== 'oldest-first')
