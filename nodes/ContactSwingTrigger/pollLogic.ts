@@ -317,8 +317,9 @@ class Poll {
 				(end.boundary === undefined || row.index > end.boundary.index),
 		).length;
 		let settled = this.settle(afterTop, [], this.reads.endOf(end));
-		// The end anchor gone and new records on the last page: more may lie before it.
-		if (end.boundary === undefined && atEnd > 0 && settled.search === undefined)
+		// No end anchor (gone, or none yet) and new records on the last page: more may lie before it.
+		const newAtEnd = end.rows.some((row) => unseen(row) && !newAtTop.has(row.id));
+		if (end.boundary === undefined && newAtEnd && settled.search === undefined)
 			settled = { ...settled, search: { next: 0, after: [], found: 0 } };
 		const order =
 			atTop > 0 && atEnd === 0
