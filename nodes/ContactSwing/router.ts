@@ -11,8 +11,7 @@ import type { RunSettings } from './shared/operations/runOptions';
 import { readRepeatSettings, readRunSettings } from './shared/operations/runOptions';
 import type { RoutedOperation, RunScope } from './shared/operations/registry';
 import { Ledger, NotStarted } from './shared/operations/ledger';
-import { sleepUntil } from './shared/http/runGate';
-import { Accounts } from './shared/http/transport';
+import { Accounts, sleepUntil } from './shared/http';
 
 const operations: Record<string, Record<string, RoutedOperation>> = {
 	action: action.operations,

@@ -9,8 +9,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { readTextList } from '../ContactSwing/shared/input/rules';
-import type { OperationScope } from '../ContactSwing/shared/http/transport';
-import { Accounts, apiRequest, CREDENTIAL_TYPE } from '../ContactSwing/shared/http/transport';
+import type { RequestScope } from '../ContactSwing/shared/http';
+import { Accounts, CREDENTIAL_TYPE, apiRequest } from '../ContactSwing/shared/http';
 import type { PageAnswer, PageFetcher } from './listReader';
 import { runPoll, PER_PAGE } from './pollLogic';
 import type { EventName, PollState } from './pollState';
@@ -127,7 +127,7 @@ export class ContactSwingTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as EventName;
 		const path = LIST_PATHS[event];
-		const scope: OperationScope = { accounts: new Accounts() };
+		const scope: RequestScope = { accounts: new Accounts() };
 
 		if (this.getMode() === 'manual') {
 			// Fetch Test Event: the first record of the list, so fields can be mapped; nothing is recorded.
@@ -194,7 +194,7 @@ function pollBoundMs(this: IPollFunctions): number {
 async function bindingOf(
 	this: IPollFunctions,
 	event: EventName,
-	scope: OperationScope,
+	scope: RequestScope,
 ): Promise<Binding> {
 	const account = await scope.accounts?.forItem(this);
 	return {
@@ -226,7 +226,7 @@ function wantedStatuses(this: IPollFunctions): Set<string> {
 function pageFetcher(
 	this: IPollFunctions,
 	path: string,
-	scope: OperationScope,
+	scope: RequestScope,
 	deadline: number,
 ): PageFetcher {
 	return async (page, perPage) => {
@@ -260,7 +260,7 @@ async function fetchPage(
 	path: string,
 	page: number,
 	perPage: number,
-	scope: OperationScope,
+	scope: RequestScope,
 ): Promise<PageAnswer> {
 	const response = await apiRequest.call(
 		this,

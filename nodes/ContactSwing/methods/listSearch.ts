@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { readPage, recordId } from '../shared/operations/list';
-import { apiRequest } from '../shared/http/transport';
+import { apiRequest } from '../shared/http';
 import { actionLabel } from './labels';
 import { PICKER_SCOPE } from './pickerScope';
 

@@ -1,7 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { repeatOptions, runOptions } from './operations/runOptions';
-
 /** Fields that several operations share. Each operation scopes them with its own displayOptions. */
 
 /** The required Name of what an operation creates or updates (read with ItemReader.name). */
@@ -42,31 +40,6 @@ export function optionalFields(
 		placeholder: 'Add Field',
 		default: {},
 		options,
-	};
-}
-
-/**
- * The Options collection: what the operation offers, Additional Body where there is a body, the run options,
- * and Repeat Protection for operations that create something or place a call (`createsOrCalls`: the router
- * keeps their ledger, see operations/ledger.ts).
- */
-export function optionsCollection(
-	extra: INodeProperties[],
-	{ withBody = true, createsOrCalls = false } = {},
-): INodeProperties {
-	const options = [
-		...extra,
-		...(withBody ? [additionalBodyOption] : []),
-		...runOptions,
-		...(createsOrCalls ? repeatOptions : []),
-	];
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: byDisplayName(options),
 	};
 }
 

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import { ItemReader } from '../../shared/input/itemReader';
 import { sendOne } from '../../shared/operations/sendOne';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { byDisplayName, optionalFields } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import { compact, fieldError } from '../../shared/input/rules';
 import { addFields } from '../../shared/input/json';
 import { ItemReader } from '../../shared/input/itemReader';
 import { unwrap } from '../../shared/operations/sendOne';
-import type { ApiRequest, OperationScope } from '../../shared/http/transport';
-import { Accounts, apiRequest } from '../../shared/http/transport';
-import { redactSecret } from '../../shared/http/redact';
+import type { ApiRequest, RequestScope } from '../../shared/http';
+import { Accounts, apiRequest, redactSecret } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 import {
 	ACTION_TYPES,
@@ -350,7 +350,7 @@ const COMMON_KEYS = new Set(['name', 'type', 'description', 'is_active', 'action
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	scope: OperationScope,
+	scope: RequestScope,
 ): Promise<IDataObject> {
 	const update = readUpdate.call(this, itemIndex);
 	const { read, request } = update;
@@ -403,7 +403,7 @@ export async function execute(
 async function readAction(
 	this: IExecuteFunctions,
 	{ read, id, request }: Update,
-	scope: OperationScope,
+	scope: RequestScope,
 	token: string,
 ): Promise<IDataObject> {
 	const answer = await apiRequest.call(

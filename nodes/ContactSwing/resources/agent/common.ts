@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { byDisplayName, optionalFields } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import { compact, fieldError } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 
 import {
 	actionIdsField,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { compact, readText } from '../../shared/input/rules';
 import { sendOne } from '../../shared/operations/sendOne';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 
 import {

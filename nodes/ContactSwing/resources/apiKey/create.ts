@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalFields, optionsCollection, requiredNameField } from '../../shared/descriptions';
+import { optionalFields, requiredNameField } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import { compact } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
 import { sendOne } from '../../shared/operations/sendOne';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 
 export const option: OperationOption = {

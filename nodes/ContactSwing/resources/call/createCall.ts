@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { compact } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 import { callProperties, readCallFields } from './fields';
 import type { GuardedCall } from './guardrails';

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { byDisplayName, optionalFields } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import type { ItemReader } from '../../shared/input/itemReader';
 import { guardrailOptions } from './guardrails';
 

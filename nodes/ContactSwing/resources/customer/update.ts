@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { idLocatorFields, optionalFields, optionsCollection } from '../../shared/descriptions';
+import { idLocatorFields, optionalFields } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/operations/runOptions';
 import { compact, fieldError } from '../../shared/input/rules';
 import { ItemReader } from '../../shared/input/itemReader';
 import { sendOne } from '../../shared/operations/sendOne';
-import type { ApiRequest } from '../../shared/http/transport';
+import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 
 export const option: OperationOption = {

@@ -1,11 +1,12 @@
+import type { CheckedCredential } from './connection';
+import { checkCredential } from './connection';
+import type { Context, RequestPolicy } from './types';
 import { CREDENTIAL_TYPE } from './types';
-import type { Connection, Context } from './types';
-import { readConnection } from './connection';
 import { RunGate } from './runGate';
 
 /** One ContactSwing account as an item's credential names it: where requests go, and its own rate-limit gate. */
 export interface Account {
-	connection: Connection;
+	connection: CheckedCredential;
 	gate: RunGate;
 }
 
@@ -47,7 +48,7 @@ export class Accounts {
 		let account = this.byValues.get(key);
 		if (!account) {
 			// Not cached on failure, so every item reports a broken credential with its own item number.
-			const connection = readConnection.call(ctx, credentials, itemIndex);
+			const connection = checkCredential.call(ctx, credentials, itemIndex);
 			account = {
 				connection,
 				gate: new RunGate(this.inFlight, this.cancelSignal, this.oneStartPerTurn),
@@ -57,4 +58,11 @@ export class Accounts {
 		this.byItem.set(itemIndex, account);
 		return account;
 	}
+}
+
+/** What every request of one run of the node shares: the retry policy and the accounts its items name (the operations add their ledger: RunScope). */
+export interface RequestScope {
+	policy?: RequestPolicy;
+	/** Each item's account (connection and rate-limit gate), cached by the credential's values. */
+	accounts?: Accounts;
 }

@@ -2,17 +2,26 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BASE_URL_RULE } from '../../../../credentials/ContactSwingApi.credentials';
-import type { Connection, Context } from './types';
+import type { Context } from './types';
+
+/** A credential checked before anything is sent: where requests go, and the token that goes only there. */
+export interface CheckedCredential {
+	baseUrl: string;
+	/** The only origin (scheme, host, port) the token is ever sent to. */
+	origin: string;
+	token: string;
+	credentials: ICredentialDataDecryptedObject;
+}
 
 /** Shorter tokens could not be redacted reliably (they occur in ordinary text); no real token is this short. */
 const MIN_TOKEN_LENGTH = 8;
 
 /** Checks the credential before anything is sent, so a broken value gives a clear message, not a broken header. */
-export function readConnection(
+export function checkCredential(
 	this: Context,
 	credentials: ICredentialDataDecryptedObject,
 	itemIndex?: number,
-): Connection {
+): CheckedCredential {
 	const fix = 'Open the ContactSwing API credential and correct it.';
 	const token = String(credentials.accessToken ?? '')
 		.trim()

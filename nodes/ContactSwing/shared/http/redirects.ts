@@ -2,7 +2,8 @@ import type { IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { redactSecret } from './redact';
-import type { ApiRequest, Connection, Context, FullResponse } from './types';
+import type { CheckedCredential } from './connection';
+import type { ApiRequest, Context, FullResponse } from './types';
 import { CREDENTIAL_TYPE } from './types';
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
@@ -16,7 +17,7 @@ const MAX_REDIRECTS = 5;
 export async function sendFollowingRedirects(
 	this: Context,
 	options: IHttpRequestOptions,
-	connection: Connection,
+	connection: CheckedCredential,
 	request: ApiRequest,
 	itemIndex?: number,
 ): Promise<FullResponse | { refusal: NodeApiError }> {

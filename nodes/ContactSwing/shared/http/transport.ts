@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Account } from './accounts';
+import type { Account, RequestScope } from './accounts';
 import { Accounts } from './accounts';
 import { buildError, readSuccessBody } from './errors';
 import { sendFollowingRedirects } from './redirects';
@@ -12,15 +12,10 @@ import type {
 	ApiRequest,
 	Context,
 	FullResponse,
-	OperationScope,
 	Processed,
 	RequestPolicy,
 } from './types';
-import { CREDENTIAL_TYPE } from './types';
 import { redactSecret } from './redact';
-
-export type { ApiOutcome, ApiRequest, OperationScope, Processed, RequestPolicy } from './types';
-export { Accounts, CREDENTIAL_TYPE };
 
 /**
  * The only place where the node talks HTTP. Everything goes through n8n's
@@ -48,7 +43,7 @@ const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_0
 export async function apiRequest(
 	this: Context,
 	request: ApiRequest,
-	scope: OperationScope = {},
+	scope: RequestScope = {},
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const outcome = await sendRequest.call(this, request, scope, itemIndex);
@@ -63,7 +58,7 @@ export async function apiRequest(
 export async function sendRequest(
 	this: Context,
 	request: ApiRequest,
-	scope: OperationScope = {},
+	scope: RequestScope = {},
 	itemIndex?: number,
 ): Promise<ApiOutcome> {
 	const policy = scope.policy ?? DEFAULT_POLICY;

@@ -1,13 +1,10 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-
-import type { Accounts } from './accounts';
 
 export const CREDENTIAL_TYPE = 'contactSwingApi';
 
@@ -58,23 +55,8 @@ export interface RequestPolicy {
 	maxRetryWaitMs: number;
 }
 
-/** What every request of one execution shares: the retry policy and the accounts its items name. */
-export interface OperationScope {
-	policy?: RequestPolicy;
-	/** Each item's account (connection and rate-limit gate), cached by the credential's values. */
-	accounts?: Accounts;
-}
-
 export interface FullResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
-}
-
-export interface Connection {
-	baseUrl: string;
-	/** The only origin (scheme, host, port) the token is ever sent to. */
-	origin: string;
-	token: string;
-	credentials: ICredentialDataDecryptedObject;
 }

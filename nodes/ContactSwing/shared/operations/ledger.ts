@@ -1,8 +1,7 @@
 import type { DeduplicationScope, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Accounts } from '../http/accounts';
-import type { ApiOutcome, ApiRequest } from '../http/types';
+import type { Accounts, ApiOutcome, ApiRequest } from '../http';
 import { ExecutionRecord } from './executionRecord';
 import { fingerprint, stableJson } from './fingerprint';
 

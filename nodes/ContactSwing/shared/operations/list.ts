@@ -7,11 +7,11 @@ import type {
 
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../descriptions';
+import { optionsCollection } from './runOptions';
 import { ItemReader } from '../input/itemReader';
 
-import type { OperationScope } from '../http/transport';
-import { apiRequest } from '../http/transport';
+import type { RequestScope } from '../http';
+import { apiRequest } from '../http';
 
 /**
  * The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }.
@@ -101,7 +101,7 @@ export async function fetchList(
 	}: {
 		limit?: number;
 		itemIndex?: number;
-		scope?: OperationScope;
+		scope?: RequestScope;
 		keepWhatWasRead?: (why: Error) => void;
 	},
 ): Promise<IDataObject[]> {
@@ -161,7 +161,7 @@ async function readNextPage(
 	path: string,
 	page: number,
 	perPage: number,
-	{ itemIndex, scope }: { itemIndex?: number; scope?: OperationScope },
+	{ itemIndex, scope }: { itemIndex?: number; scope?: RequestScope },
 ): Promise<ReturnType<typeof readPage>> {
 	if (page > MAX_PAGES) {
 		throw new NodeOperationError(
@@ -301,7 +301,7 @@ export function listOperation(
 		async execute(
 			this: IExecuteFunctions,
 			itemIndex: number,
-			scope: OperationScope,
+			scope: RequestScope,
 		): Promise<IDataObject[]> {
 			const read = new ItemReader(this, itemIndex, properties);
 			const limit =

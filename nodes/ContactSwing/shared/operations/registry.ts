@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { byName } from '../descriptions';
-import type { OperationScope } from '../http/transport';
+import type { RequestScope } from '../http';
 import type { Ledger } from './ledger';
 
 /** How an operation appears in the Operation list: its name, its `action` text (also what an AI agent reads). */
@@ -17,7 +17,7 @@ export type OperationOption = INodePropertyOptions & {
 };
 
 /** What every item of one run shares: the transport's scope, and the ledger when the run keeps one. */
-export interface RunScope extends OperationScope {
+export interface RunScope extends RequestScope {
 	ledger?: Ledger;
 }
 

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldError } from '../input/rules';
+import { additionalBodyOption, byDisplayName } from '../descriptions';
 import { ItemReader } from '../input/itemReader';
-import type { RequestPolicy } from '../http/transport';
+import type { RequestPolicy } from '../http';
 import type { IfUnknown, RepeatMode, RepeatSettings } from './ledger';
 
 /**
@@ -274,4 +275,29 @@ export function readRepeatSettings(this: IExecuteFunctions): RepeatSettings {
 export function repeatKeyOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const read = new ItemReader(this, itemIndex, runProperties);
 	return read.text('options.repeatKey', { trim: true, maxLength: 10_000 }) || undefined;
+}
+
+/**
+ * The Options collection: what the operation offers, Additional Body where there is a body, the run options,
+ * and Repeat Protection for operations that create something or place a call (`createsOrCalls`: the router
+ * keeps their ledger, see ledger.ts).
+ */
+export function optionsCollection(
+	extra: INodeProperties[],
+	{ withBody = true, createsOrCalls = false } = {},
+): INodeProperties {
+	const options = [
+		...extra,
+		...(withBody ? [additionalBodyOption] : []),
+		...runOptions,
+		...(createsOrCalls ? repeatOptions : []),
+	];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: byDisplayName(options),
+	};
 }

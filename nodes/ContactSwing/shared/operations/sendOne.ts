@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { compact } from '../input/rules';
-import type { ApiOutcome, ApiRequest } from '../http/transport';
-import { Accounts, sendRequest } from '../http/transport';
+import type { ApiOutcome, ApiRequest } from '../http';
+import { Accounts, sendRequest } from '../http';
 import type { RunScope } from './registry';
 import { repeatKeyOf } from './runOptions';
 

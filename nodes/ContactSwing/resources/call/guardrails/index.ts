@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ApiOutcome, ApiRequest } from '../../../shared/http/transport';
-import { sendRequest } from '../../../shared/http/transport';
+import type { ApiOutcome, ApiRequest } from '../../../shared/http';
+import { sendRequest } from '../../../shared/http';
 import type { ItemReader } from '../../../shared/input/itemReader';
 import type { RunScope } from '../../../shared/operations/registry';
 import { deliver } from '../../../shared/operations/sendOne';
