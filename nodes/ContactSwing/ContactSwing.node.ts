@@ -7,12 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from './methods';
-import * as action from './resources/action';
-import * as agent from './resources/agent';
-import * as apiKey from './resources/apiKey';
-import * as call from './resources/call';
-import * as customer from './resources/customer';
-import * as knowledgeBase from './resources/knowledgeBase';
+import { resources } from './resources';
 import { route } from './router';
 
 /** Where the panel's Docs link goes: what every field means and sends. */
@@ -118,12 +113,7 @@ export class ContactSwing implements INodeType {
 				],
 				default: 'agent',
 			},
-			...action.description,
-			...agent.description,
-			...apiKey.description,
-			...call.description,
-			...customer.description,
-			...knowledgeBase.description,
+			...Object.values(resources).flatMap((resource) => resource?.description ?? []),
 		],
 	};
 

@@ -1,26 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import * as action from './resources/action';
-import * as agent from './resources/agent';
-import * as apiKey from './resources/apiKey';
-import * as call from './resources/call';
-import * as customer from './resources/customer';
-import * as knowledgeBase from './resources/knowledgeBase';
+import { resources } from './resources';
 import type { RunSettings } from './shared/operations/runOptions';
 import { readRepeatSettings, readRunSettings } from './shared/operations/runOptions';
 import type { RoutedOperation, RunScope } from './shared/operations/registry';
 import { Ledger, NotStarted } from './shared/operations/ledger';
 import { Accounts, sleepUntil } from './shared/http';
-
-const operations: Record<string, Record<string, RoutedOperation>> = {
-	action: action.operations,
-	agent: agent.operations,
-	apiKey: apiKey.operations,
-	call: call.operations,
-	customer: customer.operations,
-	knowledgeBase: knowledgeBase.operations,
-};
 
 type Outcome = { ok: true; value: IDataObject | IDataObject[] } | { ok: false; error: Error };
 
@@ -35,7 +21,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operations[resource]?.[operationName];
+	const operation: RoutedOperation | undefined = resources[resource]?.operations[operationName];
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,3 +1,5 @@
+import { recordId } from '../ContactSwing/shared/records';
+
 /**
  * One poll's view of a ContactSwing list: pages read at most once, the page size the list answers, and the
  * request budget. No n8n in it; the node file injects the function that fetches a page.
@@ -149,10 +151,4 @@ export class ListReader {
 		this.stopped = true;
 		return new Stop();
 	}
-}
-
-/** A record's ID as text ('' when it has none): IDs may be numbers or strings. */
-export function recordId(record: Record<string, unknown>): string {
-	const id = record.id;
-	return id === undefined || id === null ? '' : String(id);
 }

@@ -38,7 +38,8 @@ import type { EndRead, Reading } from './endReads';
 import { anchorAt, EndReads, takeWhile } from './endReads';
 import { Ledger } from './ledger';
 import type { PageFetcher, Row } from './listReader';
-import { ListReader, recordId, Stop } from './listReader';
+import { recordId, MAX_PER_PAGE } from '../ContactSwing/shared/records';
+import { ListReader, Stop } from './listReader';
 import type {
 	Anchor,
 	EventName,
@@ -78,9 +79,9 @@ export const MAX_REQUESTS = 10;
 /** Requests the first poll of a baseline may send (a list of up to 20 pages is read whole at once). */
 export const BASELINE_MAX_REQUESTS = 20;
 /** per_page asked for: the most the calls list documents. */
-export const PER_PAGE = 100;
+export const PER_PAGE = MAX_PER_PAGE;
 /** Newest calls whose status changes are watched (Call Status Changed), two pages at most. */
-export const statusWindow = (perPage: number) => Math.min(100, 2 * perPage);
+export const statusWindow = (perPage: number) => Math.min(MAX_PER_PAGE, 2 * perPage);
 
 /** Runs one poll. Throws when a page fails; the caller then keeps `previous` as it was. */
 export async function runPoll(

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ACTION_TYPES } from '../resources/action/fields';
-import { recordId } from '../shared/operations/list';
+import { recordId } from '../shared/records';
 
 /** An action's ID as the list answers it (id; action_id as the create answer names it). */
 export const actionId = recordId;

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readPage, recordId } from '../shared/operations/list';
+import { parsePage } from '../shared/operations/list';
+import { MAX_PER_PAGE as PER_PAGE, recordId } from '../shared/records';
 import { apiRequest } from '../shared/http';
 import { actionLabel } from './labels';
 import { PICKER_SCOPE } from './pickerScope';
@@ -16,8 +17,6 @@ import { PICKER_SCOPE } from './pickerScope';
  * (n8n's list answer has room for results or an error, not both). No record is listed twice: the token
  * carries the first and last IDs of the page before, and records that page held are left out.
  */
-
-const PER_PAGE = 100;
 
 /** Where the next page starts: its number, and the first and last IDs of the page before it. */
 interface Position {
@@ -67,7 +66,7 @@ async function searchList(
 		return stop(outcome.error.message);
 	}
 	const { response } = outcome;
-	const { records, hasNext, currentPage } = readPage(response, page, PER_PAGE);
+	const { records, hasNext, currentPage } = parsePage(response, page, PER_PAGE);
 	if (currentPage !== undefined && currentPage !== page)
 		return stop(`ContactSwing answered page ${currentPage} when page ${page} was asked for`);
 	const ids = records.map(recordId);
@@ -104,6 +103,6 @@ export async function searchCustomers(
 		[customer.name, customer.phone ?? customer.email]
 			.filter((part) => part !== undefined && part !== null && part !== '')
 			.map(String)
-			.join(' · ') || String(customer.id);
+			.join(' · ') || recordId(customer);
 	return await searchList.call(this, '/v2/_customers', label, filter, paginationToken);
 }

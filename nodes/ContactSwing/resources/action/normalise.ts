@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPrototypeKey } from '../../shared/http';
+
 /**
  * The sample responses show flat keys such as "webhook.url" (page get). Fold any such key
  * into its nested object so downstream nodes always read action.webhook.url.
@@ -13,7 +15,7 @@ export function normaliseAction(action: IDataObject): IDataObject {
 			continue;
 		}
 		const head = key.slice(0, dot);
-		if (head === '__proto__' || head === 'constructor' || head === 'prototype') continue;
+		if (isPrototypeKey(head)) continue;
 		const nested = (
 			result[head] && typeof result[head] === 'object' ? result[head] : {}
 		) as IDataObject;

@@ -27,6 +27,7 @@ import {
 	oneWriterPerAction,
 	writableAction,
 } from './writeBack';
+import { itemSuffix } from '../../shared/itemSuffix';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -363,7 +364,7 @@ export async function execute(
 	}
 	const { connection } = await (scope.accounts ??= new Accounts()).forItem(this, itemIndex);
 	return await oneWriterPerAction(actionWriterKey(connection, update.id), async () => {
-		const current = await readAction.call(this, update, scope, connection.token);
+		const current = await fetchAction.call(this, update, scope, connection.token);
 		// What messages may quote of the action: its display form.
 		const shownType = redactSecret(current.type, connection.token) as string;
 		if (version < 2) {
@@ -400,7 +401,7 @@ export async function execute(
  * The action as stored, for writing back: read as ContactSwing answered (not redacted), and refused unless
  * the answer is this action's record. Nothing is written after a refusal.
  */
-async function readAction(
+async function fetchAction(
 	this: IExecuteFunctions,
 	{ read, id, request }: Update,
 	scope: RequestScope,
@@ -417,7 +418,7 @@ async function readAction(
 	throw new NodeOperationError(
 		this.getNode(),
 		redactSecret(
-			`ContactSwing answered GET ${request.path} with success, but ${problem}: the action was not updated [item ${read.itemIndex}]`,
+			`ContactSwing answered GET ${request.path} with success, but ${problem}: the action was not updated${itemSuffix(read.itemIndex)}`,
 			token,
 		) as string,
 		{

@@ -5,6 +5,7 @@ import { redactSecret } from './redact';
 import { MAX_ANSWER_DEPTH, plainData } from './plainData';
 import type { TransportFailure } from './retry';
 import type { ApiRequest, Context, FullResponse } from './types';
+import { itemSuffix } from '../itemSuffix';
 
 /** Why a 2xx answer was not taken: unreadable (e.g. cut-off JSON), too deep, or without the promised ID. */
 export type AnswerProblem = 'UNREADABLE' | 'TOO_DEEP' | 'NO_ID';
@@ -100,7 +101,7 @@ export function buildError(
 	const ambiguousHint = request.idempotent
 		? 'Run the node again later.'
 		: `ContactSwing may have ${request.effect ?? `created the ${what}`}. Check ContactSwing before running again, so it does not happen twice.`;
-	const item = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	const item = itemIndex === undefined ? '' : `${itemSuffix(itemIndex)}`;
 
 	if (!response) {
 		// Words, not codes: NodeApiError swaps any message naming ECONNRESET etc. for a generic one.

@@ -5,8 +5,9 @@
 export type { Account, RequestScope } from './accounts';
 export { Accounts } from './accounts';
 export type { CheckedCredential } from './connection';
+export { isPrototypeKey } from './plainData';
 export { redactSecret, REDACTED } from './redact';
-export { sleepFor, sleepUntil } from './runGate';
+export { MAX_TIMER_MS, sleepFor, sleepUntil } from './runGate';
 export { apiRequest, sendRequest } from './transport';
 export type { ApiOutcome, ApiRequest, Context, Processed, RequestPolicy } from './types';
 export { CREDENTIAL_TYPE } from './types';

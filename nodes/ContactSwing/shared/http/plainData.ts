@@ -3,8 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 /** Deeper answers are not read: no ContactSwing object nests like that, and deep copies would overflow the stack. */
 export const MAX_ANSWER_DEPTH = 100;
 
-/** Keys that would set an object's prototype, or shadow what every object has, once assigned. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that would set an object's prototype, or shadow what every object has, once assigned. Narrower than
+ * n8n-workflow's isSafeObjectProperty (which the node applies to what users type): that list also holds
+ * names such as "caller" and "arguments", which ContactSwing's records may use as field names, and
+ * answers are copied as read.
+ */
+export function isPrototypeKey(key: string): boolean {
+	return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
 
 export class TooDeepError extends Error {
 	constructor() {
@@ -22,7 +29,7 @@ export function plainData(value: unknown, depth = 0): unknown {
 	if (Array.isArray(value)) return value.map((entry) => plainData(entry, depth + 1));
 	const copy: IDataObject = {};
 	for (const [key, inner] of Object.entries(value)) {
-		if (!UNSAFE_KEYS.has(key)) copy[key] = plainData(inner, depth + 1) as IDataObject;
+		if (!isPrototypeKey(key)) copy[key] = plainData(inner, depth + 1) as IDataObject;
 	}
 	return copy;
 }

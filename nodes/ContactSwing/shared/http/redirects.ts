@@ -5,6 +5,7 @@ import { redactSecret } from './redact';
 import type { CheckedCredential } from './connection';
 import type { ApiRequest, Context, FullResponse } from './types';
 import { CREDENTIAL_TYPE } from './types';
+import { itemSuffix } from '../itemSuffix';
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const MAX_REDIRECTS = 5;
@@ -42,7 +43,7 @@ export async function sendFollowingRedirects(
 
 		const refuse = (problem: string, description: string) => {
 			const message = redactSecret(
-				`ContactSwing answered with a redirect (HTTP ${response.statusCode}) ${problem}, which the node does not follow${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+				`ContactSwing answered with a redirect (HTTP ${response.statusCode}) ${problem}, which the node does not follow${itemSuffix(itemIndex)}`,
 				connection.token,
 			) as string;
 			const error = new NodeApiError(

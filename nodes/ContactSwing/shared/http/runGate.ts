@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 /** Node's timers fire at once for anything longer (2^31 − 1 ms, about 24.8 days). */
-const MAX_DELAY_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Waits until `until` (a Date.now() time), cut short by `signal`. The delay is worked out from one reading
@@ -14,7 +14,7 @@ export async function sleepUntil(until: number, signal?: AbortSignal): Promise<v
 
 /** Waits `ms` (clamped to 0 … 2^31 − 1, whole milliseconds), cut short by `signal`. */
 export async function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-	const delay = Math.min(MAX_DELAY_MS, Math.max(0, Math.ceil(Number.isFinite(ms) ? ms : 0)));
+	const delay = Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(Number.isFinite(ms) ? ms : 0)));
 	await sleep(delay, signal);
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { tryToParseDateTime } from 'n8n-workflow';
 
 import type { ItemContext } from './rules';
-import { describe, fieldError, readText } from './rules';
+import { quote, fieldError, readText } from './rules';
 
 const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -27,19 +27,14 @@ export function readIsoDateTime(
 	const text = readText(ctx, field, value, { trim: true });
 	if (text === undefined) return undefined;
 	const match = ISO_DATE_TIME.exec(text);
-	const refuse = () => fieldError(ctx, field, `must be a date, got ${describe(text)}`, hint);
+	const refuse = () => fieldError(ctx, field, `must be a date, got ${quote(text)}`, hint);
 	if (!match) throw refuse();
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
 	const fields = [year, month, day, hour, minute, second].map(Number);
 	const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
 	// Date.UTC reads years 0–99 as 1900–1999; four-digit years below 1000 are not what anyone means.
 	if (fields[0] < 1000)
-		throw fieldError(
-			ctx,
-			field,
-			`must be a date from the year 1000 on, got ${describe(text)}`,
-			hint,
-		);
+		throw fieldError(ctx, field, `must be a date from the year 1000 on, got ${quote(text)}`, hint);
 	const local = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
 	const check = new Date(local);
 	// Date.UTC rolls 2026-02-31 over into March: a date that does not exist is refused.
@@ -58,7 +53,7 @@ export function readIsoDateTime(
 			Number(digits.slice(2)) > 59 ||
 			Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)) > 18 * 60
 		) {
-			throw fieldError(ctx, field, `has an offset outside ±18:00, got ${describe(text)}`, hint);
+			throw fieldError(ctx, field, `has an offset outside ±18:00, got ${quote(text)}`, hint);
 		}
 	}
 	// Checked above as ISO 8601 that exists; n8n's own date parsing applies the zone (the workflow's when

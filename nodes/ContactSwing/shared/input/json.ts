@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isSafeObjectProperty, jsonParse } from 'n8n-workflow';
 
 import type { ItemContext } from './rules';
-import { describe, fieldError, isBlank } from './rules';
+import { quote, fieldError, isBlank } from './rules';
 
 /** JSON fields (Additional Body, Advanced Settings, API Keys, Headers, Type Settings) and how they join a body. */
 
@@ -32,7 +32,7 @@ export function readJsonObject(
 		throw fieldError(
 			ctx,
 			field,
-			`must be a JSON object, got ${describe(parsed)}`,
+			`must be a JSON object, got ${quote(parsed)}`,
 			'Write a JSON object such as {"key": "value"}.',
 		);
 	}
@@ -49,7 +49,7 @@ export function readJsonArray(
 		return undefined;
 	const parsed = parseJsonText(ctx, field, value, 'Write a JSON list such as [{"key": "value"}].');
 	if (!Array.isArray(parsed))
-		throw fieldError(ctx, field, `must be a JSON list, got ${describe(parsed)}`);
+		throw fieldError(ctx, field, `must be a JSON list, got ${quote(parsed)}`);
 	assertSafeKeys(ctx, field, parsed);
 	return parsed;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { itemSuffix } from '../itemSuffix';
 
 /**
  * Reading and coercing one item's parameter values.
@@ -20,13 +21,14 @@ export function fieldError(
 	problem: string,
 	hint?: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.node, `${field} ${problem} [item ${ctx.itemIndex}]`, {
+	return new NodeOperationError(ctx.node, `${field} ${problem}${itemSuffix(ctx.itemIndex)}`, {
 		itemIndex: ctx.itemIndex,
 		description: hint,
 	});
 }
 
-export function describe(value: unknown): string {
+/** A value as a message quotes it: text in quotes, a number or boolean as written, an object or list by kind. */
+export function quote(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
@@ -62,12 +64,7 @@ export function readText(
 	}
 	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
 	if (typeof value !== 'string') {
-		throw fieldError(
-			ctx,
-			field,
-			`must be text, got ${describe(value)}`,
-			'Map a single text value.',
-		);
+		throw fieldError(ctx, field, `must be text, got ${quote(value)}`, 'Map a single text value.');
 	}
 	const text = rules.trim ? value.trim() : value;
 	if (rules.maxLength !== undefined && text.length > rules.maxLength) {
@@ -95,7 +92,7 @@ export function readId(ctx: ItemContext, field: string, value: unknown): string 
 		throw fieldError(
 			ctx,
 			field,
-			`is not an ID: ${describe(id)}`,
+			`is not an ID: ${quote(id)}`,
 			'IDs have no slashes, "?", "#" or control characters, and are not "." or "..". Copy the ID from ContactSwing.',
 		);
 	}
@@ -126,7 +123,7 @@ export function readInteger(
 		number = Number(value);
 	const expected = min > 0 ? 'a whole number of at least ' + min : 'a whole number, 0 or more';
 	if (!Number.isSafeInteger(number) || number < min) {
-		throw fieldError(ctx, field, `must be ${expected}, got ${describe(value)}`);
+		throw fieldError(ctx, field, `must be ${expected}, got ${quote(value)}`);
 	}
 	if (rules.max !== undefined && number > rules.max) {
 		throw fieldError(ctx, field, `must be at most ${rules.max}, got ${number}`);
@@ -160,7 +157,7 @@ export function readList(ctx: ItemContext, field: string, value: unknown): unkno
 			.filter((entry) => entry !== '');
 	}
 	if (typeof value === 'number') return [value];
-	throw fieldError(ctx, field, `must be a list, got ${describe(value)}`, 'Use a list or a, b, c.');
+	throw fieldError(ctx, field, `must be a list, got ${quote(value)}`, 'Use a list or a, b, c.');
 }
 
 export function readIntegerList(
@@ -219,7 +216,7 @@ export function readE164(
 		throw fieldError(
 			ctx,
 			field,
-			`must be a phone number in E.164 format, got ${describe(text)}`,
+			`must be a phone number in E.164 format, got ${quote(text)}`,
 			howToMap,
 		);
 	}
@@ -234,7 +231,7 @@ export function readBoolean(ctx: ItemContext, field: string, value: unknown): bo
 		if (lowered === 'true') return true;
 		if (lowered === 'false') return false;
 	}
-	throw fieldError(ctx, field, `must be true or false, got ${describe(value)}`);
+	throw fieldError(ctx, field, `must be true or false, got ${quote(value)}`);
 }
 
 /** Copies only the entries that have a value, so unset optional fields are never sent as "" or null. */

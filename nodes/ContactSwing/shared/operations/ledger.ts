@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Accounts, ApiOutcome, ApiRequest } from '../http';
 import { ExecutionRecord } from './executionRecord';
 import { fingerprint, stableJson } from './fingerprint';
+import { itemSuffix } from '../itemSuffix';
 
 /**
  * The ledger of what this node sent: for every request that creates something or places a call, a key in
@@ -396,7 +397,7 @@ export class Ledger {
 									kind: 'failed',
 									error: new NodeOperationError(
 										this.fns.getNode(),
-										`Not sent: item ${first.itemIndex} of this run has the same Repeat Key and was not done [item ${itemIndex}]`,
+										`Not sent: item ${first.itemIndex} of this run has the same Repeat Key and was not done${itemSuffix(itemIndex)}`,
 										{
 											itemIndex,
 											description: `Fix item ${first.itemIndex} and run again; requests with one key are sent once.`,
@@ -450,7 +451,7 @@ export class Ledger {
 					kind: 'failed',
 					error: new NodeOperationError(
 						this.fns.getNode(),
-						`The node could not read its ledger of earlier requests, so nothing was sent: ${(error as Error).message} [item ${entry.itemIndex}]`,
+						`The node could not read its ledger of earlier requests, so nothing was sent: ${(error as Error).message}${itemSuffix(entry.itemIndex)}`,
 						{
 							itemIndex: entry.itemIndex,
 							description:
@@ -579,7 +580,7 @@ export class Ledger {
 		const check = `Check ContactSwing (${requestLine(request)}${named ? `, ${named}` : ''}). If it did not happen, set Options → If Outcome Unknown → Send Again for one run.`;
 		if (this.settings.ifUnknown === 'passThrough')
 			return { outcome: 'unknown', ...fields, message: `${message}. ${check}` };
-		throw new NodeOperationError(this.fns.getNode(), `${message} [item ${itemIndex}]`, {
+		throw new NodeOperationError(this.fns.getNode(), `${message}${itemSuffix(itemIndex)}`, {
 			itemIndex,
 			description: identity.userKey
 				? `${check} Repeat Key: "${identity.userKey.slice(0, 200)}".`

@@ -9,9 +9,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsCollection } from './runOptions';
 import { ItemReader } from '../input/itemReader';
+import { MAX_PER_PAGE, recordId } from '../records';
 
 import type { RequestScope } from '../http';
 import { apiRequest } from '../http';
+import { itemSuffix } from '../itemSuffix';
 
 /**
  * The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }.
@@ -20,7 +22,7 @@ import { apiRequest } from '../http';
  * `claimsMore` is what the pagination says of later pages, also when this page is empty; `hasNext` is
  * whether to ask for the next one.
  */
-export function readPage(
+export function parsePage(
 	response: IDataObject,
 	page: number,
 	perPage: number,
@@ -63,13 +65,6 @@ function positiveInteger(value: unknown): number | undefined {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
-/** A record's ID as the lists answer it (id; action_id as the create answer names actions), '' if none. */
-export function recordId(record: IDataObject): string {
-	const id = record.id ?? record.action_id;
-	return id === undefined || id === null ? '' : String(id);
-}
-
-const MAX_PER_PAGE = 100;
 /** The most requests one Return All sends (100,000 records); docs/errors.md names this cap. */
 export const MAX_PAGES = 1_000;
 
@@ -110,15 +105,15 @@ export async function fetchList(
 	const fail = (problem: string, description: string) =>
 		new NodeOperationError(
 			this.getNode(),
-			`ContactSwing's list at ${path} ${problem}${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+			`ContactSwing's list at ${path} ${problem}${itemSuffix(itemIndex)}`,
 			{ itemIndex, description },
 		);
 	/** The IDs of the records in `results`. */
 	const seen = new Set<string>();
 	let previous: { serialised: string; perPage: number; totalRecords?: number } | undefined;
 	/** One page read and checked against the pages before it: its new records, and whether more follow. */
-	const readAndCheck = async (page: number) => {
-		const answered = await readNextPage.call(this, path, page, perPage, { itemIndex, scope });
+	const fetchAndCheck = async (page: number) => {
+		const answered = await fetchPage.call(this, path, page, perPage, { itemIndex, scope });
 		checkPage(fail, page, answered, previous);
 		const grown =
 			previous?.totalRecords === undefined || answered.totalRecords === undefined
@@ -133,7 +128,7 @@ export async function fetchList(
 		return { records, hasNext: answered.hasNext };
 	};
 	for (let page = 1; ; page++) {
-		const outcome = await readAndCheck(page).then(
+		const outcome = await fetchAndCheck(page).then(
 			(read) => read,
 			(error: Error) => ({ error }),
 		);
@@ -156,17 +151,17 @@ export async function fetchList(
 }
 
 /** One page of the list, read (up to MAX_PAGES). */
-async function readNextPage(
+async function fetchPage(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
 	path: string,
 	page: number,
 	perPage: number,
 	{ itemIndex, scope }: { itemIndex?: number; scope?: RequestScope },
-): Promise<ReturnType<typeof readPage>> {
+): Promise<ReturnType<typeof parsePage>> {
 	if (page > MAX_PAGES) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`ContactSwing's list at ${path} has more than ${MAX_PAGES * perPage} records (${MAX_PAGES} pages), the most one Return All fetches${itemIndex === undefined ? '' : ` [item ${itemIndex}]`}`,
+			`ContactSwing's list at ${path} has more than ${MAX_PAGES * perPage} records (${MAX_PAGES} pages), the most one Return All fetches${itemSuffix(itemIndex)}`,
 			{ itemIndex, description: 'Turn off Return All and set a Limit.' },
 		);
 	}
@@ -176,7 +171,7 @@ async function readNextPage(
 		scope,
 		itemIndex,
 	);
-	return readPage(response, page, perPage);
+	return parsePage(response, page, perPage);
 }
 
 type Fail = (problem: string, description: string) => NodeOperationError;
@@ -185,7 +180,7 @@ type Fail = (problem: string, description: string) => NodeOperationError;
 function checkPage(
 	fail: Fail,
 	page: number,
-	answered: ReturnType<typeof readPage>,
+	answered: ReturnType<typeof parsePage>,
 	previous: { serialised: string; perPage: number; totalRecords?: number } | undefined,
 ): void {
 	const { records, currentPage, perPage, totalRecords } = answered;

@@ -4,6 +4,7 @@ import { fieldError } from '../input/rules';
 import { additionalBodyOption, byDisplayName } from '../descriptions';
 import { ItemReader } from '../input/itemReader';
 import type { RequestPolicy } from '../http';
+import { MAX_TIMER_MS } from '../http';
 import type { IfUnknown, RepeatMode, RepeatSettings } from './ledger';
 
 /**
@@ -13,8 +14,6 @@ import type { IfUnknown, RepeatMode, RepeatSettings } from './ledger';
 
 export const DEFAULT_ITEMS_PER_BATCH = 5;
 
-/** Node's timers fire at once for anything longer (2^31 − 1 ms, about 24.8 days). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
 const MAX_RETRY_WAIT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 export const runOptions: INodeProperties[] = [

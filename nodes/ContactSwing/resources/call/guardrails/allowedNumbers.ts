@@ -1,5 +1,5 @@
 import type { ItemReader } from '../../../shared/input/itemReader';
-import { describe, fieldError } from '../../../shared/input/rules';
+import { quote, fieldError } from '../../../shared/input/rules';
 import { refusal } from './refusal';
 
 /**
@@ -35,8 +35,8 @@ export function readAllowedNumbers(read: ItemReader): AllowedEntry[] {
 				read.ctx,
 				name,
 				exact
-					? `must be an E.164 number, or a prefix ending in *, got ${describe(entry)}`
-					: `must be an E.164 number or prefix, got ${describe(entry)}`,
+					? `must be an E.164 number, or a prefix ending in *, got ${quote(entry)}`
+					: `must be an E.164 number or prefix, got ${quote(entry)}`,
 				exact
 					? 'Start each entry with a plus sign and the country code, e.g. +13465507166, or +1346* for every number that starts with +1346.'
 					: 'Start each entry with a plus sign and the country code, e.g. +1346 or +44 20.',
@@ -46,7 +46,7 @@ export function readAllowedNumbers(read: ItemReader): AllowedEntry[] {
 			throw fieldError(
 				read.ctx,
 				name,
-				`is too short to be a phone number: ${describe(entry)}`,
+				`is too short to be a phone number: ${quote(entry)}`,
 				`An entry without * allows that one number only. Write ${digits}* to allow every number that starts with ${digits}.`,
 			);
 		}

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { tryToParseDateTime } from 'n8n-workflow';
 
 import type { ItemReader } from '../../../shared/input/itemReader';
-import { describe, fieldError } from '../../../shared/input/rules';
+import { quote, fieldError } from '../../../shared/input/rules';
 import { DEFAULT_DAYS, DEFAULT_END, DEFAULT_START, WEEKDAYS } from './options';
 import { refusal } from './refusal';
 
@@ -142,7 +142,7 @@ function readClock(read: ItemReader, path: string, fallback: string, allowMidnig
 		throw fieldError(
 			read.ctx,
 			read.label(path),
-			`must be a time of day as HH:MM, got ${describe(text)}`,
+			`must be a time of day as HH:MM, got ${quote(text)}`,
 			allowMidnightEnd
 				? 'Use the 24-hour clock, e.g. 17:00, or 24:00 for midnight.'
 				: 'Use the 24-hour clock, e.g. 09:00.',
@@ -180,7 +180,7 @@ export function readCallingWindow(
 			throw fieldError(
 				read.ctx,
 				read.label(`${base}.days`),
-				`has a day that is not one: ${describe(value)}`,
+				`has a day that is not one: ${quote(value)}`,
 				'Use mon, tue, wed, thu, fri, sat or sun.',
 			);
 		}
@@ -201,7 +201,7 @@ export function readCallingWindow(
 		throw fieldError(
 			read.ctx,
 			read.label(`${base}.timeZone`),
-			`is not a time zone: ${describe(timeZone)}`,
+			`is not a time zone: ${quote(timeZone)}`,
 			'Use an IANA time zone name, e.g. America/Chicago or Europe/London, or leave it empty for the workflow’s.',
 		);
 	}
