@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Send what the API reference says, and nothing it doesn't (issue 12): each test asserts on the exact
+ * Send what the API reference says, and nothing it doesn't: each test asserts on the exact
  * request the sandbox received, or on the absence of one.
  */
 const fs = require('node:fs');

@@ -116,7 +116,7 @@ describe('ContactSwing API credential', () => {
 		expect(JSON.stringify(run)).not.toContain('abc123secret');
 	});
 
-	describe('the Test button speaks as the node does (issue 30)', () => {
+	describe('the Test button speaks as the node does', () => {
 		test('a wrong token: "ContactSwing refused the access token (HTTP 401)" and where to get a new one', async () => {
 			const verdict = await testCredential(ctx.credentials({ accessToken: 'not-the-token' }));
 			expect(verdict.httpCode).toBe(401);

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Found, understood and configured (issue 30): what a person sees in n8n's editor and what n8n's AI Workflow
+ * Found, understood and configured: what a person sees in n8n's editor and what n8n's AI Workflow
  * Builder and instance MCP read about the action node. The node is loaded the way n8n loads a community
  * package (n8n-core's PackageDirectoryLoader, which also validates builder hints), searched with n8n's own
  * node catalog (@n8n/ai-utilities, the same files as in n8n 2.40.7), and its documented outputs are compared

@@ -238,7 +238,6 @@ function fieldLabels(properties) {
 		'Batch Interval (Ms)',
 		'Timeout (Ms)',
 		'Max Retry Wait (Seconds)',
-		'Emotions',
 	]);
 	const walk = (list) => {
 		for (const p of list) {

@@ -480,7 +480,7 @@ describe('Get, Get Many and Update Action', () => {
 	});
 });
 
-describe('every phone field goes through the phone rule (node version 3; issue 26)', () => {
+describe('every phone field goes through the phone rule (node version 3)', () => {
 	const run3 = (parameters, typeVersion = 3) => ctx.run({ typeVersion, parameters });
 	const posted = () => ctx.sandbox.requests.find((r) => r.method === 'POST');
 	const whatsapp = (extra) =>

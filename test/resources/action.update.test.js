@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Update Action writes back exactly what is there (issue 26): the action as ContactSwing stores it, never
+ * Update Action writes back exactly what is there: the action as ContactSwing stores it, never
  * its redacted display form; only when the read answered this action; without server-owned fields or
  * nulls; one writer at a time per action. Each test asserts the bytes the sandbox received and what it
  * stored, under a PUT that merges and one that replaces.

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Property: Calling Hours' "Next allowed time" is the first minute after now at which the window allows a
- * call, in every time zone and across daylight-saving changes (issue 26). The reference is a plain
+ * call, in every time zone and across daylight-saving changes. The reference is a plain
  * minute-by-minute search over the zone's wall clock as Intl reads it (the node reads it through n8n's
  * Luxon), started at instants near each zone's changes of offset. FUZZ_RUNS sets the count (150 in
  * `npm test`; `npm run test:fuzz` runs 5,000), FUZZ_SEED the seed.
@@ -156,7 +156,7 @@ test(`Next allowed time is the first minute the window allows, in every zone and
 	);
 }, 600_000);
 
-test('the cases of issue 26: a start in the skipped hour, a start in the repeated hour, a week away', () => {
+test('the daylight-saving cases: a start in the skipped hour, a start in the repeated hour, a week away', () => {
 	const chicago = (start, end, days) => ({ start, end, days, timeZone: 'America/Chicago' });
 	// 02:30 does not exist on 2026-03-08 in Chicago: the window opens when the clock jumps to 03:00.
 	expect(judgeWindow(chicago(150, 300, [6]), Date.parse('2026-03-08T07:00:00Z'))).toEqual({

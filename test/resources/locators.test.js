@@ -127,7 +127,7 @@ test('action entries show the type as the Action Type dropdown names it, and a s
 	expect(JSON.stringify(result.results)).not.toMatch(/SEND_SMS|WEBHOOK|CALL_TRANSFER/);
 });
 
-describe('a picker gives up within seconds and never lists a record twice (issue 26)', () => {
+describe('a picker gives up within seconds and never lists a record twice', () => {
 	const { loadActions } = require('../helpers/n8n');
 	const { DEFAULT_TOKEN } = require('../sandbox/server');
 	const page2 = JSON.stringify({

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * ContactSwing sandbox: a local stand-in for the ContactSwing REST API, built from
- * ../shared/contactswing-api.md. It listens on 127.0.0.1 only, has no dependencies, and records every
+ * ContactSwing sandbox: a local stand-in for the ContactSwing REST API, built from its public API
+ * reference (the endpoints and readings docs/sandbox.md and docs/readings.md list). It listens on 127.0.0.1 only, has no dependencies, and records every
  * request so tests can assert on exactly what the node sent. Behaviours the API reference does not
  * state are marked ASSUMED here and listed in docs/sandbox.md.
  */

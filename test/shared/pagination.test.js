@@ -111,7 +111,7 @@ describe('a server that caps per_page: the answered page size counts, not the as
 	});
 });
 
-describe('Return All never returns a partial or doubled list without saying so (issue 26)', () => {
+describe('Return All never returns a partial or doubled list without saying so', () => {
 	const returnAll = (resource = 'customer') =>
 		ctx.run({ parameters: { resource, operation: 'getMany', returnAll: true } });
 	const ids = (output) => output.map((o) => o.json.id);

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The token stays with ContactSwing, and faults never multiply requests (issue 11). Each test runs the node
+ * The token stays with ContactSwing, and faults never multiply requests. Each test runs the node
  * through n8n-core against the sandbox and asserts on what was (or was not) sent, and where.
  */
 const { useSandbox } = require('../helpers/sandbox');

@@ -226,7 +226,7 @@ describe('every form in which a token can come back is redacted', () => {
 	);
 });
 
-describe('the forms redaction covers besides (issue 26), and the node’s own messages', () => {
+describe('the forms redaction covers besides, and the node’s own messages', () => {
 	const token = 'Ab/cd+ef=gh.ij~kl:mn';
 	const base64 = (text) => Buffer.from(text).toString('base64');
 	const base64url = (text) => Buffer.from(text).toString('base64url');

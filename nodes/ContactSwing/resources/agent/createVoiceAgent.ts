@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact, readText } from '../../shared/input/rules';
+import { compact } from '../../shared/input/rules';
 import { sendOne } from '../../shared/operations/sendOne';
 import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
@@ -149,7 +149,6 @@ export { description };
 export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const input = readAgentInput.call(this, itemIndex, properties);
 	const { read } = input;
-	const emotionValues = (read.value('additionalFields.emotions') ?? {}) as IDataObject;
 	const body: IDataObject = {
 		name: input.name,
 		type: 'VOICE_INCOMING',
@@ -170,14 +169,7 @@ export function createVoiceAgentRequest(this: IExecuteFunctions, itemIndex: numb
 				Object.fromEntries(
 					emotions.map((emotion) => [
 						emotion,
-						readText(
-							read.ctx,
-							`${read.label('additionalFields.emotions')}: ${emotion}`,
-							emotionValues[emotion],
-							{
-								trim: true,
-							},
-						),
+						read.text(`additionalFields.emotions.${emotion}`, { trim: true }),
 					]),
 				),
 			),

@@ -59,7 +59,7 @@ export const callFields: Record<
 
 /**
  * A call operation's properties: the agent, the number, the optional fields (sorted as the editor lists
- * them) with any the operation adds, and Options with the guardrails (guardrails.ts).
+ * them) with any the operation adds, and Options with the guardrails (guardrails/options.ts).
  */
 export function callProperties(extraOptionalFields: INodeProperties[] = []): INodeProperties[] {
 	const optional = [callFields.callPurpose, callFields.customerName, ...extraOptionalFields];

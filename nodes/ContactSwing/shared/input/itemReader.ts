@@ -29,7 +29,7 @@ type IntegerRules = Parameters<typeof readInteger>[3];
 
 /**
  * One item's parameters, read by path ("name", "additionalFields.goal") and checked by the rules in
- * fields.ts. A problem names the field by the label the editor shows, its property's displayName, so no
+ * rules.ts. A problem names the field by the label the editor shows, its property's displayName, so no
  * label is written twice. Each top-level parameter is read from n8n once per item.
  */
 export class ItemReader {
@@ -174,7 +174,7 @@ export class ItemReader {
 
 	/** `body` with Options → Additional Body (JSON) added, under the rules of withAdditionalBody. */
 	withAdditionalBody(body: IDataObject): IDataObject {
-		return withAdditionalBody(this.ctx, (this.value('options') ?? {}) as IDataObject, body);
+		return withAdditionalBody(this.ctx, this.value('options.additionalBody'), body);
 	}
 
 	/** The rows of a multiple-value fixed collection (e.g. "updateFields.faqs.faq"), [] when none. */

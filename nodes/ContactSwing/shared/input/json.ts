@@ -132,10 +132,10 @@ export function addFields(
  */
 export function withAdditionalBody(
 	ctx: ItemContext,
-	options: IDataObject,
+	additionalBody: unknown,
 	body: IDataObject,
 ): IDataObject {
-	const extra = readJsonObject(ctx, ADDITIONAL_BODY, options.additionalBody);
+	const extra = readJsonObject(ctx, ADDITIONAL_BODY, additionalBody);
 	if (!extra) return body;
 	const size = JSON.stringify(extra).length;
 	if (size > MAX_ADDITIONAL_BODY_CHARS) {

@@ -234,7 +234,11 @@ export function readBoolean(ctx: ItemContext, field: string, value: unknown): bo
 	throw fieldError(ctx, field, `must be true or false, got ${quote(value)}`);
 }
 
-/** Copies only the entries that have a value, so unset optional fields are never sent as "" or null. */
+/**
+ * Leaves out the entries that are undefined (an optional field left unset) or an empty object (a group none
+ * of whose fields was set). It keeps "" and null as they are: the readers return undefined for an unset
+ * field, so an unset field is never sent.
+ */
 export function compact<T extends IDataObject>(object: T): T {
 	const result = {} as IDataObject;
 	for (const [key, value] of Object.entries(object)) {
