@@ -72,9 +72,16 @@ test('every field an operation declares is read by its request builder (no field
 		repeatOptions,
 	} = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
 	const { STATIC } = require('./fuzz/generate');
-	// Batching, Timeout, Max Retry Wait and Repeat Protection are read by the router, from their own description.
+	const {
+		guardrailOptions,
+	} = require('../dist/nodes/ContactSwing/resources/call/guardrails/options');
+	// Batching, Timeout, Max Retry Wait and Repeat Protection are read by the router, from their own
+	// description. The call guardrails are read by their guard just before a call is sent, so only by items
+	// that got that far: the guardrail tests set each of them and check it is applied.
 	const readByRouter = new Set(
-		[...runOptions, ...repeatOptions].map((option) => `options.${option.name}`),
+		[...runOptions, ...repeatOptions, ...guardrailOptions].map(
+			(option) => `options.${option.name}`,
+		),
 	);
 	const lists = [...pathsRead()].map(([properties, keys]) => ({
 		names: new Set(declaredPaths(properties, VERSION)),
