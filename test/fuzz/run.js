@@ -55,11 +55,11 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	};
 	// The call guardrails are left unset: with every option present as an expression, an Allowed Numbers or
 	// Calling Hours that resolves to nothing refuses every item by design (nothing would be sent at all).
-	// Their own property test is in test/resources/call.guardrails.test.js.
+	// Their own property test is in test/resources/call/guardrails/.
 	for (const name of ['allowedNumbers', 'callingHours', 'maxCallsPerExecution'])
 		delete parameters.options[name];
 	// Repeat Protection applies to the whole run and keeps a ledger across runs: each generated set here is
-	// its own request, so the node version's default stands. Its own tests are in test/shared/ledger.test.js.
+	// its own request, so the node version's default stands. Its own tests are in test/shared/operations/ledger.test.js.
 	for (const name of [
 		'repeatProtection',
 		'repeatKey',

@@ -2,7 +2,7 @@
 /**
  * A paced run of the rate-limit gate, as n8n 2.x runs it (on Node 24, which warns about timers set with a
  * negative or overflowing delay). Any such warning fails the run: it prints the warning and exits 1.
- * Run by test/shared/timers.test.js with a Node 24 binary.
+ * Run by test/shared/http/runGate.node24.test.js with a Node 24 binary.
  */
 const { RunGate } = require('../../dist/nodes/ContactSwing/shared/http/runGate');
 

@@ -2,7 +2,7 @@
 /**
  * The trigger's poll model by example (pollLogic.ts, no n8n in it): a list as a plain array, one runPoll
  * per poll, the events and the mode it ends in. Read top to bottom, these say what the property test in
- * test/triggerModel.test.js checks in general.
+ * test/trigger/pollLogic.test.js checks in general.
  */
 const path = require('node:path');
 

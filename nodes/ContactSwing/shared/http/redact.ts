@@ -3,7 +3,7 @@ export const REDACTED = '[redacted]';
 
 /**
  * The forms in which a token is found and replaced (README "Credentials" and docs/credentials.md list
- * them; test/shared/transport.secrets.test.js has one case each):
+ * them; test/shared/http/redact.test.js has one case each):
  * - as it is, all lower case (a host name comes back lower-cased) or all upper case (and any mix of
  *   cases in which the token's longest run of letters and digits is in one of those three);
  * - each character percent-encoded or not, the hex digits in either case (encodeURIComponent, a query, a

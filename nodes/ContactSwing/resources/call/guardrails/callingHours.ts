@@ -76,7 +76,7 @@ function allows(window: CallingWindow, wall: Wall): boolean {
  * Whether a call is allowed depends on the zone's wall clock only, so it can start being allowed only where
  * the clock shows Start, or where it jumps (a daylight-saving change, which may skip Start or repeat an hour
  * before End). Those instants are the candidates; the earliest one the window allows is the answer. Checked
- * against a minute-by-minute search in every zone (test/resources/call.guardrails.test.js, npm run test:fuzz).
+ * against a minute-by-minute search in every zone (test/resources/call/guardrails/, npm run test:fuzz).
  */
 function nextAllowedInstant(window: CallingWindow, utcMs: number): number | undefined {
 	const { timeZone } = window;

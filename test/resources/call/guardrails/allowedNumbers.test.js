@@ -1,0 +1,222 @@
+'use strict';
+/**
+ * The call operations' guardrails (Options → Allowed Numbers, Max Calls per Execution, Calling Hours), run
+ * through n8n-core against the sandbox: what they allow is placed once, what they refuse never reaches
+ * ContactSwing, and the refusal is an ordinary item error naming the rule.
+ */
+const path = require('node:path');
+const { useSandbox } = require('../../../helpers/sandbox');
+const { toolInvoker } = require('../../../helpers/n8n');
+
+const { judgeWindow } = require(
+	path.join(
+		__dirname,
+		'../../../../dist/nodes/ContactSwing/resources/call/guardrails/callingHours.js',
+	),
+);
+
+// Far above the documented 10 calls a minute, so no test waits out a rate limit.
+const ctx = useSandbox({ rateLimits: { 'POST /v2/_call': { limit: 1000, windowMs: 1000 } } });
+
+const OPERATIONS = ['makeCall', 'createCall'];
+const callRequests = () =>
+	ctx.sandbox.requests.filter((r) => r.path === '/v2/_call' || r.path.endsWith('/makeCall'));
+let executions = 0;
+/** Every run is its own execution unless a test says otherwise. */
+const run = (args) => ctx.run({ executionId: `guardrails-${++executions}`, ...args });
+const call = (operation, agentId, options, extra = {}) => ({
+	resource: 'call',
+	operation,
+	agentId,
+	phoneNumber: '={{ $json.phone }}',
+	options,
+	...extra,
+});
+
+const phones2 = () => [{ phone: '+13465507101' }, { phone: '+13465507102' }];
+
+/** The date (YYYY-MM-DD) and weekday (0 = Monday) `days` days after today in `timeZone`. */
+function localDay(timeZone, days) {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+		})
+			.formatToParts(new Date())
+			.map((p) => [p.type, p.value]),
+	);
+	const date = new Date(
+		Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + days),
+	);
+	return { ymd: date.toISOString().slice(0, 10), weekday: (date.getUTCDay() + 6) % 7 };
+}
+const DAY_VALUES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+describe.each(OPERATIONS)('%s: Allowed Numbers', (operation) => {
+	test('a number in the list, or under one of its prefixes (typed with spaces), is called', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const items = [
+			{ phone: '+13465507166' },
+			{ phone: '+44 20 7946 0018' },
+			{ phone: '+1 (346) 550-7199' },
+		];
+		const { output, error } = await run({
+			items,
+			parameters: call(operation, agentId, { allowedNumbers: '+13465507166, +44 20\n+1346' }),
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.pairedItem.item)).toEqual([0, 1, 2]);
+		expect(callRequests().map((r) => r.body.phone_number)).toEqual([
+			'+13465507166',
+			'+442079460018',
+			'+13465507199',
+		]);
+	});
+
+	test('a number outside the list is refused before anything is sent, naming the rule', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const { error } = await run({
+			items: [{ phone: '+33 6 12 34 56 78' }],
+			parameters: call(operation, agentId, { allowedNumbers: '+1346, +44 20' }),
+		});
+		expect(error.message).toBe(
+			'Allowed Numbers refused the call to +33612345678: it is not in the list (+1346, +4420); nothing was sent [item 0]',
+		);
+		expect(error.description).toBe(
+			'Add the number, or a prefix of it, to Options → Allowed Numbers to allow it.',
+		);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	test('with Continue On Fail, a refused number is an error item paired to its input; the others are called', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const items = [
+			{ phone: '+13465507101' },
+			{ phone: '+4915112345678' },
+			{ phone: '+13465507103' },
+		];
+		const { output } = await run({
+			items,
+			continueOnFail: true,
+			parameters: call(operation, agentId, { allowedNumbers: '+1346' }),
+		});
+		expect(output.map((o) => o.pairedItem.item)).toEqual([0, 1, 2]);
+		expect(output[0].json.call_id).toEqual(expect.any(String));
+		expect(output[1].json).toEqual({
+			error:
+				'Allowed Numbers refused the call to +4915112345678: it is not in the list (+1346); nothing was sent [item 1]',
+			description: 'Add the number, or a prefix of it, to Options → Allowed Numbers to allow it.',
+		});
+		expect(callRequests().map((r) => r.body.phone_number)).toEqual([
+			'+13465507101',
+			'+13465507103',
+		]);
+	});
+
+	test('added but empty, it allows no number; an entry that is not a number or prefix is named', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const empty = await run({
+			items: [{ phone: '+13465507166' }],
+			parameters: call(operation, agentId, { allowedNumbers: '' }),
+		});
+		expect(empty.error.message).toBe(
+			'Allowed Numbers refused the call to +13465507166: it is not in the list (empty); nothing was sent [item 0]',
+		);
+		const bad = await run({
+			items: [{ phone: '+13465507166' }],
+			parameters: call(operation, agentId, { allowedNumbers: '+1346, 0044 20' }),
+		});
+		expect(bad.error.message).toBe(
+			'Allowed Numbers (entry 2) must be an E.164 number or prefix, got "0044 20" [item 0]',
+		);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe.each(OPERATIONS)(
+	'%s: Allowed Numbers means what it says from node version 3',
+	(operation) => {
+		const run3 = (args) => run({ typeVersion: 3, ...args });
+
+		test('a listed number allows that number only; an entry ending in * allows every number under it', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const items = [
+				{ phone: '+4930123456' },
+				{ phone: '+493012345678' },
+				{ phone: '+13465507166' },
+				{ phone: '+13465507166999' },
+				{ phone: '+1 (212) 555-0199' },
+			];
+			const { output } = await run3({
+				items,
+				continueOnFail: true,
+				parameters: call(operation, agentId, {
+					allowedNumbers: '+49 30 123456, +13465507166\n+1 212*',
+				}),
+			});
+			expect(callRequests().map((r) => r.body.phone_number)).toEqual([
+				'+4930123456',
+				'+13465507166',
+				'+12125550199',
+			]);
+			expect(output[1].json).toEqual({
+				error:
+					'Allowed Numbers refused the call to +493012345678: it is not in the list (+4930123456, +13465507166, +1212*); nothing was sent [item 1]',
+				description:
+					'Add the number, or a prefix of it ending in *, to Options → Allowed Numbers to allow it.',
+			});
+			expect(output[3].json.error).toMatch(/^Allowed Numbers refused the call to \+13465507166999/);
+		});
+
+		test('an entry too short to be a number is named, with the * that makes it a prefix', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run3({
+				items: [{ phone: '+13465507166' }],
+				parameters: call(operation, agentId, { allowedNumbers: '+13465507166, +1346' }),
+			});
+			expect(error.message).toBe(
+				'Allowed Numbers (entry 2) is too short to be a phone number: "+1346" [item 0]',
+			);
+			expect(error.description).toBe(
+				'An entry without * allows that one number only. Write +1346* to allow every number that starts with +1346.',
+			);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		});
+
+		test.each([1, 2])(
+			'version %i keeps prefixes (and says so in the editor); a trailing * reads the same',
+			async (typeVersion) => {
+				const agentId = ctx.sandbox.seedVoiceAgent();
+				const { error } = await run({
+					typeVersion,
+					items: [{ phone: '+493012345678' }, { phone: '+13465507166999' }],
+					parameters: call(operation, agentId, { allowedNumbers: '+4930123456, +13465507166*' }),
+				});
+				expect(error).toBeUndefined();
+				expect(callRequests()).toHaveLength(2);
+			},
+		);
+	},
+);
+
+describe('Allowed Numbers in the editor', () => {
+	const { nodeType } = require('../../../helpers/n8n');
+	test('versions 1 and 2 say that entries are prefixes; version 3 that they are exact', () => {
+		const options = nodeType.description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions.show.operation.includes('makeCall'),
+		).options;
+		const allowed = options.filter((o) => o.name === 'allowedNumbers');
+		expect(allowed.map((o) => [o.displayOptions.show['@version'], o.hint])).toEqual([
+			[[1, 2], expect.stringMatching(/^Every entry is a prefix: \+13465507166 also allows/)],
+			[[{ _cnd: { gte: 3 } }], 'Added but empty, no number is allowed'],
+		]);
+		const hours = options.filter((o) => o.name === 'callingHours');
+		expect(hours.map((o) => o.description)).toEqual([
+			expect.stringMatching(/With its window removed, calls are allowed at any time/),
+			expect.stringMatching(/With its window removed, no call is allowed\.$/),
+		]);
+	});
+});
