@@ -7,13 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { useSandbox } = require('./helpers/sandbox');
 const { smsAgent } = require('./fixtures');
-const { nodeType } = require('./helpers/n8n');
-
 const ctx = useSandbox();
-
-// Seeded actions: 1 WEBHOOK, 2 CALL_TRANSFER, 3 SEND_SMS, 4 APPOINTMENT.
-const SMS_ACTION = 'a0000000-0000-4000-8000-000000000003';
-const WEBHOOK_ACTION = 'a0000000-0000-4000-8000-000000000001';
 
 describe('the examples map only what a user has', () => {
 	const example = (file) =>

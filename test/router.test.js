@@ -4,29 +4,13 @@
  * in order and paired; no agent is created twice; errors say what happened and what to do.
  */
 const { useSandbox } = require('./helpers/sandbox');
-const { smsAgent, leads } = require('./fixtures');
+const { leads } = require('./fixtures');
 
 const ctx = useSandbox();
 
-const smsParameters = (options = {}) =>
-	smsAgent({ name: '={{ $json.name }}', options: { maxRetryWait: 20, ...options } });
+const { bulkRunner, smsParameters } = require('./helpers/bulk');
 
-async function bulk(n, options, { continueOnFail = true } = {}) {
-	const items = leads(n);
-	const result = await ctx.run({ items, continueOnFail, parameters: smsParameters(options) });
-	if (continueOnFail) {
-		expect(result.error).toBeUndefined();
-		expect(result.output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		for (const [k, o] of result.output.entries()) {
-			if (!o.json.error) expect(o.json.name).toBe(items[k].name);
-		}
-	}
-	for (const count of ctx.sandbox.state.createdByName.values()) expect(count).toBe(1);
-	return result;
-}
-
-const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
-
+const { bulk, agentPosts } = bulkRunner(ctx);
 describe('batching', () => {
 	test('Items per Batch bounds the requests in flight; output order is kept whatever finishes first', async () => {
 		ctx.sandbox.setFaults({ latencyMs: 40 });

@@ -440,15 +440,7 @@ describe('every phone field goes through the phone rule (node version 3)', () =>
 });
 
 describe('as the API reference says', () => {
-	const fs = require('node:fs');
-	const path = require('node:path');
-	const { useSandbox } = require('../../helpers/sandbox');
-	const { smsAgent } = require('../../fixtures');
 	const { nodeType } = require('../../helpers/n8n');
-
-	// Seeded actions: 1 WEBHOOK, 2 CALL_TRANSFER, 3 SEND_SMS, 4 APPOINTMENT.
-	const SMS_ACTION = 'a0000000-0000-4000-8000-000000000003';
-	const WEBHOOK_ACTION = 'a0000000-0000-4000-8000-000000000001';
 
 	describe('fields that looked filled in', () => {
 		test('Aircall number IDs start empty from version 2, and an empty one is named, not sent', async () => {

@@ -3,33 +3,7 @@ const { useSandbox } = require('../../helpers/sandbox');
 
 const ctx = useSandbox();
 
-const create = (actionType, extra = {}) => ({
-	resource: 'action',
-	operation: 'create',
-	actionType,
-	name: `My ${actionType} action`,
-	description: 'Fire when asked',
-	actionTiming: 'DURING',
-	...extra,
-});
-
-async function sent(parameters) {
-	const result = await ctx.run({ parameters });
-	const request = ctx.sandbox.requests.find((r) => r.method !== 'GET');
-	return { ...result, request };
-}
-
-const common = (type, extra = {}) => ({
-	name: `My ${type} action`,
-	description: 'Fire when asked',
-	action_timing: 'DURING',
-	type,
-	...extra,
-});
-
-const seeded = 'a0000000-0000-4000-8000-000000000003';
-
-describe('Get, Get Many and Update Action', () => {
+describe('Get Many Actions', () => {
 	test('Get Many with a limit asks for just that many', async () => {
 		const { output } = await ctx.run({
 			parameters: { resource: 'action', operation: 'getMany', returnAll: false, limit: 7 },

@@ -356,10 +356,6 @@ describe('version 3: Name optional, type settings as the fields Create has', () 
 });
 
 describe('as the API reference says', () => {
-	const fs = require('node:fs');
-	const path = require('node:path');
-	const { useSandbox } = require('../../helpers/sandbox');
-	const { smsAgent } = require('../../fixtures');
 	const { nodeType } = require('../../helpers/n8n');
 
 	describe('Update Action changes only what was filled in, whether PUT replaces or merges', () => {
@@ -525,83 +521,56 @@ describe('as the API reference says', () => {
 		});
 	});
 });
-
-describe('Get, Get Many and Update Action', () => {
-	const create = (actionType, extra = {}) => ({
-		resource: 'action',
-		operation: 'create',
-		actionType,
-		name: `My ${actionType} action`,
-		description: 'Fire when asked',
-		actionTiming: 'DURING',
-		...extra,
-	});
-
-	async function sent(parameters) {
-		const result = await ctx.run({ parameters });
-		const request = ctx.sandbox.requests.find((r) => r.method !== 'GET');
-		return { ...result, request };
-	}
-
-	const common = (type, extra = {}) => ({
-		name: `My ${type} action`,
-		description: 'Fire when asked',
-		action_timing: 'DURING',
-		type,
-		...extra,
-	});
-
+describe('Update Action, as the editor fills it in', () => {
 	const seeded = 'a0000000-0000-4000-8000-000000000003';
 
-	describe('Get, Get Many and Update Action', () => {
-		test('Update full: name, type, timing, activity, SMS recipients and type settings', async () => {
-			const { output, error } = await ctx.run({
-				parameters: {
-					resource: 'action',
-					operation: 'update',
-					actionId: seeded,
-					name: 'My SMS Action1',
-					actionType: 'SEND_SMS',
-					updateFields: {
-						actionTiming: 'during',
-						isActive: false,
-						description: 'New text',
-						smsTo: '+13465507166',
-						settings: '{"sms": {"body": {"value": "Hi"}}}',
-					},
-				},
-			});
-			expect(error).toBeUndefined();
-			const [request] = ctx.sandbox.requests;
-			expect([request.method, request.path]).toEqual(['PUT', `/v2/_actions/${seeded}`]);
-			expect(request.body).toEqual({
+	test('Update full: name, type, timing, activity, SMS recipients and type settings', async () => {
+		const { output, error } = await ctx.run({
+			parameters: {
+				resource: 'action',
+				operation: 'update',
+				actionId: seeded,
 				name: 'My SMS Action1',
-				type: 'SEND_SMS',
-				description: 'New text',
-				action_timing: 'DURING',
-				is_active: false,
-				sms: { to: { value: ['+13465507166'] }, body: { value: 'Hi' } },
-			});
-			expect(output[0].json).toEqual(
-				expect.objectContaining({ id: seeded, name: 'My SMS Action1', is_active: false }),
-			);
-		});
-
-		test('Update minimal: name and type only (a webhook action: read first, then sent as is)', async () => {
-			const webhookAction = 'a0000000-0000-4000-8000-000000000001';
-			await ctx.run({
-				parameters: {
-					resource: 'action',
-					operation: 'update',
-					actionId: webhookAction,
-					name: 'Renamed',
-					actionType: 'WEBHOOK',
+				actionType: 'SEND_SMS',
+				updateFields: {
+					actionTiming: 'during',
+					isActive: false,
+					description: 'New text',
+					smsTo: '+13465507166',
+					settings: '{"sms": {"body": {"value": "Hi"}}}',
 				},
-			});
-			expect(ctx.sandbox.requests.map((r) => [r.method, r.body])).toEqual([
-				['GET', undefined],
-				['PUT', { name: 'Renamed', type: 'WEBHOOK' }],
-			]);
+			},
 		});
+		expect(error).toBeUndefined();
+		const [request] = ctx.sandbox.requests;
+		expect([request.method, request.path]).toEqual(['PUT', `/v2/_actions/${seeded}`]);
+		expect(request.body).toEqual({
+			name: 'My SMS Action1',
+			type: 'SEND_SMS',
+			description: 'New text',
+			action_timing: 'DURING',
+			is_active: false,
+			sms: { to: { value: ['+13465507166'] }, body: { value: 'Hi' } },
+		});
+		expect(output[0].json).toEqual(
+			expect.objectContaining({ id: seeded, name: 'My SMS Action1', is_active: false }),
+		);
+	});
+
+	test('Update minimal: name and type only (a webhook action: read first, then sent as is)', async () => {
+		const webhookAction = 'a0000000-0000-4000-8000-000000000001';
+		await ctx.run({
+			parameters: {
+				resource: 'action',
+				operation: 'update',
+				actionId: webhookAction,
+				name: 'Renamed',
+				actionType: 'WEBHOOK',
+			},
+		});
+		expect(ctx.sandbox.requests.map((r) => [r.method, r.body])).toEqual([
+			['GET', undefined],
+			['PUT', { name: 'Renamed', type: 'WEBHOOK' }],
+		]);
 	});
 });

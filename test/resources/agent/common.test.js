@@ -1,19 +1,5 @@
 'use strict';
-/**
- * Send what the API reference says, and nothing it doesn't: each test asserts on the exact
- * request the sandbox received, or on the absence of one.
- */
-const fs = require('node:fs');
-const path = require('node:path');
-const { useSandbox } = require('../../helpers/sandbox');
-const { smsAgent } = require('../../fixtures');
 const { nodeType } = require('../../helpers/n8n');
-
-const ctx = useSandbox();
-
-// Seeded actions: 1 WEBHOOK, 2 CALL_TRANSFER, 3 SEND_SMS, 4 APPOINTMENT.
-const SMS_ACTION = 'a0000000-0000-4000-8000-000000000003';
-const WEBHOOK_ACTION = 'a0000000-0000-4000-8000-000000000001';
 
 describe("Overwrite Existing Agent (force) is described in the page's words, with its risk", () => {
 	test('option text and notice', () => {

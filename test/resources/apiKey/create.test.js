@@ -57,48 +57,34 @@ describe('API Key', () => {
 	});
 });
 
-describe('safety', () => {
-	const { smsAgent } = require('../../fixtures');
-	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
+describe('Expires At (Create API Key)', () => {
+	const apiKey = (expiresAt) => ({
+		resource: 'apiKey',
+		operation: 'create',
+		name: 'Key',
+		additionalFields: { expiresAt },
+	});
 
-	const ctx = useSandbox();
+	test.each(['7', '={{ 90 }}', '-5', '2026-02-31', '2026-13-01', 'next tuesday', '31/12/2026'])(
+		'%s is refused, nothing sent',
+		async (value) => {
+			const { error } = await ctx.run({ parameters: apiKey(value) });
+			expect(error.message).toMatch(/^Expires At must be a date, got .* \[item 0\]$/);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		},
+	);
 
-	const sms = (options = {}, extra = {}) =>
-		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
-	const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
-
-	describe('Expires At (Create API Key)', () => {
-		const apiKey = (expiresAt) => ({
-			resource: 'apiKey',
-			operation: 'create',
-			name: 'Key',
-			additionalFields: { expiresAt },
-		});
-
-		test.each(['7', '={{ 90 }}', '-5', '2026-02-31', '2026-13-01', 'next tuesday', '31/12/2026'])(
-			'%s is refused, nothing sent',
-			async (value) => {
-				const { error } = await ctx.run({ parameters: apiKey(value) });
-				expect(error.message).toMatch(/^Expires At must be a date, got .* \[item 0\]$/);
-				expect(ctx.sandbox.requests).toHaveLength(0);
-			},
-		);
-
-		test.each([
-			['2026-12-31T23:59:59', '2026-12-31T22:59:59Z'],
-			['2026-07-01', '2026-06-30T22:00:00Z'],
-			['2026-12-31T23:59:59Z', '2026-12-31T23:59:59Z'],
-			['2026-12-31T23:59:59+05:30', '2026-12-31T18:29:59Z'],
-			['2026-12-31T23:59:59+0530', '2026-12-31T18:29:59Z'],
-			['2026-07-01 12:00', '2026-07-01T10:00:00Z'],
-			['2026-03-29T02:30:00', '2026-03-29T01:30:00Z'],
-			['2026-12-31T23:59:59.5Z', '2026-12-31T23:59:59.500Z'],
-		])('%s in a workflow in Europe/Berlin is sent as %s', async (value, sent) => {
-			await ctx.run({ parameters: apiKey(value), settings: { timezone: 'Europe/Berlin' } });
-			expect(ctx.sandbox.requests[0].body.expires_at).toBe(sent);
-		});
+	test.each([
+		['2026-12-31T23:59:59', '2026-12-31T22:59:59Z'],
+		['2026-07-01', '2026-06-30T22:00:00Z'],
+		['2026-12-31T23:59:59Z', '2026-12-31T23:59:59Z'],
+		['2026-12-31T23:59:59+05:30', '2026-12-31T18:29:59Z'],
+		['2026-12-31T23:59:59+0530', '2026-12-31T18:29:59Z'],
+		['2026-07-01 12:00', '2026-07-01T10:00:00Z'],
+		['2026-03-29T02:30:00', '2026-03-29T01:30:00Z'],
+		['2026-12-31T23:59:59.5Z', '2026-12-31T23:59:59.500Z'],
+	])('%s in a workflow in Europe/Berlin is sent as %s', async (value, sent) => {
+		await ctx.run({ parameters: apiKey(value), settings: { timezone: 'Europe/Berlin' } });
+		expect(ctx.sandbox.requests[0].body.expires_at).toBe(sent);
 	});
 });

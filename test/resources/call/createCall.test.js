@@ -3,11 +3,6 @@ const { useSandbox } = require('../../helpers/sandbox');
 
 const ctx = useSandbox({ rateLimits: { 'POST /v2/_call': { limit: 2, windowMs: 1000 } } });
 
-const only = () => {
-	expect(ctx.sandbox.requests).toHaveLength(1);
-	return ctx.sandbox.requests[0];
-};
-
 describe('Call', () => {
 	test('Create Call full and minimal', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();

@@ -8,14 +8,10 @@ const only = () => {
 	return ctx.sandbox.requests[0];
 };
 
-const id = 'c0000000-0000-4000-8000-000000000002';
-
-describe('Customer', () => {
-	test('Get Many with a limit', async () => {
-		const { output } = await ctx.run({
-			parameters: { resource: 'customer', operation: 'getMany', returnAll: false, limit: 3 },
-		});
-		expect(only().query).toEqual({ page: '1', per_page: '3' });
-		expect(output.map((i) => i.json.name)).toEqual(['Customer 1', 'Customer 2', 'Customer 3']);
+test('Get Many with a limit', async () => {
+	const { output } = await ctx.run({
+		parameters: { resource: 'customer', operation: 'getMany', returnAll: false, limit: 3 },
 	});
+	expect(only().query).toEqual({ page: '1', per_page: '3' });
+	expect(output.map((i) => i.json.name)).toEqual(['Customer 1', 'Customer 2', 'Customer 3']);
 });

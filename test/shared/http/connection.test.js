@@ -5,16 +5,12 @@
  */
 const { useSandbox } = require('../../helpers/sandbox');
 const { smsAgent } = require('../../fixtures');
-const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-const { testCredential, loadActions } = require('../../helpers/n8n');
+const { testCredential } = require('../../helpers/n8n');
 
 const ctx = useSandbox();
 
 const sms = (options = {}, extra = {}) =>
 	smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
-const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
 describe('one Base URL rule for the node and the Test button', () => {
 	test.each([

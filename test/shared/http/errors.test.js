@@ -1,19 +1,7 @@
 'use strict';
-/**
- * Send what the API reference says, and nothing it doesn't: each test asserts on the exact
- * request the sandbox received, or on the absence of one.
- */
-const fs = require('node:fs');
-const path = require('node:path');
 const { useSandbox } = require('../../helpers/sandbox');
 const { smsAgent } = require('../../fixtures');
-const { nodeType } = require('../../helpers/n8n');
-
 const ctx = useSandbox();
-
-// Seeded actions: 1 WEBHOOK, 2 CALL_TRANSFER, 3 SEND_SMS, 4 APPOINTMENT.
-const SMS_ACTION = 'a0000000-0000-4000-8000-000000000003';
-const WEBHOOK_ACTION = 'a0000000-0000-4000-8000-000000000001';
 
 describe('a create answered 2xx without its ID fails the item', () => {
 	const sms = smsAgent({ name: 'No ID', smsKeyIds: '7', instructions: 'Hi' });
@@ -73,15 +61,9 @@ describe('a create answered 2xx without its ID fails the item', () => {
 });
 
 describe('safety', () => {
-	const { useSandbox } = require('../../helpers/sandbox');
-	const { smsAgent } = require('../../fixtures');
-	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
-
 	const sms = (options = {}, extra = {}) =>
 		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
 	const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
 	describe('odd answers and odd input', () => {

@@ -314,13 +314,8 @@ describe('the forms redaction covers besides, and the node’s own messages', ()
 
 describe('safety', () => {
 	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
-
 	const sms = (options = {}, extra = {}) =>
 		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
-	const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
 	describe('the token is redacted from everything that leaves the node', () => {
 		const forms = (token) => [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)];

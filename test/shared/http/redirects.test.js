@@ -6,7 +6,7 @@
 const { useSandbox } = require('../../helpers/sandbox');
 const { smsAgent } = require('../../fixtures');
 const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-const { testCredential, loadActions } = require('../../helpers/n8n');
+const { testCredential } = require('../../helpers/n8n');
 
 const ctx = useSandbox();
 

@@ -8,25 +8,9 @@ const { smsAgent, leads } = require('../../fixtures');
 
 const ctx = useSandbox();
 
-const smsParameters = (options = {}) =>
-	smsAgent({ name: '={{ $json.name }}', options: { maxRetryWait: 20, ...options } });
+const { bulkRunner, smsParameters } = require('../../helpers/bulk');
 
-async function bulk(n, options, { continueOnFail = true } = {}) {
-	const items = leads(n);
-	const result = await ctx.run({ items, continueOnFail, parameters: smsParameters(options) });
-	if (continueOnFail) {
-		expect(result.error).toBeUndefined();
-		expect(result.output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		for (const [k, o] of result.output.entries()) {
-			if (!o.json.error) expect(o.json.name).toBe(items[k].name);
-		}
-	}
-	for (const count of ctx.sandbox.state.createdByName.values()) expect(count).toBe(1);
-	return result;
-}
-
-const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
-
+const { bulk, agentPosts } = bulkRunner(ctx);
 describe('ambiguous failures: retried only when repeating is harmless', () => {
 	const modes = [
 		[
@@ -137,13 +121,8 @@ describe('connection refused', () => {
 
 describe('safety', () => {
 	const { smsAgent } = require('../../fixtures');
-	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
-
 	const sms = (options = {}, extra = {}) =>
 		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
 
 	describe('Retry-After', () => {
 		test.each(['-5', '+5', '.5', 'Retry 3', '0', 'Wed, 21 Oct 2015 07:28:00 GMT', '1.5', ''])(

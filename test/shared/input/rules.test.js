@@ -195,54 +195,43 @@ describe('lists', () => {
 	});
 });
 
-describe('safety', () => {
-	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
-
-	const sms = (options = {}, extra = {}) =>
-		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
-	const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
-
-	describe('IDs that would change the path are refused with the field name', () => {
-		const operations = [
-			['Action ID', (id) => ({ resource: 'action', operation: 'get', actionId: id })],
-			[
-				'Customer ID',
-				(id) => ({
-					resource: 'customer',
-					operation: 'update',
-					customerId: id,
-					updateFields: { name: 'X' },
-				}),
-			],
-			[
-				'Knowledge Base ID',
-				(id) => ({
-					resource: 'knowledgeBase',
-					operation: 'update',
-					knowledgeBaseId: id,
-					updateFields: { name: 'X' },
-				}),
-			],
-			[
-				'Voice Agent ID',
-				(id) => ({
-					resource: 'call',
-					operation: 'makeCall',
-					agentId: id,
-					phoneNumber: '+1234567890',
-				}),
-			],
-		];
-		const ids = ['.', '..', 'a/b', '../_customers', 'x?y=1', 'x#y', 'a\\b', 'a\u0000b'];
-		test.each(operations)('%s', async (field, parameters) => {
-			for (const id of ids) {
-				const { error } = await ctx.run({ parameters: parameters(id) });
-				expect(error.message).toMatch(new RegExp(`^${field} is not an ID: .* \\[item 0\\]$`));
-			}
-			expect(ctx.sandbox.requests).toHaveLength(0);
-		});
+describe('IDs that would change the path are refused with the field name', () => {
+	const operations = [
+		['Action ID', (id) => ({ resource: 'action', operation: 'get', actionId: id })],
+		[
+			'Customer ID',
+			(id) => ({
+				resource: 'customer',
+				operation: 'update',
+				customerId: id,
+				updateFields: { name: 'X' },
+			}),
+		],
+		[
+			'Knowledge Base ID',
+			(id) => ({
+				resource: 'knowledgeBase',
+				operation: 'update',
+				knowledgeBaseId: id,
+				updateFields: { name: 'X' },
+			}),
+		],
+		[
+			'Voice Agent ID',
+			(id) => ({
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: id,
+				phoneNumber: '+1234567890',
+			}),
+		],
+	];
+	const ids = ['.', '..', 'a/b', '../_customers', 'x?y=1', 'x#y', 'a\\b', 'a\u0000b'];
+	test.each(operations)('%s', async (field, parameters) => {
+		for (const id of ids) {
+			const { error } = await ctx.run({ parameters: parameters(id) });
+			expect(error.message).toMatch(new RegExp(`^${field} is not an ID: .* \\[item 0\\]$`));
+		}
+		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

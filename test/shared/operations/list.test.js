@@ -200,17 +200,9 @@ describe('Return All never returns a partial or doubled list without saying so',
 });
 
 describe('safety', () => {
-	const { smsAgent } = require('../../fixtures');
-	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
-	const { testCredential, loadActions } = require('../../helpers/n8n');
+	const { loadActions } = require('../../helpers/n8n');
 
 	const ctx = useSandbox();
-
-	const sms = (options = {}, extra = {}) =>
-		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
-
-	const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
-	const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
 	describe('Return All stops when the server does not page', () => {
 		// A full first page, so what is tested is the second one.

@@ -1,59 +1,15 @@
 'use strict';
-/**
- * The call operations' guardrails (Options → Allowed Numbers, Max Calls per Execution, Calling Hours), run
- * through n8n-core against the sandbox: what they allow is placed once, what they refuse never reaches
- * ContactSwing, and the refusal is an ordinary item error naming the rule.
- */
-const path = require('node:path');
-const { useSandbox } = require('../../../helpers/sandbox');
+const {
+	OPERATIONS,
+	DAY_VALUES,
+	DAY_NAMES,
+	call,
+	localDay,
+	useGuardrailSandbox,
+} = require('./sandbox');
+
+const { ctx, callRequests, run } = useGuardrailSandbox();
 const { toolInvoker } = require('../../../helpers/n8n');
-
-const { judgeWindow } = require(
-	path.join(
-		__dirname,
-		'../../../../dist/nodes/ContactSwing/resources/call/guardrails/callingHours.js',
-	),
-);
-
-// Far above the documented 10 calls a minute, so no test waits out a rate limit.
-const ctx = useSandbox({ rateLimits: { 'POST /v2/_call': { limit: 1000, windowMs: 1000 } } });
-
-const OPERATIONS = ['makeCall', 'createCall'];
-const callRequests = () =>
-	ctx.sandbox.requests.filter((r) => r.path === '/v2/_call' || r.path.endsWith('/makeCall'));
-let executions = 0;
-/** Every run is its own execution unless a test says otherwise. */
-const run = (args) => ctx.run({ executionId: `guardrails-${++executions}`, ...args });
-const call = (operation, agentId, options, extra = {}) => ({
-	resource: 'call',
-	operation,
-	agentId,
-	phoneNumber: '={{ $json.phone }}',
-	options,
-	...extra,
-});
-
-const phones2 = () => [{ phone: '+13465507101' }, { phone: '+13465507102' }];
-
-/** The date (YYYY-MM-DD) and weekday (0 = Monday) `days` days after today in `timeZone`. */
-function localDay(timeZone, days) {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-		})
-			.formatToParts(new Date())
-			.map((p) => [p.type, p.value]),
-	);
-	const date = new Date(
-		Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + days),
-	);
-	return { ymd: date.toISOString().slice(0, 10), weekday: (date.getUTCDay() + 6) % 7 };
-}
-const DAY_VALUES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 describe.each(OPERATIONS)('%s: guardrails combined', (operation) => {
 	test('each item is refused by the first rule that refuses it; only what all allow is sent, up to the limit', async () => {
