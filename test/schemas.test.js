@@ -114,4 +114,31 @@ describe('what the operations really output', () => {
 			validate(schema, { assistant_id: 'a', name: 'n', ctx_id: 'c', outcome: 'later' }),
 		).toEqual(['$.outcome is "later", not one of created']);
 	});
+
+	test("the ledger's items are described apart from ContactSwing's answers, which the editor lists", () => {
+		const created = { assistant_id: 'a', name: 'n', ctx_id: 'c', outcome: 'created' };
+		const done = {
+			outcome: 'alreadyDone',
+			request: 'POST /v2/_new_assistants',
+			name: 'n',
+			message: 'm',
+		};
+		const schema = inferSchema([created, done]);
+		// What the editor shows as the node's usual output: the answer's fields.
+		expect(Object.keys(schema.properties)).toEqual(['assistant_id', 'name', 'ctx_id', 'outcome']);
+		expect(Object.keys(schema.then.properties)).toEqual(['request', 'message']);
+		expect([validate(schema, created), validate(schema, done)]).toEqual([[], []]);
+		expect(validate(schema, { ...done, request: 7, extra: true })).toEqual([
+			'$.request is number, the schema says string',
+			'$.extra is not in the schema',
+		]);
+		// A created item must carry the answer's fields; the ledger's fields belong to items not sent.
+		expect(validate(schema, { ...created, request: 'x' })).toEqual([
+			'$.request is not in the schema',
+		]);
+		expect(validate(schema, { outcome: 'created', name: 'n' })).toEqual([
+			'$.assistant_id is missing',
+			'$.ctx_id is missing',
+		]);
+	});
 });

@@ -33,10 +33,9 @@ const KEYWORDS = new Set([
 const DESCRIPTIONS = {
 	ctx_id: "ContactSwing's ID of the request, to quote when asking ContactSwing about it",
 	outcome:
-		'Repeat Protection: created (sent now), alreadyDone (an earlier run did it; nothing sent) or unknown (may have happened; nothing sent again)',
-	request:
-		'Only when outcome is alreadyDone or unknown: the request that was not sent, as method and path',
-	message: 'Only when outcome is alreadyDone or unknown: what happened and what to check',
+		'With Repeat Protection (the default from node version 3): created (sent now), alreadyDone (an earlier run did it; nothing sent) or unknown (may have happened; nothing sent again)',
+	request: 'The request that was not sent, as method and path',
+	message: 'What happened, and what to check',
 };
 
 /** Outcomes of the ledger whose items describe a request not sent (no answer from ContactSwing). */
@@ -90,23 +89,33 @@ const presentInAll = (objects) =>
 	Object.keys(objects[0] ?? {}).filter((name) => objects.every((object) => name in object));
 
 /**
- * The schema of an operation's output items. Fields every item has are required; where the ledger's items
- * (outcome alreadyDone or unknown) differ from ContactSwing's answers, each kind requires its own fields.
- * Properties keep the order of the answers (what the editor lists first), the ledger's fields after them.
+ * The schema of an operation's output items. Its properties are the fields of ContactSwing's answers (what
+ * the editor lists as the node's usual output, in the order they come); the fields only the ledger's items
+ * carry (outcome alreadyDone or unknown: the request that was not sent) are described in the `then` branch
+ * of the condition on `outcome`, so the editor does not list them as usual. Fields every item of a kind
+ * has are required for that kind.
  */
 function inferSchema(samples) {
 	const answered = samples.filter((sample) => !NOT_SENT.includes(sample.outcome));
 	const notSent = samples.filter((sample) => NOT_SENT.includes(sample.outcome));
+	// Each field's types from every item that has it.
+	const all = propertiesOf([...answered, ...notSent]);
+	const answeredFields = new Set(answered.flatMap((sample) => Object.keys(sample)));
+	const pick = (keep) => Object.fromEntries(Object.entries(all).filter(([name]) => keep(name)));
 	const schema = {
 		type: 'object',
-		properties: propertiesOf([...answered, ...notSent]),
+		properties: pick((name) => answeredFields.has(name)),
 		required: presentInAll(samples),
 	};
 	if (schema.properties.outcome)
 		schema.properties.outcome.enum = [...new Set(samples.map((s) => s.outcome))].filter(Boolean);
-	if (notSent.length > 0 && answered.length > 0) {
+	if (notSent.length > 0) {
+		const ledgerOnly = pick((name) => !answeredFields.has(name));
 		schema.if = { properties: { outcome: { enum: NOT_SENT } }, required: ['outcome'] };
-		schema.then = { required: presentInAll(notSent) };
+		schema.then = {
+			...(Object.keys(ledgerOnly).length > 0 ? { properties: ledgerOnly } : {}),
+			required: presentInAll(notSent),
+		};
 		schema.else = { required: presentInAll(answered) };
 	}
 	return schema;
@@ -114,8 +123,9 @@ function inferSchema(samples) {
 
 /**
  * The problems of `value` against `schema` (none: it matches), each with where it is. JSON Schema leaves
- * other fields allowed; `closed` (the default here) also reports a field of an object the schema does not
- * name, so a schema that misses an output field fails.
+ * other fields allowed; `closed` (the default here) also reports a field of an object that neither the
+ * schema's properties nor those of the branch of its condition that applies name, so a schema that misses an
+ * output field fails.
  */
 function validate(schema, value, where = '$', { closed = true } = {}) {
 	const problems = [];
@@ -127,28 +137,26 @@ function validate(schema, value, where = '$', { closed = true } = {}) {
 	}
 	if (schema.enum && !schema.enum.includes(value))
 		problems.push(`${where} is ${JSON.stringify(value)}, not one of ${schema.enum.join(', ')}`);
+	const branch = schema.if
+		? validate(schema.if, value, where, { closed: false }).length === 0
+			? schema.then
+			: schema.else
+		: undefined;
 	if (typeOf(value) === 'object') {
-		for (const name of schema.required ?? [])
+		for (const name of [...(schema.required ?? []), ...(branch?.required ?? [])])
 			if (!(name in value)) problems.push(`${where}.${name} is missing`);
-		if (schema.properties) {
-			for (const [name, field] of Object.entries(value)) {
-				if (schema.properties[name])
-					problems.push(
-						...validate(schema.properties[name], field, `${where}.${name}`, { closed }),
-					);
-				else if (closed) problems.push(`${where}.${name} is not in the schema`);
-			}
+		const fields = { ...schema.properties, ...branch?.properties };
+		for (const [name, field] of Object.entries(value)) {
+			if (fields[name])
+				problems.push(...validate(fields[name], field, `${where}.${name}`, { closed }));
+			else if (closed && (schema.properties || branch?.properties))
+				problems.push(`${where}.${name} is not in the schema`);
 		}
 	}
 	if (Array.isArray(value) && schema.items)
 		value.forEach((element, k) =>
 			problems.push(...validate(schema.items, element, `${where}[${k}]`, { closed })),
 		);
-	if (schema.if) {
-		const matches = validate(schema.if, value, where, { closed: false }).length === 0;
-		const branch = matches ? schema.then : schema.else;
-		if (branch) problems.push(...validate(branch, value, where, { closed: false }));
-	}
 	return problems;
 }
 
