@@ -8,14 +8,22 @@ const {
 } = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
- * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
- * from this very run.
+ * opens, the ContactSwing node's panel renders the SMS fields, the next node previews its output before it
+ * runs (output schemas), the Docs links, the credential Test's messages, the nodes panel's search by what
+ * the node does, and the screenshots in docs/ are taken from this very run.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const { smsAgentFromAi } = require('../fixtures');
+const { DEFAULT_TOKEN } = require('../sandbox/server');
+const { SCHEMA_DIR } = require('../helpers/outputSchema');
+const { ContactSwing } = require('../../dist/nodes/ContactSwing/ContactSwing.node');
+const {
+	ContactSwingApi,
+	TEST_MESSAGES,
+} = require('../../dist/credentials/ContactSwingApi.credentials');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.join(__dirname, '../../docs');
@@ -258,6 +266,11 @@ test('Make Call warns that it rings a real person and costs money', async () => 
 		.getByText(/rings a real person’s phone and ContactSwing charges for the call/)
 		.first()
 		.waitFor({ timeout: 15_000 });
+	// A node hint: node version 2 repeats nothing only when Repeat Protection is set.
+	await panel
+		.getByText(/^Repeat Protection is off: Retry On Fail and a Retry of the execution/)
+		.first()
+		.waitFor({ timeout: 15_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-notice.png') });
 	await page.context().close();
 });
@@ -299,5 +312,109 @@ test("Make Call's Options show the guardrails", async () => {
 	}
 	await panel.getByText('Calling Hours', { exact: true }).first().scrollIntoViewIfNeeded();
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-guardrails.png') });
+	await page.context().close();
+});
+
+test('the node after an unexecuted ContactSwing node previews its output fields (output schemas)', async () => {
+	// What the editor asks n8n for, for every operation and node version: the installed package's schemas.
+	const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
+	for (const versionDir of fs.readdirSync(SCHEMA_DIR)) {
+		for (const resource of fs.readdirSync(path.join(SCHEMA_DIR, versionDir))) {
+			for (const file of fs.readdirSync(path.join(SCHEMA_DIR, versionDir, resource))) {
+				const url = `${instance.baseUrl}/schemas/${NODE_TYPE}/${versionDir.slice(1)}/${resource}/${file}`;
+				const served = await fetch(url);
+				expect([url, served.status]).toEqual([url, 200]);
+				expect(await served.json()).toEqual(
+					JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, versionDir, resource, file), 'utf8')),
+				);
+			}
+		}
+	}
+	const page = await editorPage({ width: 1280, height: 760 });
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Respond with agent ID' })
+		.dblclick();
+	const input = page.locator('[data-test-id="ndv-input-panel"]');
+	await input
+		.locator('[data-test-id="run-data-schema-node-name"]', { hasText: 'Create SMS AI agent' })
+		.first()
+		.waitFor({ timeout: 20_000 });
+	await input.getByText('Preview', { exact: true }).first().waitFor({ timeout: 15_000 });
+	const fields = input.locator('[data-test-id="run-data-schema-item"]');
+	await fields.filter({ hasText: 'assistant_id' }).first().waitFor({ timeout: 15_000 });
+	// The usual output: ContactSwing's answer and the outcome; the ledger's fields are not listed as usual.
+	const names = (await fields.allInnerTexts()).map((text) => text.trim().split(/\s+/)[0]);
+	expect(names).toEqual(expect.arrayContaining(['assistant_id', 'name', 'ctx_id', 'outcome']));
+	expect(names).not.toContain('request');
+	await page.screenshot({ path: path.join(DOCS, 'editor-schema-preview.png') });
+	await page.context().close();
+});
+
+test('the Docs links open the docs themselves: the node panel and the credential dialog', async () => {
+	const page = await editorPage({ width: 1280, height: 900 });
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS AI agent' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	// n8n appends "?utm_…" to a codex URL; an http(s) documentationUrl is opened as it is.
+	const nodeDocs = await panel.locator('a', { hasText: 'Docs' }).first().getAttribute('href');
+	expect(nodeDocs).toBe(new ContactSwing().description.documentationUrl);
+	expect(nodeDocs).toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/operations.md',
+	);
+	await panel.locator('[data-test-id="credential-edit-button"]').first().click();
+	const dialog = page.getByRole('dialog').filter({ hasText: 'Base URL' });
+	const credentialDocs = await dialog
+		.locator('a', { hasText: 'docs' })
+		.first()
+		.getAttribute('href');
+	expect(credentialDocs).toBe(new ContactSwingApi().documentationUrl);
+	expect(credentialDocs).toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/credentials.md',
+	);
+	await page.context().close();
+});
+
+test("the credential Test (n8n's REST API behind the Test button) says what failed in the node's words", async () => {
+	const test = async (data) =>
+		(
+			await instance.rest('POST', '/credentials/test', {
+				credentials: {
+					id: CREDENTIAL_ID,
+					name: 'ContactSwing (sandbox)',
+					type: 'contactSwingApi',
+					data: { accessToken: DEFAULT_TOKEN, baseUrl: instance.sandbox.url, ...data },
+				},
+			})
+		).json.data;
+	const messageFor = (status) =>
+		TEST_MESSAGES.find((rule) => rule.properties.value === status).properties.message;
+	await expect(test({})).resolves.toEqual(expect.objectContaining({ status: 'OK' }));
+	await expect(test({ accessToken: 'wrong-token' })).resolves.toEqual({
+		status: 'Error',
+		message: messageFor(401),
+	});
+	expect(messageFor(401)).toMatch(/^ContactSwing refused the access token \(HTTP 401\): paste/);
+	await expect(test({ baseUrl: `${instance.sandbox.url}/not-the-api` })).resolves.toEqual({
+		status: 'Error',
+		message: messageFor(404),
+	});
+	expect(messageFor(404)).toMatch(
+		/^ContactSwing found nothing at GET \/v2\/_customers \(HTTP 404\)/,
+	);
+});
+
+test('the nodes panel finds ContactSwing by what it does: "sms", "whatsapp", "phone"', async () => {
+	const page = await editorPage({ width: 1280, height: 900 });
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input').first();
+	await search.waitFor({ timeout: 15_000 });
+	for (const query of ['sms', 'whatsapp', 'phone']) {
+		await search.fill(query);
+		await page
+			.locator('[data-test-id="node-creator-node-item"]', { hasText: 'ContactSwing' })
+			.first()
+			.waitFor({ timeout: 15_000 });
+		if (query === 'sms') await page.screenshot({ path: path.join(DOCS, 'editor-search-sms.png') });
+	}
 	await page.context().close();
 });
