@@ -440,46 +440,6 @@ function loadOptionsContext(node, credentials, parameterPath) {
 	return new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), parameterPath);
 }
 
-/**
- * A ContactSwing Trigger in an active workflow, polled the way n8n's poll jobs do: n8n-core's
- * TriggersAndPollers.runPollFunction with a PollContext. The workflow (and so its static data, where the
- * trigger keeps what it has seen) lives as long as the poller. `poll({ mode })`: 'trigger' for a scheduled
- * poll, 'manual' for the editor's Fetch Test Event. Returns the emitted items ([] when null).
- */
-function createPoller({ parameters, credentials, staticData }) {
-	const { PollContext, TriggersAndPollers } = require('n8n-core');
-	const node = {
-		id: 'f0c1a5b2-0000-4000-8000-000000000002',
-		name: 'ContactSwing Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
-	};
-	// `staticData`: what n8n would load from its database (n8n wraps it in observable proxies, as here).
-	const workflow = new Workflow({
-		id: 'poll',
-		name: 'poll',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: true,
-		settings: {},
-		staticData,
-	});
-	const additionalData = baseAdditionalData(credentials);
-	return {
-		workflow,
-		staticData: () => workflow.getStaticData('node', node),
-		async poll({ mode = 'trigger' } = {}) {
-			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
-			const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
-			return result?.[0] ?? [];
-		},
-	};
-}
-
 /** Runs a From List search (methods.listSearch[method]) in n8n-core's LoadOptionsContext, as the editor does. */
 async function searchList(method, credentials, filter, paginationToken) {
 	const node = contactSwingNode({ resource: 'action', operation: 'get' }, { typeVersion: 2 });
@@ -492,7 +452,6 @@ module.exports = {
 	baseAdditionalData,
 	toolInvoker,
 	searchList,
-	createPoller,
 	TRIGGER_TYPE,
 	triggerType,
 	runNode,

@@ -80,6 +80,7 @@ function paginate(
 		documentedOnly = false,
 		totalRecords,
 		resized,
+		perPageAnswer,
 	} = {},
 ) {
 	// Fault mode: pages of another size than asked from some page on (perPageFromPage), said in per_page.
@@ -112,6 +113,8 @@ function paginate(
 			has_next: pager === 'pages' ? page < totalPages : true,
 		},
 	};
+	// Fault mode: per_page answered as the number of records on the page (a short last page says fewer).
+	if (perPageAnswer === 'records') result.pagination.per_page = result.data.length;
 	if (pager === 'ignores-page-silently') {
 		delete result.pagination.current_page;
 		delete result.pagination.total_pages;
@@ -472,6 +475,9 @@ function createSandbox(options = {}) {
 			...options.rateLimits,
 		},
 		windows: new Map(),
+		// When each call or customer was last added or changed (the 'updated-first' list order).
+		touched: new WeakMap(),
+		touchCount: 0,
 		// Faults for the next requests, in order: { status, body, headers } answers without doing the
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
@@ -501,15 +507,16 @@ function createSandbox(options = {}) {
 		['GET', /^\/v2\/_calls$/, (req) => listAnswer('calls', req.query)],
 	];
 
-	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
+	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords, perPageAnswer (see paginate). */
 	function listFaults(query) {
-		const { pager, perPageCap, documentedOnly, totalRecords, perPageFromPage } = state.faults;
+		const { pager, perPageCap, documentedOnly, totalRecords, perPageFromPage, perPageAnswer } =
+			state.faults;
 		// Fault mode: from page perPageFromPage.page on, pages of perPageFromPage.perPage records, said in per_page.
 		const resized =
 			perPageFromPage && Number(query.page) >= perPageFromPage.page
 				? { ...query, per_page: String(perPageFromPage.perPage) }
 				: undefined;
-		return { pager, perPageCap, documentedOnly, totalRecords, resized };
+		return { pager, perPageCap, documentedOnly, totalRecords, resized, perPageAnswer };
 	}
 
 	/** One page of a list (GET /v2/_customers, /v2/_actions, /v2/_calls), with the paging faults set. */
@@ -545,10 +552,18 @@ function createSandbox(options = {}) {
 
 	/**
 	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
-	 * says newest first.
+	 * says newest first, or 'updated-first' (the record added or changed last first).
 	 */
 	function listed(records) {
-		return state.faults.listOrder === 'newest-first' ? [...records].reverse() : records;
+		if (state.faults.listOrder === 'newest-first') return [...records].reverse();
+		if (state.faults.listOrder === 'updated-first') {
+			const touched = (record) => state.touched.get(record) ?? 0;
+			return records
+				.map((record, index) => [record, index])
+				.sort(([a, i], [b, j]) => touched(b) - touched(a) || j - i)
+				.map(([record]) => record);
+		}
+		return records;
 	}
 
 	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
@@ -1012,12 +1027,16 @@ function createSandbox(options = {}) {
 				duration: call.duration ?? 0,
 			};
 			state.calls.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		/** A call moves on (e.g. queued → in-progress → completed). */
 		setCallStatus(id, status) {
 			const call = state.calls.find((c) => c.id === id);
-			if (call) call.status = status;
+			if (call) {
+				call.status = status;
+				state.touched.set(call, ++state.touchCount);
+			}
 			return call;
 		},
 		/** A call disappears from GET /v2/_calls (deleted in the dashboard). */
@@ -1033,6 +1052,7 @@ function createSandbox(options = {}) {
 				email: customer.email ?? 'new@example.com',
 			};
 			state.customers.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		/** Adds a voice agent that calls can use, as if created earlier. */
