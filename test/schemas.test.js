@@ -15,6 +15,15 @@ const { inferSchema, validate, unknownKeywords, schemaFile } = require('./helper
 
 const root = path.join(__dirname, '..');
 const DIST_NODE_DIR = path.join(root, 'dist', 'nodes', 'ContactSwing');
+/** Where the build puts an operation's schema: the path n8n resolves. */
+const inDist = (version, { resource, operation }) =>
+	path.join(
+		DIST_NODE_DIR,
+		'__schema__',
+		`v${version}.0.0`,
+		resource.value,
+		`${operation.value}.json`,
+	);
 const cases = VERSIONS.flatMap((version) =>
 	operations().map((entry) => [
 		`v${version} ${entry.resource.value}/${entry.operation.value}`,
@@ -37,15 +46,7 @@ describe('where n8n looks', () => {
 				resource: resource.value,
 				operation: operation.value,
 			};
-			expect(resolveOutputSchemaPath(ref)).toBe(
-				path.join(
-					DIST_NODE_DIR,
-					'__schema__',
-					`v${version}.0.0`,
-					resource.value,
-					`${operation.value}.json`,
-				),
-			);
+			expect(resolveOutputSchemaPath(ref)).toBe(inDist(version, { resource, operation }));
 			const schema = loadOutputSchema({ ...ref, versionFallback: true });
 			// The editor's own check (schemaPreview store): an object with `type` and non-empty `properties`.
 			expect(schema.type).toBe('object');
@@ -66,20 +67,7 @@ describe('where n8n looks', () => {
 			.map((file) => file.path)
 			.filter((file) => file.includes('/__schema__/'));
 		expect(shipped.sort()).toEqual(
-			cases
-				.map(([, version, { resource, operation }]) =>
-					path.relative(
-						root,
-						path.join(
-							DIST_NODE_DIR,
-							'__schema__',
-							`v${version}.0.0`,
-							resource.value,
-							`${operation.value}.json`,
-						),
-					),
-				)
-				.sort(),
+			cases.map(([, version, operation]) => path.relative(root, inDist(version, operation))).sort(),
 		);
 	});
 });
