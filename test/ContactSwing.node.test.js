@@ -12,7 +12,7 @@ const { PackageDirectoryLoader } = require('n8n-core');
 const { NodeTypeParser, searchCodeBuilderNodes } = require('@n8n/ai-utilities/node-catalog');
 const { nodeType, credentialType } = require('./helpers/n8n');
 const { useSandbox } = require('./helpers/sandbox');
-const { smsAgent } = require('./fixtures');
+const { parameterSets } = require('./helpers/outputSamples');
 
 const root = path.join(__dirname, '..');
 const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -360,64 +360,9 @@ describe('6. docs/operations.md shows an output example per operation, as the sa
 		const block = /```json\n([^]*?)\n```/.exec(docs.slice(at));
 		return JSON.parse(block[1]);
 	};
-	const action = { __rl: true, mode: 'id', value: 'a0000000-0000-4000-8000-000000000001' };
-	const customer = { __rl: true, mode: 'id', value: 'c0000000-0000-4000-8000-000000000001' };
-	const prompt = { model: 'cw-llm-1', instructions: 'You are the assistant of Acme Dental.' };
-	const parameters = {
-		'agent:createSmsAgent': () => smsAgent(),
-		'agent:createVoiceAgent': () => ({ ...prompt, name: 'Reception', modelKeyIds: '442' }),
-		'agent:createChatAgent': () => ({ ...prompt, name: 'Website chat' }),
-		'agent:createEmailAgent': () => ({ ...prompt, name: 'Inbox' }),
-		'agent:createWhatsAppAgent': () => ({
-			...prompt,
-			name: 'WhatsApp',
-			whatsappNumberId: '650175178190170',
-		}),
-		'action:create': () => ({
-			actionType: 'WEBHOOK',
-			name: 'Look up order',
-			description: 'Use when the caller asks about an order',
-			actionTiming: 'DURING',
-			url: 'https://api.example.com/orders',
-			method: 'POST',
-		}),
-		'action:get': () => ({ actionId: action }),
-		'action:getMany': () => ({ limit: 1 }),
-		'action:update': () => ({
-			actionId: action,
-			name: 'Look up order',
-			updateFields: { description: 'Use when the caller asks about an order' },
-		}),
-		'knowledgeBase:create': () => ({ name: 'Product Documentation' }),
-		'knowledgeBase:update': async () => {
-			const created = await ctx.run({
-				parameters: {
-					resource: 'knowledgeBase',
-					operation: 'create',
-					name: 'Product Documentation',
-				},
-			});
-			return {
-				knowledgeBaseId: created.output[0].json.id,
-				updateFields: { urls: 'https://example.com/pricing' },
-			};
-		},
-		'apiKey:create': () => ({ name: 'CRM integration' }),
-		'customer:getMany': () => ({ limit: 1 }),
-		'customer:update': () => ({ customerId: customer, updateFields: { tags: 'vip' } }),
-		'call:makeCall': () => ({
-			agentId: ctx.sandbox.seedVoiceAgent(),
-			phoneNumber: '+13465507166',
-		}),
-		'call:createCall': () => ({
-			agentId: ctx.sandbox.seedVoiceAgent(),
-			phoneNumber: '+13465507166',
-		}),
-		'call:getMany': () => ({ limit: 1 }),
-	};
 
-	test('every operation has a parameter set here (a new operation needs its example too)', () => {
-		expect(Object.keys(parameters).sort()).toEqual(
+	test('every operation has a parameter set (a new operation needs its example too)', () => {
+		expect(Object.keys(parameterSets(ctx, 3)).sort()).toEqual(
 			operations.map(({ resource, operation }) => `${resource.value}:${operation.value}`).sort(),
 		);
 	});
@@ -434,7 +379,7 @@ describe('6. docs/operations.md shows an output example per operation, as the sa
 		async (_r, _o, resource, operation) => {
 			const example = documented(resource, operation);
 			expect(example).toEqual(expect.any(Object));
-			const given = await parameters[`${resource.value}:${operation.value}`]();
+			const given = await parameterSets(ctx, 3)[`${resource.value}:${operation.value}`]();
 			const { output, error } = await ctx.run({
 				parameters: { resource: resource.value, operation: operation.value, ...given },
 				typeVersion: 3,
@@ -461,5 +406,466 @@ describe('7. the icon', () => {
 		expect(read(icons[0])).not.toBe(read(icons[1]));
 		expect(read('credentials/contactSwing.svg')).toBe(read(icons[0]));
 		expect(read('credentials/contactSwing.dark.svg')).toBe(read(icons[1]));
+	});
+});
+
+describe('part B: review items 2.14, 2.15, 2.21, 2.22', () => {
+	const ctx = useSandbox();
+	const fields = (name) => allProperties().filter(({ property }) => property.name === name);
+
+	test('2.22 run options write their unit as n8n\'s lint allows ("(Milliseconds)", never "(Ms)"); names unchanged', () => {
+		const labels = allProperties().map(({ property }) => property.displayName);
+		expect(labels.filter((label) => /\(Ms\)/.test(label))).toEqual([]);
+		expect(fields('timeout')[0].property.displayName).toBe('Timeout (Milliseconds)');
+		expect(fields('batchInterval')[0].property.displayName).toBe('Batch Interval (Milliseconds)');
+	});
+
+	test('2.21 Return All says that the list has no search and points to a Filter node', () => {
+		const hints = Object.fromEntries(
+			description.properties
+				.filter((p) => p.name === 'returnAll')
+				.map((p) => [p.displayOptions.show.resource[0], p.hint]),
+		);
+		expect(hints).toEqual({
+			action: expect.stringMatching(/no search: to find an action by name or type, .*Filter node/),
+			call: expect.stringMatching(/no search: to find calls by status, .*Filter node/),
+			customer: expect.stringMatching(
+				/no search: to find a customer by phone or email, get them all and add a Filter node after this one$/,
+			),
+		});
+	});
+
+	/** One run with an ID ContactSwing does not know. */
+	const unknownId = async (version, parameters) => {
+		const { error } = await ctx.run({ parameters, typeVersion: version });
+		return [error.message, error.description];
+	};
+	const locator = (value) => ({ __rl: true, mode: 'id', value });
+
+	test.each([
+		[
+			'Get Action',
+			1,
+			{ resource: 'action', operation: 'get', actionId: 'gone-1' },
+			'Action ID gone-1 was not found by ContactSwing (HTTP 404: Action not found) [item 0]',
+			'Action ID',
+		],
+		[
+			'Get Action',
+			3,
+			{ resource: 'action', operation: 'get', actionId: locator('gone-1') },
+			'Action gone-1 was not found by ContactSwing (HTTP 404: Action not found) [item 0]',
+			'Action',
+		],
+		[
+			'Update Action',
+			3,
+			{ resource: 'action', operation: 'update', actionId: locator('gone-1') },
+			'Action gone-1 was not found by ContactSwing (HTTP 404: Action not found) [item 0]',
+			'Action',
+		],
+		[
+			'Update Customer',
+			3,
+			{
+				resource: 'customer',
+				operation: 'update',
+				customerId: locator('gone-2'),
+				updateFields: { tags: 'vip' },
+			},
+			'Customer gone-2 was not found by ContactSwing (HTTP 404: Customer not found) [item 0]',
+			'Customer',
+		],
+		[
+			'Update Knowledge Base',
+			3,
+			{
+				resource: 'knowledgeBase',
+				operation: 'update',
+				knowledgeBaseId: 'gone-3',
+				updateFields: { name: 'Renamed' },
+			},
+			'Knowledge Base ID gone-3 was not found by ContactSwing (HTTP 404: Knowledge base not found) [item 0]',
+			'Knowledge Base ID',
+		],
+		[
+			'Make Call',
+			3,
+			{ resource: 'call', operation: 'makeCall', agentId: 'gone-4', phoneNumber: '+13465507166' },
+			'Voice Agent ID gone-4 was not found by ContactSwing (HTTP 404: Agent not found) [item 0]',
+			'Voice Agent ID',
+		],
+		[
+			'Create Call',
+			3,
+			{ resource: 'call', operation: 'createCall', agentId: 'gone-4', phoneNumber: '+13465507166' },
+			'Voice Agent ID gone-4 was not found by ContactSwing (HTTP 404: Agent not found) [item 0]',
+			'Voice Agent ID',
+		],
+	])(
+		'2.15 %s (v%s): a 404 names the field the user gave, and what to check',
+		async (_name, version, parameters, message, label) => {
+			const [said, what] = await unknownId(version, parameters);
+			expect(said).toBe(message);
+			expect(what).toMatch(
+				new RegExp(
+					`^Check ${label}\\. If it is right, check the Base URL of the ContactSwing API credential \\(the request was (GET|PUT|POST) /v2/`,
+				),
+			);
+		},
+	);
+
+	test('2.15 a 404 where the request names no ID points at the Base URL', async () => {
+		const { error } = await ctx.run({
+			parameters: { resource: 'customer', operation: 'getMany', limit: 1 },
+			credentials: ctx.credentials({ baseUrl: `${ctx.sandbox.url}/nothing-here` }),
+			typeVersion: 3,
+		});
+		expect(error.message).toMatch(
+			/^ContactSwing found nothing at GET \/v2\/_customers \(HTTP 404\)/,
+		);
+		expect(error.description).toBe('Check the Base URL of the ContactSwing API credential.');
+	});
+});
+
+describe('run-time hints: what a run did that the user should know', () => {
+	const ctx = useSandbox();
+	const hintsOf = async (args) => {
+		const result = await ctx.run({ typeVersion: 3, ...args });
+		// Where n8n-core keeps them: the node's run in the execution's run data (ITaskData.hints).
+		const [nodeRun] = result.run.data.resultData.runData.ContactSwing;
+		expect(nodeRun.hints).toEqual(result.hints);
+		return result.hints;
+	};
+	const info = (message) => ({ message, type: 'info', location: 'outputPane' });
+	const warning = (message) => ({ message, type: 'warning', location: 'outputPane' });
+
+	test('a list cut short by Limit while ContactSwing holds more (its total when it gives one); none otherwise', async () => {
+		const customers = (parameters, items) =>
+			hintsOf({ parameters: { resource: 'customer', operation: 'getMany', ...parameters }, items });
+		await expect(customers({ limit: 10 })).resolves.toEqual([
+			info(
+				'ContactSwing has more customers than Limit returned (10 of 35). Turn on Return All to get them all.',
+			),
+		]);
+		await expect(customers({ limit: 10 }, [{}, {}])).resolves.toEqual([
+			info(
+				'ContactSwing has more customers than Limit returned for 2 input items. Turn on Return All to get them all.',
+			),
+		]);
+		// Exactly as many as there are, more than there are, or all of them: nothing was left out.
+		await expect(customers({ limit: 35 })).resolves.toEqual([]);
+		await expect(customers({ limit: 50 })).resolves.toEqual([]);
+		await expect(customers({ returnAll: true })).resolves.toEqual([]);
+		// Pages as the calls page documents them (current_page, per_page, total_records): the total says so.
+		const calls = () =>
+			hintsOf({ parameters: { resource: 'call', operation: 'getMany', limit: 2 } });
+		ctx.sandbox.setFaults({ documentedOnly: true });
+		await expect(calls()).resolves.toEqual([
+			info(
+				`ContactSwing has more calls than Limit returned (2 of ${ctx.sandbox.state.calls.length}). Turn on Return All to get them all.`,
+			),
+		]);
+		// Pages that say nothing of what follows: a full page does not prove more exist, so no hint.
+		ctx.sandbox.setFaults({ documentedOnly: false, totalRecords: 'missing' });
+		await expect(calls()).resolves.toEqual([]);
+	});
+
+	test('calls refused by a guardrail, summed up by rule (with Continue On Fail; the error items say why)', async () => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const hints = await hintsOf({
+			continueOnFail: true,
+			items: [{ to: '+13465507166' }, { to: '+13465507167' }, { to: '+442012345678' }],
+			parameters: {
+				resource: 'call',
+				operation: 'createCall',
+				agentId,
+				phoneNumber: '={{ $json.to }}',
+				options: { allowedNumbers: '+1346*', maxCallsPerExecution: 1 },
+			},
+		});
+		expect(hints).toEqual([
+			warning(
+				'Max Calls per Execution refused 1 call, Allowed Numbers refused 1 call: nothing was sent for them. Their error items say why.',
+			),
+		]);
+	});
+
+	test('requests the ledger did not send again: already done, and outcome unknown', async () => {
+		const parameters = {
+			...parameterSets(ctx, 3)['agent:createChatAgent'](),
+			resource: 'agent',
+			operation: 'createChatAgent',
+			name: '={{ $json.name }}',
+			options: { repeatProtection: 'acrossExecutions', repeatKey: '={{ $json.name }}' },
+		};
+		const items = [{ name: 'Lead 1' }, { name: 'Lead 2' }];
+		// Production runs (a manual one adds a note that it records its keys too).
+		const mode = 'webhook';
+		await expect(hintsOf({ parameters, items, mode })).resolves.toEqual([]);
+		await expect(hintsOf({ parameters, items, mode })).resolves.toEqual([
+			info(
+				'2 items were already done by an earlier run and not sent again (outcome: alreadyDone).',
+			),
+		]);
+		ctx.sandbox.script({ processed: true, reset: true });
+		const unknown = await hintsOf({
+			mode,
+			items: [{ name: 'Lead 3' }],
+			parameters: {
+				...parameters,
+				options: { ...parameters.options, ifOutcomeUnknown: 'passThrough' },
+			},
+		});
+		expect(unknown).toEqual([
+			warning(
+				'1 item may or may not have reached ContactSwing and was not sent again (outcome: unknown): check ContactSwing.',
+			),
+		]);
+	});
+
+	test("a dropped custom data key: Max Calls per Execution's count lives in this process only", async () => {
+		const full = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`key${k}`, 'x']));
+		const hints = await hintsOf({
+			typeVersion: 2,
+			customData: full,
+			parameters: {
+				resource: 'call',
+				operation: 'makeCall',
+				agentId: ctx.sandbox.seedVoiceAgent(),
+				phoneNumber: '+13465507166',
+				options: { maxCallsPerExecution: 3 },
+			},
+		});
+		expect(hints).toEqual([
+			warning(
+				"n8n dropped the node's custom data key (this execution already has 10): Max Calls per Execution counts in this process only, not across a Retry of the execution. Set fewer custom data keys (Execution Data node) to restore it.",
+			),
+		]);
+	});
+
+	test('an n8n without addExecutionHints (before 1.x had it) gets the hint in its log only', () => {
+		const { addHint } = require('../dist/nodes/ContactSwing/shared/operations/hints');
+		const logged = [];
+		const log = (level) => (message) => logged.push([level, message]);
+		const fns = { logger: { warn: log('warn'), debug: log('debug') } };
+		expect(() => addHint(fns, 'Something to know.', 'warning')).not.toThrow();
+		expect(logged).toEqual([['warn', 'ContactSwing: Something to know.']]);
+	});
+});
+
+describe("node hints in the panel (n8n evaluates each condition with the node's parameters and input)", () => {
+	const { Workflow, NodeHelpers } = require('n8n-workflow');
+	const { NODE_TYPE } = require('./helpers/n8n');
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+
+	/**
+	 * The hints n8n 2.40.7's editor shows (useNodeHelpers, getNodeHints): for each hint, its displayCondition
+	 * evaluated on the node as the editor holds it (every parameter, defaults included), with the node's input
+	 * once the previous node has run.
+	 */
+	function shownHints(parameters, { typeVersion = 3, input } = {}) {
+		const node = {
+			id: 'f0c1a5b2-0000-4000-8000-0000000000c1',
+			name: 'ContactSwing',
+			type: NODE_TYPE,
+			typeVersion,
+			position: [0, 0],
+			parameters: {},
+		};
+		node.parameters = NodeHelpers.getNodeParameters(
+			description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			description,
+		);
+		const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false });
+		return description.hints
+			.filter(({ displayCondition }) => {
+				try {
+					const shown =
+						input === undefined
+							? workflow.expression.getSimpleParameterValue(node, displayCondition, 'internal', {})
+							: workflow.expression.getParameterValue(
+									displayCondition,
+									null,
+									0,
+									0,
+									node.name,
+									input.map((json) => ({ json })),
+									'manual',
+									{},
+								);
+					return shown === true || shown === 'true';
+				} catch {
+					// The editor skips a hint whose condition cannot be evaluated.
+					return false;
+				}
+			})
+			.map(({ message }) => message);
+	}
+	const sms = { resource: 'agent', operation: 'createSmsAgent' };
+	const repeatOff = expect.stringMatching(/^Repeat Protection is off: Retry On Fail and a Retry/);
+
+	test('Repeat Protection off on a create or a call: shown; on, or on an operation it does not cover: not', () => {
+		expect(shownHints({ ...sms, options: { repeatProtection: 'off' } })).toEqual([repeatOff]);
+		expect(shownHints(sms)).toEqual([]);
+		expect(shownHints({ ...sms, options: { repeatProtection: 'acrossExecutions' } })).toEqual([]);
+		// Versions 1 and 2 protect nothing unless the option is set.
+		expect(shownHints(sms, { typeVersion: 2 })).toEqual([repeatOff]);
+		expect(
+			shownHints({ ...sms, options: { repeatProtection: 'retries' } }, { typeVersion: 1 }),
+		).toEqual([]);
+		expect(shownHints({ resource: 'customer', operation: 'getMany' }, { typeVersion: 1 })).toEqual(
+			[],
+		);
+		const kbUpdate = {
+			resource: 'knowledgeBase',
+			operation: 'update',
+			options: { repeatProtection: 'off' },
+		};
+		expect(shownHints(kbUpdate)).toEqual([repeatOff]);
+	});
+
+	test('a call node with several input items and no Max Calls per Execution: each item places a paid call', () => {
+		const call = {
+			resource: 'call',
+			operation: 'createCall',
+			agentId: 'a',
+			phoneNumber: '+13465507166',
+		};
+		const paid =
+			'Each input item places a paid call. Set Options → Max Calls per Execution to cap how many one execution places.';
+		expect(shownHints(call, { input: [{}, {}] })).toEqual([paid]);
+		expect(shownHints({ ...call, operation: 'makeCall' }, { input: [{}, {}, {}] })).toEqual([paid]);
+		expect(shownHints(call, { input: [{}] })).toEqual([]);
+		expect(
+			shownHints({ ...call, options: { maxCallsPerExecution: 2 } }, { input: [{}, {}] }),
+		).toEqual([]);
+		// Before the previous node has run there is no input to count.
+		expect(shownHints(call)).toEqual([]);
+	});
+});
+
+describe("property hints for n8n's AI builder where a value is easy to get wrong", () => {
+	const hintOf = (name, where = '') =>
+		allProperties()
+			.filter(({ property, where: at }) => property.name === name && at.includes(where))
+			.map(({ property }) => property.builderHint?.propertyHint);
+
+	test('guardrails, Repeat Protection, IDs from earlier nodes, dates and JSON say what to put there', () => {
+		// Versions 1 and 2, then 3, for both call operations.
+		expect([...new Set(hintOf('allowedNumbers'))]).toEqual([
+			expect.stringMatching(/every entry is a prefix here/),
+			expect.stringMatching(/one number exactly, and only an entry ending in \* is a prefix/),
+		]);
+		expect(hintOf('maxCallsPerExecution')[0]).toMatch(/every call is charged/);
+		expect(hintOf('timeZone')[0]).toMatch(/IANA time zone name.*not an offset/);
+		expect(new Set(hintOf('repeatKey'))).toEqual(
+			new Set([
+				expect.stringMatching(
+					/stable ID of the input item.*never a timestamp, \$now or a random value/,
+				),
+			]),
+		);
+		expect(new Set(hintOf('forgetLedger'))).toEqual(
+			new Set([expect.stringMatching(/^Leave empty/)]),
+		);
+		expect(new Set(hintOf('additionalBody'))).toEqual(
+			new Set([expect.stringMatching(/never repeat a field the node already sets/)]),
+		);
+		expect(hintOf('expiresAt')[0]).toMatch(/future ISO 8601 date-time/);
+		expect(hintOf('actionIds')[0]).toMatch(
+			/action_id output of an earlier ContactSwing action create node/,
+		);
+		for (const hint of [...hintOf('actionId'), ...hintOf('customerId')])
+			expect(hint).toMatch(/never invent/);
+	});
+
+	test("n8n's node catalog writes them into the type definition it synthesizes for a community node", async () => {
+		// n8n 2.40.7's NodeCatalogService.synthesizeNodeTypeDef: generateNodeTypeFile of the loaded description.
+		const {
+			generateNodeTypeFile,
+		} = require('@n8n/workflow-sdk/dist/generate-types/generate-types');
+		const [node] = await loadedAsN8nDoes();
+		const typeDefinition = generateNodeTypeFile({
+			...node,
+			properties: node.properties.filter((property) => property.type !== 'hidden'),
+		});
+		for (const hint of [
+			'An expression naming a stable ID of the input item',
+			'Comma-separated E.164 numbers with + and country code (e.g. +13465507166); an entry is one number exactly',
+			'An IANA time zone name of the people called',
+		])
+			expect(typeDefinition).toContain(`@builderHint ${hint}`);
+	});
+});
+
+describe('the ContactSwing Trigger: found, documented, and saying that it polls', () => {
+	const {
+		ContactSwingTrigger,
+	} = require('../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node');
+	const trigger = new ContactSwingTrigger().description;
+	const triggerCodex = require('../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node.json');
+	const TRIGGER = 'n8n-nodes-contactswing.contactSwingTrigger';
+	const loadedTrigger = async () => (await loadedAsN8nDoes()).find((n) => n.name === TRIGGER);
+
+	test('its Docs link opens docs/trigger.md, as the panel and any codex reader build it', () => {
+		const base = 'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/';
+		expect(trigger.documentationUrl).toBe(`${base}docs/trigger.md`);
+		expect(triggerCodex.resources.primaryDocumentation).toEqual([
+			{ url: `${base}docs/trigger.md` },
+		]);
+		expect(triggerCodex.resources.credentialDocumentation).toEqual([
+			{ url: `${base}docs/credentials.md` },
+		]);
+		for (const url of [trigger.documentationUrl, `${base}docs/credentials.md`])
+			expect(fs.existsSync(path.join(root, url.slice(base.length)))).toBe(true);
+	});
+
+	test("n8n loads its aliases and builder hint; n8n's node catalog finds it by what it watches", async () => {
+		const node = await loadedTrigger();
+		expect(node.codex.alias).toEqual(
+			expect.arrayContaining(['Call', 'Phone', 'Voice', 'Call Status', 'Customer', 'Contact']),
+		);
+		expect(node.builderHint.searchHint).toMatch(/^Polls ContactSwing/);
+		expect(node.builderHint.searchHint).toMatch(/already exist when the workflow is published/);
+		expect(node.builderHint.searchHint).toMatch(/previous_status/);
+		const related = node.builderHint.relatedNodes.map((r) => r.nodeType);
+		expect(related).toEqual(
+			expect.arrayContaining([
+				'n8n-nodes-contactswing.contactSwing',
+				'n8n-nodes-base.hubspot',
+				'n8n-nodes-base.pipedrive',
+				'n8n-nodes-base.salesforce',
+			]),
+		);
+		// Respond to Webhook refuses to run after any trigger but a Webhook.
+		expect(related).not.toContain('n8n-nodes-base.respondToWebhook');
+		const parser = new NodeTypeParser(await loadedAsN8nDoes());
+		for (const query of ['call status', 'phone', 'voice'])
+			expect([query, parser.searchNodeTypes(query).map((n) => n.id)]).toEqual([
+				query,
+				expect.arrayContaining([TRIGGER]),
+			]);
+	});
+
+	test('the panel says that it polls and that records existing at publish are not emitted', () => {
+		const notice = trigger.properties.find((p) => p.type === 'notice');
+		expect(trigger.properties.indexOf(notice)).toBe(0);
+		expect(notice.displayOptions).toBeUndefined();
+		expect(notice.displayName).toMatch(/^Checks ContactSwing on the Poll Times schedule/);
+		expect(notice.displayName).toMatch(/already exist when you publish are not emitted/);
+	});
+
+	test("its icon is the action node's (the arc removed)", () => {
+		for (const file of ['contactSwing.svg', 'contactSwing.dark.svg'])
+			expect(read(`nodes/ContactSwingTrigger/${file}`)).toBe(read(`nodes/ContactSwing/${file}`));
 	});
 });

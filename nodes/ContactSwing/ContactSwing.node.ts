@@ -14,6 +14,13 @@ import { route } from './router';
 const DOCUMENTATION_URL =
 	'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/operations.md';
 
+/** "resource:operation" of every operation whose requests Repeat Protection covers (creates and calls). */
+const REPEAT_PROTECTED = Object.entries(resources).flatMap(([resource, module]) =>
+	Object.entries(module?.operations ?? {})
+		.filter(([, operation]) => operation.createsOrCalls)
+		.map(([operation]) => `${resource}:${operation}`),
+);
+
 /*
  * Code comments cite the ContactSwing API reference by page slug ("page sms-ai"):
  * https://docs.contactswing.ai/api-reference/endpoint/<slug>. Readings of ambiguous pages are listed in
@@ -75,6 +82,28 @@ export class ContactSwing implements INodeType {
 				},
 			],
 		},
+		// Shown in the node's panel while the condition holds (n8n evaluates it with the node's parameters, and
+		// with its input once the previous node has run).
+		hints: [
+			{
+				message:
+					"Repeat Protection is off: Retry On Fail and a Retry of the execution send this node's requests again. Set it under Options.",
+				type: 'warning',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				// Versions 1 and 2 protect nothing unless the option is set; version 3 protects retries by default.
+				displayCondition: `={{ ${JSON.stringify(REPEAT_PROTECTED)}.includes($parameter.resource + ":" + $parameter.operation) && ($parameter.options?.repeatProtection ?? ($nodeVersion >= 3 ? "retries" : "off")) === "off" }}`,
+			},
+			{
+				message:
+					'Each input item places a paid call. Set Options → Max Calls per Execution to cap how many one execution places.',
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'beforeExecution',
+				displayCondition:
+					'={{ $parameter.resource === "call" && ["createCall", "makeCall"].includes($parameter.operation) && $parameter.options?.maxCallsPerExecution === undefined && $input.all().length > 1 }}',
+			},
+		],
 		defaults: { name: 'ContactSwing' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,6 +6,7 @@ import type { RunSettings } from './shared/operations/runOptions';
 import { readRepeatSettings, readRunSettings } from './shared/operations/runOptions';
 import type { RoutedOperation, RunScope } from './shared/operations/registry';
 import { Ledger, NotStarted } from './shared/operations/ledger';
+import { RunNotes } from './shared/operations/hints';
 import { Accounts, sleepUntil } from './shared/http';
 
 type Outcome = { ok: true; value: IDataObject | IDataObject[] } | { ok: false; error: Error };
@@ -47,7 +48,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	// The ledger's windows release their requests together (see RunGate).
 	const windowed = ledger !== undefined && settings.batchIntervalMs === 0;
 	const accounts = new Accounts(settings.itemsPerBatch, cancelSignal, !windowed);
-	const scope: RunScope = { policy: settings.policy, accounts, ledger };
+	const notes = new RunNotes();
+	const scope: RunScope = { policy: settings.policy, accounts, ledger, notes };
 	const outcomes: Outcome[] = new Array(items.length);
 	let stop = false;
 
@@ -129,6 +131,15 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		);
 	}
 	await ledger?.flush();
+
+	// What the run did that the user should know, summed up under its output (hints.ts).
+	notes.addHints(
+		this,
+		outcomes.flatMap((outcome) =>
+			outcome?.ok ? (Array.isArray(outcome.value) ? outcome.value : [outcome.value]) : [],
+		),
+		outcomes.flatMap((outcome) => (outcome && !outcome.ok ? [outcome.error] : [])),
+	);
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

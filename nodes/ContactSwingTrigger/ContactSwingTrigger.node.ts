@@ -6,7 +6,7 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readTextList } from '../ContactSwing/shared/input/rules';
 import type { RequestScope } from '../ContactSwing/shared/http';
@@ -26,6 +26,10 @@ import { loadState, storeState } from './storedState';
  * its state is kept in static data, in storedState.ts. This file wires them to n8n: a lock against
  * overlapping polls, a time bound per poll, and the shared transport for every request.
  */
+
+/** Where the panel's Docs link goes (an http(s) documentationUrl is opened as it is, without "?utm_…"). */
+const DOCUMENTATION_URL =
+	'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/trigger.md';
 
 /** The list each event reads. */
 const LIST_PATHS: Record<EventName, string> = {
@@ -70,12 +74,46 @@ export class ContactSwingTrigger implements INodeType {
 			'={{ {"newCall":"New call","callStatusChanged":"Call status changed","newCustomer":"New customer"}[$parameter["event"]] }}',
 		description:
 			'Starts the workflow when a ContactSwing call appears or changes status, or a customer appears',
+		documentationUrl: DOCUMENTATION_URL,
+		// For n8n's AI Workflow Builder and instance MCP (their node catalog reads searchHint and relatedNodes).
+		// Never Respond to Webhook: it refuses to run in a workflow a trigger other than a Webhook started.
+		builderHint: {
+			searchHint:
+				'Polls ContactSwing on the Poll Times schedule and starts the workflow for each new call, call status change or new customer. Records that already exist when the workflow is published are not emitted. Each item is one record (calls: id, customer_name, status, duration; customers: id, name, phone, email) plus event, and previous_status for Call Status Changed. No transcript or phone number in the call list.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-contactswing.contactSwing',
+					relationHint:
+						'Acts on the event: updates the customer record, or places a follow-up call with an agent',
+				},
+				{
+					nodeType: 'n8n-nodes-base.hubspot',
+					relationHint: 'CRM to update when a call finishes or a customer appears',
+				},
+				{
+					nodeType: 'n8n-nodes-base.pipedrive',
+					relationHint: 'CRM to update when a call finishes or a customer appears',
+				},
+				{
+					nodeType: 'n8n-nodes-base.salesforce',
+					relationHint: 'CRM to update when a call finishes or a customer appears',
+				},
+			],
+		},
 		defaults: { name: 'ContactSwing Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'contactSwingApi', required: true }],
 		properties: [
+			{
+				// ContactSwing documents no outbound webhooks: say so where the user decides (review item 3.3).
+				displayName:
+					'Checks ContactSwing on the Poll Times schedule (it has no webhooks). Calls and customers that already exist when you publish are not emitted. Fetch Test Event returns one existing record to map fields from.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -130,9 +168,9 @@ export class ContactSwingTrigger implements INodeType {
 		const scope: RequestScope = { accounts: new Accounts() };
 
 		if (this.getMode() === 'manual') {
-			// Fetch Test Event: the first record of the list, so fields can be mapped; nothing is recorded.
-			const first = await fetchPage.call(this, path, 1, PER_PAGE, scope);
-			const record = first.records[0];
+			// Fetch Test Event: one existing record shaped as a real event, so fields can be mapped; nothing
+			// is recorded.
+			const record = await testEvent.call(this, event, path, scope);
 			return record ? [[{ json: { event, ...record } }]] : null;
 		}
 
@@ -182,6 +220,47 @@ export class ContactSwingTrigger implements INodeType {
 			releaseLock(stored, owner);
 		}
 	}
+}
+
+/**
+ * Fetch Test Event's record, shaped as a real event: Call Status Changed adds previous_status (null, as for
+ * a call first seen already in its status: one read cannot know an earlier status) and takes only a call in
+ * Only These Statuses. It prefers the newest record: the list's order is not documented, so it reads the
+ * first and the last page and takes the newest end by the order the trigger learned (its saved state,
+ * when the workflow ran published), else the last page's end (the lists seen so far are oldest first).
+ */
+async function testEvent(
+	this: IPollFunctions,
+	event: EventName,
+	path: string,
+	scope: RequestScope,
+): Promise<PageAnswer['records'][number] | undefined> {
+	const first = await fetchPage.call(this, path, 1, PER_PAGE, scope);
+	const perPage = first.perPage ?? first.records.length;
+	const lastPage = first.total !== undefined && perPage > 0 ? Math.ceil(first.total / perPage) : 1;
+	const last =
+		lastPage > 1 && first.records.length >= perPage
+			? (await fetchPage.call(this, path, lastPage, perPage, scope)).records
+			: [];
+	const saved = (this.getWorkflowStaticData('node') as StoredData).poll as IDataObject | undefined;
+	const newestFirst = saved?.order === 'newest-first';
+	// Newest first: page 1 as it is then the last page, or the last page backwards then page 1 backwards.
+	const byAge = newestFirst
+		? [...first.records, ...last]
+		: [...last].reverse().concat([...first.records].reverse());
+	if (event !== 'callStatusChanged') return byAge[0];
+	const wanted = wantedStatuses.call(this);
+	const record = byAge.find((call) => wanted.size === 0 || wanted.has(String(call.status)));
+	if (record === undefined && byAge.length > 0)
+		throw new NodeOperationError(
+			this.getNode(),
+			`No call on the first or last page of ContactSwing's call list has a status in Only These Statuses (${[...wanted].join(', ')})`,
+			{
+				description:
+					'Fetch Test Event shows an existing call in a wanted status. Check the statuses against a call record, or leave Only These Statuses empty to fetch any call.',
+			},
+		);
+	return record === undefined ? undefined : { previous_status: null, ...record };
 }
 
 /** How long this poll may take: n8n's poll budget, at most POLL_BOUND_MS. */

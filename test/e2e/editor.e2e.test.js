@@ -8,14 +8,22 @@ const {
 } = require('./workflows');
 /**
  * The n8n editor in a real browser (Debian's Chromium driven by playwright-core): the example workflow
- * opens, the ContactSwing node's panel renders the SMS fields, and the screenshots in docs/ are taken
- * from this very run.
+ * opens, the ContactSwing node's panel renders the SMS fields, the next node previews its output before it
+ * runs (output schemas), the Docs links, the credential Test's messages, the nodes panel's search by what
+ * the node does, and the screenshots in docs/ are taken from this very run.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const { smsAgentFromAi } = require('../fixtures');
+const { DEFAULT_TOKEN } = require('../sandbox/server');
+const { SCHEMA_DIR } = require('../helpers/outputSchema');
+const { ContactSwing } = require('../../dist/nodes/ContactSwing/ContactSwing.node');
+const {
+	ContactSwingApi,
+	TEST_MESSAGES,
+} = require('../../dist/credentials/ContactSwingApi.credentials');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DOCS = path.join(__dirname, '../../docs');
@@ -231,7 +239,23 @@ test('the ContactSwing Trigger panel shows its events and the status filter', as
 	await expect(
 		panel.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
 	).resolves.toBe('ContactSwing (sandbox)');
+	// It says that it polls and that what exists at publishing is not emitted; its Docs link opens its doc.
+	await panel
+		.getByText(/^Checks ContactSwing on the Poll Times schedule \(it has no webhooks\)/)
+		.first()
+		.waitFor({ timeout: 15_000 });
+	await expect(panel.locator('a', { hasText: 'Docs' }).first().getAttribute('href')).resolves.toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/trigger.md',
+	);
 	await page.screenshot({ path: path.join(DOCS, 'editor-trigger.png') });
+	// Fetch Test Event: a call in Only These Statuses (completed), with previous_status as a real event has.
+	await panel
+		.getByRole('button', { name: /Fetch Test Event/ })
+		.first()
+		.click();
+	const output = panel.locator('[data-test-id="output-panel"]');
+	await output.getByText('previous_status').first().waitFor({ timeout: 30_000 });
+	await output.getByText('completed').first().waitFor({ timeout: 15_000 });
 	await page.context().close();
 });
 
@@ -256,6 +280,11 @@ test('Make Call warns that it rings a real person and costs money', async () => 
 	await panel.waitFor();
 	await panel
 		.getByText(/rings a real person’s phone and ContactSwing charges for the call/)
+		.first()
+		.waitFor({ timeout: 15_000 });
+	// A node hint: node version 2 repeats nothing only when Repeat Protection is set.
+	await panel
+		.getByText(/^Repeat Protection is off: Retry On Fail and a Retry of the execution/)
 		.first()
 		.waitFor({ timeout: 15_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-notice.png') });
@@ -299,5 +328,137 @@ test("Make Call's Options show the guardrails", async () => {
 	}
 	await panel.getByText('Calling Hours', { exact: true }).first().scrollIntoViewIfNeeded();
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-guardrails.png') });
+	await page.context().close();
+});
+
+test('the node after an unexecuted ContactSwing node previews its output fields (output schemas)', async () => {
+	// What the editor asks n8n for, for every operation and node version: the installed package's schemas.
+	const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
+	for (const versionDir of fs.readdirSync(SCHEMA_DIR)) {
+		for (const resource of fs.readdirSync(path.join(SCHEMA_DIR, versionDir))) {
+			for (const file of fs.readdirSync(path.join(SCHEMA_DIR, versionDir, resource))) {
+				const url = `${instance.baseUrl}/schemas/${NODE_TYPE}/${versionDir.slice(1)}/${resource}/${file}`;
+				const served = await fetch(url);
+				expect([url, served.status]).toEqual([url, 200]);
+				expect(await served.json()).toEqual(
+					JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, versionDir, resource, file), 'utf8')),
+				);
+			}
+		}
+	}
+	const page = await editorPage({ width: 1280, height: 760 });
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Respond with agent ID' })
+		.dblclick();
+	const input = page.locator('[data-test-id="ndv-input-panel"]');
+	// The unexecuted node's section: its name, "Preview" and n8n's "Usually outputs the following fields".
+	await input
+		.locator('[data-test-id="run-data-schema-header"]', { hasText: 'Create SMS AI agent' })
+		.filter({ hasText: 'Preview' })
+		.first()
+		.waitFor({ timeout: 30_000 });
+	await input
+		.getByText(/Usually outputs the following fields/)
+		.first()
+		.waitFor({ timeout: 15_000 });
+	const pill = input.locator(
+		'[data-test-id="run-data-schema-node-name"][data-name="assistant_id"]',
+	);
+	await pill.first().waitFor({ timeout: 15_000 });
+	// The usual output: ContactSwing's answer and the outcome; the ledger's fields are not listed as usual.
+	const names = await input
+		.locator('[data-test-id="run-data-schema-node-name"][data-name]')
+		.evaluateAll((pills) => pills.map((p) => p.dataset.name).filter((n) => !n.startsWith('$')));
+	expect(names).toEqual(expect.arrayContaining(['assistant_id', 'name', 'ctx_id', 'outcome']));
+	expect(names).not.toContain('request');
+	await page.screenshot({ path: path.join(DOCS, 'editor-schema-preview.png') });
+	await page.context().close();
+});
+
+test('the Docs links open the docs themselves: the node panel and the credential dialog', async () => {
+	const page = await editorPage({ width: 1280, height: 900 });
+	await page.locator('[data-test-id="canvas-node"]', { hasText: 'Create SMS AI agent' }).dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	// n8n appends "?utm_…" to a codex URL; an http(s) documentationUrl is opened as it is.
+	const nodeDocs = await panel.locator('a', { hasText: 'Docs' }).first().getAttribute('href');
+	expect(nodeDocs).toBe(new ContactSwing().description.documentationUrl);
+	expect(nodeDocs).toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/operations.md',
+	);
+	await panel.locator('[data-test-id="credential-edit-button"]').first().click();
+	const dialog = page.getByRole('dialog').filter({ hasText: 'Base URL' });
+	const credentialDocs = await dialog
+		.locator('a', { hasText: 'docs' })
+		.first()
+		.getAttribute('href');
+	expect(credentialDocs).toBe(new ContactSwingApi().documentationUrl);
+	expect(credentialDocs).toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/credentials.md',
+	);
+	await page.context().close();
+});
+
+test("the credential Test (n8n's REST API behind the Test button) says what failed in the node's words", async () => {
+	// n8n 2.40.7 keeps the test's temporary node in one module-wide map and deletes it when a test ends, so a
+	// test still running from the previous case's credential dialog can answer "Node not found": asked again.
+	const test = async (data, tries = 3) => {
+		const answer = await testOnce(data);
+		return answer.message === 'Node not found' && tries > 1 ? test(data, tries - 1) : answer;
+	};
+	const testOnce = async (data) =>
+		(
+			await instance.rest('POST', '/credentials/test', {
+				credentials: {
+					id: CREDENTIAL_ID,
+					name: 'ContactSwing (sandbox)',
+					type: 'contactSwingApi',
+					data: { accessToken: DEFAULT_TOKEN, baseUrl: instance.sandbox.url, ...data },
+				},
+			})
+		).json.data;
+	const messageFor = (status) =>
+		TEST_MESSAGES.find((rule) => rule.properties.value === status).properties.message;
+	await expect(test({})).resolves.toEqual(expect.objectContaining({ status: 'OK' }));
+	await expect(test({ accessToken: 'wrong-token' })).resolves.toEqual({
+		status: 'Error',
+		message: messageFor(401),
+	});
+	expect(messageFor(401)).toMatch(/^ContactSwing refused the access token \(HTTP 401\): paste/);
+	await expect(test({ baseUrl: `${instance.sandbox.url}/not-the-api` })).resolves.toEqual({
+		status: 'Error',
+		message: messageFor(404),
+	});
+	expect(messageFor(404)).toMatch(
+		/^ContactSwing found nothing at GET \/v2\/_customers \(HTTP 404\)/,
+	);
+	// Failures before any answer show n8n's own code (no rule can match them); docs/credentials.md says so,
+	// and the Base URL field states the https rule.
+	const plainHttp = await test({ baseUrl: 'http://contactswing.example.com' });
+	expect(plainHttp).toEqual({ status: 'Error', message: expect.stringMatching(/ERR_BAD_REQUEST/) });
+	const closedPort = await test({ baseUrl: `http://127.0.0.1:${e2ePort(5699)}` });
+	expect(closedPort).toEqual({ status: 'Error', message: expect.stringMatching(/ECONNREFUSED/) });
+	const documented = fs.readFileSync(path.join(DOCS, 'credentials.md'), 'utf8');
+	expect(documented).toMatch(
+		/Plain `http:\/\/` to a host other than this machine +\| `ERR_BAD_REQUEST`/,
+	);
+	expect(documented).toMatch(/Nothing listening at the Base URL +\| `ECONNREFUSED`/);
+});
+
+test('the nodes panel finds ContactSwing by what it does: "sms", "voice", "whatsapp", "phone"', async () => {
+	const page = await editorPage({ width: 1280, height: 900 });
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.getByPlaceholder('Search nodes...').first();
+	await search.waitFor({ timeout: 15_000 });
+	for (const query of ['sms', 'voice', 'whatsapp', 'phone']) {
+		await search.fill(query);
+		await page
+			.locator('[data-test-id="item-iterator-item"] [data-test-id="node-creator-item-name"]', {
+				hasText: /^ContactSwing$/,
+			})
+			.first()
+			.waitFor({ timeout: 15_000 });
+		if (query === 'sms') await page.screenshot({ path: path.join(DOCS, 'editor-search-sms.png') });
+	}
 	await page.context().close();
 });

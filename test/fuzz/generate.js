@@ -235,8 +235,8 @@ function fieldLabels(properties) {
 		'Update Fields',
 		'Additional Body (JSON)',
 		'Items per Batch',
-		'Batch Interval (Ms)',
-		'Timeout (Ms)',
+		'Batch Interval (Milliseconds)',
+		'Timeout (Milliseconds)',
 		'Max Retry Wait (Seconds)',
 	]);
 	const walk = (list) => {

@@ -126,6 +126,64 @@ describe('the basics', () => {
 		expect(trigger.staticData().poll).toBeUndefined();
 	});
 
+	describe('Fetch Test Event is shaped like a real event (issue 30, review items 3.1 and 3.2)', () => {
+		test('Call Status Changed: previous_status as in a real event, a status in Only These Statuses, the newest such call', async () => {
+			// 45 calls, oldest first; the newest busy one is call-0043 (call-0044 and call-0045 are completed).
+			const trigger = poller({ event: 'callStatusChanged', statuses: 'busy, no-answer' });
+			const [item, ...more] = await trigger.poll({ mode: 'manual' });
+			expect(more).toEqual([]);
+			expect(item.json).toEqual({
+				event: 'callStatusChanged',
+				previous_status: null,
+				id: 'call-0043',
+				customer_name: 'Customer 43',
+				status: 'busy',
+				duration: 72,
+			});
+			// Same keys, in the same order, as the event a published trigger emits for a call first seen.
+			await trigger.poll();
+			sandbox.addCall({ id: 'call-live', status: 'busy' });
+			const [live] = await trigger.poll();
+			expect(Object.keys(live.json)).toEqual(Object.keys(item.json));
+			expect(
+				(await poller({ event: 'callStatusChanged' }).poll({ mode: 'manual' }))[0].json.id,
+			).toBe('call-live');
+		});
+
+		test('the newest record sits on the last page: both ends are read, 2 requests', async () => {
+			await withSandbox({ calls: 250, customers: 150 });
+			sandbox.requests.length = 0;
+			const [call] = await poller({ event: 'newCall' }).poll({ mode: 'manual' });
+			expect(call.json).toEqual(expect.objectContaining({ event: 'newCall', id: 'call-0250' }));
+			expect(call.json).not.toHaveProperty('previous_status');
+			expect(requests()).toEqual(['/v2/_calls?page=1', '/v2/_calls?page=3']);
+			const [customer] = await poller({ event: 'newCustomer' }).poll({ mode: 'manual' });
+			expect(customer.json.id).toBe(sandbox.state.customers.at(-1).id);
+		});
+
+		test("a list the trigger learned is newest first: the newest is page 1's first", async () => {
+			await withSandbox({ calls: 250 });
+			sandbox.setFaults({ listOrder: 'newest-first' });
+			const trigger = poller({ event: 'newCall' });
+			await trigger.poll();
+			sandbox.addCall({ id: 'call-a' });
+			await trigger.poll();
+			sandbox.addCall({ id: 'call-b' });
+			await trigger.poll();
+			expect(trigger.staticData().poll.order).toBe('newest-first');
+			sandbox.addCall({ id: 'call-c' });
+			const [item] = await trigger.poll({ mode: 'manual' });
+			expect(item.json.id).toBe('call-c');
+		});
+
+		test('no call in a wanted status: a message naming the field, not a call in another status', async () => {
+			const trigger = poller({ event: 'callStatusChanged', statuses: 'voicemail' });
+			await expect(trigger.poll({ mode: 'manual' })).rejects.toThrow(
+				/No call on the first or last page of ContactSwing's call list has a status in Only These Statuses \(voicemail\)/,
+			);
+		});
+	});
+
 	test("a 429 within the poll's time is waited out through the same gate as the action node; nothing is emitted twice", async () => {
 		const trigger = poller({ event: 'newCall' });
 		await trigger.poll();

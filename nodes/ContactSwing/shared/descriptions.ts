@@ -23,6 +23,10 @@ export const additionalBodyOption: INodeProperties = {
 	description:
 		'Fields this node has no parameter for, added to the request body (also inside objects it sends). It cannot change a value the node sends, set "type", or contain null.',
 	hint: 'e.g. {"new_field": "value"}',
+	builderHint: {
+		propertyHint:
+			'Leave empty unless the user names a ContactSwing field this node has no parameter for; never repeat a field the node already sets.',
+	},
 };
 
 /**
@@ -55,17 +59,21 @@ export function idLocatorFields(
 		placeholder,
 		searchListMethod,
 		what,
+		propertyHint,
 	}: {
 		displayName: string;
 		description: string;
 		placeholder: string;
 		searchListMethod: string;
 		what: string;
+		/** For n8n's AI builder: where the ID comes from. */
+		propertyHint: string;
 	},
 ): INodeProperties[] {
 	return [
 		{
 			...idField(name, `${displayName} ID`, description, placeholder),
+			builderHint: { propertyHint },
 			displayOptions: { show: { '@version': [1] } },
 		},
 		{
@@ -75,6 +83,7 @@ export function idLocatorFields(
 			default: { mode: 'list', value: '' },
 			required: true,
 			description,
+			builderHint: { propertyHint },
 			modes: [
 				{
 					displayName: 'From List',

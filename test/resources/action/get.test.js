@@ -31,8 +31,12 @@ describe('Get Action', () => {
 			parameters: { resource: 'action', operation: 'get', actionId: 'nope-x 1' },
 		});
 		expect(ctx.sandbox.requests[0].path).toBe('/v2/_actions/nope-x%201');
-		expect(error.message).toMatch(
-			/^ContactSwing found nothing at GET \/v2\/_actions\/nope-x%201 \(HTTP 404\): Action not found/,
+		// Named as the user gave it: the field and its value, not the path it went into.
+		expect(error.message).toBe(
+			'Action ID nope-x 1 was not found by ContactSwing (HTTP 404: Action not found) [item 0]',
+		);
+		expect(error.description).toBe(
+			'Check Action ID. If it is right, check the Base URL of the ContactSwing API credential (the request was GET /v2/_actions/nope-x%201).',
 		);
 	});
 });

@@ -442,7 +442,7 @@ describe('as the API reference says', () => {
 				name: 'Renamed',
 			});
 			expect(error.message).toMatch(
-				/^ContactSwing found nothing at GET \/v2\/_actions\/a0000000-0000-4000-8000-000000009999 \(HTTP 404\)/,
+				/^Action a0000000-0000-4000-8000-000000009999 was not found by ContactSwing \(HTTP 404: Action not found\)/,
 			);
 			expect(puts()).toHaveLength(0);
 		});

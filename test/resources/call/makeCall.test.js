@@ -55,7 +55,10 @@ describe('Call', () => {
 			},
 		});
 		expect(error.message).toBe(
-			'ContactSwing found nothing at POST /v2/_voicecalls/ghost/makeCall (HTTP 404): Agent not found [item 0]',
+			'Voice Agent ID ghost was not found by ContactSwing (HTTP 404: Agent not found) [item 0]',
+		);
+		expect(error.description).toBe(
+			'Check Voice Agent ID. If it is right, check the Base URL of the ContactSwing API credential (the request was POST /v2/_voicecalls/ghost/makeCall).',
 		);
 	});
 });

@@ -497,9 +497,7 @@ describe('where the retry lineage does not exist (documented gaps)', () => {
 			customData: full,
 		});
 		expect(warned.hints.map((h) => h.message)).toEqual([
-			expect.stringMatching(
-				/^This execution already has 10 custom data keys, so n8n dropped the "contactSwing" key/,
-			),
+			"n8n dropped the node's custom data key (this execution already has 10): a Retry of this execution may send again what this run sent (Retry On Fail still repeats nothing). Set fewer custom data keys (Execution Data node) to restore it.",
 		]);
 		ctx.sandbox.setFaults({ rejectValues: ['Rejected'] });
 		const first = await ctx.run({

@@ -15,7 +15,7 @@ describe('run-wide options', () => {
 		[
 			'Timeout "abc"',
 			{ timeout: '={{ "abc" }}' },
-			/^Timeout \(Ms\) must be a whole number of at least 1, got "abc"/,
+			/^Timeout \(Milliseconds\) must be a whole number of at least 1, got "abc"/,
 		],
 		[
 			'Max Retry Wait -1',
@@ -25,12 +25,12 @@ describe('run-wide options', () => {
 		[
 			'Timeout above 2^31 - 1 ms',
 			{ timeout: 2 ** 31 },
-			/^Timeout \(Ms\) must be at most 2147483647, got 2147483648/,
+			/^Timeout \(Milliseconds\) must be at most 2147483647, got 2147483648/,
 		],
 		[
 			'Batch Interval above 2^31 - 1 ms',
 			{ batching: { batch: { batchInterval: 2 ** 31 } } },
-			/^Batch Interval \(Ms\) must be at most 2147483647/,
+			/^Batch Interval \(Milliseconds\) must be at most 2147483647/,
 		],
 		[
 			'Max Retry Wait above 2^31 - 1 ms',

@@ -68,4 +68,6 @@ export const actionIdFields = idLocatorFields('actionId', {
 	placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
 	searchListMethod: 'searchActions',
 	what: 'action',
+	propertyHint:
+		'The action_id output of an earlier ContactSwing action create node, the id of an action from Get Many, or an ID the user gives; never invent one.',
 });

@@ -26,8 +26,13 @@ export const description = updateDisplayOptions(
 );
 
 export function getActionRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
-	const id = new ItemReader(this, itemIndex, properties).id('actionId');
-	return { method: 'GET', path: `/v2/_actions/${encodeURIComponent(id)}`, idempotent: true };
+	const action = new ItemReader(this, itemIndex, properties).idField('actionId');
+	return {
+		method: 'GET',
+		path: `/v2/_actions/${encodeURIComponent(action.value)}`,
+		idempotent: true,
+		idField: action,
+	};
 }
 
 export const execute = sendOne(getActionRequest, normaliseAction);

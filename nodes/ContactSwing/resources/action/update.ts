@@ -261,7 +261,8 @@ interface Update {
 function readUpdate(this: IExecuteFunctions, itemIndex: number): Update {
 	const read = new ItemReader(this, itemIndex, properties);
 	const version = this.getNode().typeVersion;
-	const id = read.id('actionId');
+	const action = read.idField('actionId');
+	const id = action.value;
 	const smsTo = read.e164List('updateFields.smsTo');
 	const timing = read.text('updateFields.actionTiming', { trim: true });
 	const settings = read.jsonObject('updateFields.settings');
@@ -296,6 +297,7 @@ function readUpdate(this: IExecuteFunctions, itemIndex: number): Update {
 		path: `/v2/_actions/${encodeURIComponent(id)}`,
 		body: read.withAdditionalBody(body),
 		idempotent: true,
+		idField: action,
 	};
 	return { read, id, request, settingsType };
 }
@@ -409,7 +411,13 @@ async function fetchAction(
 ): Promise<IDataObject> {
 	const answer = await apiRequest.call(
 		this,
-		{ method: 'GET', path: request.path, idempotent: true, forWriteBack: true },
+		{
+			method: 'GET',
+			path: request.path,
+			idempotent: true,
+			forWriteBack: true,
+			idField: request.idField,
+		},
 		scope,
 		read.itemIndex,
 	);

@@ -78,6 +78,10 @@ export const actionIdsField: INodeProperties = {
 	default: [],
 	description:
 		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	builderHint: {
+		propertyHint:
+			'IDs of existing ContactSwing actions: the action_id output of an earlier ContactSwing action create node, or IDs the user gives; never invent one.',
+	},
 };
 
 export const forceOption: INodeProperties = {

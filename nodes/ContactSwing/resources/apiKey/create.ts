@@ -48,6 +48,10 @@ const properties: INodeProperties[] = [
 			default: '',
 			description:
 				"When the key stops working (ISO 8601; without a time zone, the workflow's); never, if empty",
+			builderHint: {
+				propertyHint:
+					'A future ISO 8601 date-time (e.g. 2026-12-31T23:59:59Z); leave empty for a key that never expires.',
+			},
 		},
 		{
 			displayName: 'Permissions',

@@ -45,10 +45,11 @@ export const description = updateDisplayOptions(
 export function createCallRequest(this: IExecuteFunctions, itemIndex: number): GuardedCall {
 	const read = new ItemReader(this, itemIndex, properties);
 	const phone = read.e164('phoneNumber', { required: true }) as string;
+	const agent = read.idField('agentId');
 	const body = compact({
 		version: read.text('additionalFields.version', { trim: true }),
 		phone_number: phone,
-		agent_id: read.id('agentId'),
+		agent_id: agent.value,
 		...readCallFields(read),
 	});
 	// Checked just before sending, so a call the ledger does not send again is not refused by them.
@@ -56,6 +57,8 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): G
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v2/_call',
+		// The agent is the one ID the request names (in its body): an unknown agent is its 404.
+		idField: agent,
 		body: read.withAdditionalBody(body),
 		// A repeated request would ring the person twice.
 		idempotent: false,

@@ -36,7 +36,8 @@ export const description = updateDisplayOptions(
 
 export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): GuardedCall {
 	const read = new ItemReader(this, itemIndex, properties);
-	const agentId = read.id('agentId');
+	const agent = read.idField('agentId');
+	const agentId = agent.value;
 	const phone = read.e164('phoneNumber', { required: true }) as string;
 	const body = read.withAdditionalBody(
 		compact({ phone_number: phone, ...readCallFields(read), agent_id: agentId }),
@@ -46,6 +47,7 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Gua
 	const request: ApiRequest = {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
+		idField: agent,
 		body,
 		// A repeated request would ring the person twice.
 		idempotent: false,

@@ -25,6 +25,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 4808cc67-194e-4dfc-97ad-146ddf3d4126',
 		searchListMethod: 'searchCustomers',
 		what: 'customer',
+		propertyHint:
+			'The id of a customer from an earlier ContactSwing customer Get Many node, or an ID the user gives; ContactSwing has no customer search, so never invent or guess one.',
 	}),
 	optionalFields('updateFields', [
 		{
@@ -75,7 +77,8 @@ export const description = updateDisplayOptions(
 
 export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number): ApiRequest {
 	const read = new ItemReader(this, itemIndex, properties);
-	const id = read.id('customerId');
+	const customer = read.idField('customerId');
+	const id = customer.value;
 	const tags = read.textList('updateFields.tags');
 	// Only an explicit empty list clears the tags: an empty text (an unmapped expression) leaves them alone.
 	const given = read.value('updateFields.tags');
@@ -108,6 +111,7 @@ export function updateCustomerRequest(this: IExecuteFunctions, itemIndex: number
 	return {
 		method: 'PUT',
 		path: `/v2/_customers/${encodeURIComponent(id)}`,
+		idField: customer,
 		body,
 		idempotent: true,
 	};

@@ -112,7 +112,8 @@ export async function updateKnowledgeBaseRequest(
 	itemIndex: number,
 ): Promise<ApiRequest> {
 	const read = new ItemReader(this, itemIndex, properties);
-	const id = read.id('knowledgeBaseId');
+	const knowledgeBase = read.idField('knowledgeBaseId');
+	const id = knowledgeBase.value;
 	const form = new FormData();
 	let parts = 0;
 	const name = read.name('updateFields.name');
@@ -181,6 +182,7 @@ export async function updateKnowledgeBaseRequest(
 	return {
 		method: 'PUT',
 		path: `/v2/_knowledgebase/${encodeURIComponent(id)}`,
+		idField: knowledgeBase,
 		body: form,
 		// It adds documents: a repeat after a timeout could add them twice.
 		idempotent: false,

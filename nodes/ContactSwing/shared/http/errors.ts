@@ -147,9 +147,15 @@ export function buildError(
 		message = `ContactSwing refused the access token (HTTP ${status})${theirWords}`;
 		description =
 			'Check the ContactSwing API credential: paste a current token from the ContactSwing dashboard and use its Test button.';
+	} else if (status === 404 && request.idField) {
+		// Named as the user knows it: the field and the value they gave, not the path it went into.
+		const { label, value } = request.idField;
+		const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+		message = `${label} ${shown} was not found by ContactSwing (HTTP 404${theirWords})`;
+		description = `Check ${label}. If it is right, check the Base URL of the ContactSwing API credential (the request was ${request.method} ${request.path}).`;
 	} else if (status === 404) {
 		message = `ContactSwing found nothing at ${request.method} ${request.path} (HTTP 404)${theirWords}`;
-		description = 'Check the ID you gave and the Base URL of the ContactSwing API credential.';
+		description = 'Check the Base URL of the ContactSwing API credential.';
 	} else if (status === 429) {
 		message = `ContactSwing's rate limit was still reached after ${details.attempts} tries (HTTP 429)${theirWords}`;
 		description =

@@ -9,5 +9,5 @@ export { isPrototypeKey } from './plainData';
 export { redactSecret, REDACTED } from './redact';
 export { MAX_TIMER_MS, sleepFor, sleepUntil } from './runGate';
 export { apiRequest, sendRequest } from './transport';
-export type { ApiOutcome, ApiRequest, Context, Processed, RequestPolicy } from './types';
+export type { ApiOutcome, ApiRequest, Context, IdField, Processed, RequestPolicy } from './types';
 export { CREDENTIAL_TYPE } from './types';

@@ -35,6 +35,17 @@ export interface ApiRequest {
 	 * what people see is redacted (redactSecret with the account's token).
 	 */
 	forWriteBack?: boolean;
+	/**
+	 * The ID the request is about (in its path; Create Call's agent in its body) and the field the user gave it
+	 * in, by its label: a 404 then names that field ("Voice Agent ID … was not found by ContactSwing").
+	 */
+	idField?: IdField;
+}
+
+/** An ID as the user gave it, and the label of the field it came from. */
+export interface IdField {
+	label: string;
+	value: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
 
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { IdField } from '../http';
 import type { ItemContext } from './rules';
 import { readIsoDateTime } from './dates';
 import {
@@ -111,6 +112,11 @@ export class ItemReader {
 		const value = this.value(path);
 		const locator = value && typeof value === 'object' && '__rl' in value;
 		return readId(this.ctx, this.label(path), locator ? (value as IDataObject).value : value);
+	}
+
+	/** An ID with its field's label, for the request about it: a 404 then names the field. */
+	idField(path: string): IdField {
+		return { label: this.label(path), value: this.id(path) };
 	}
 
 	integer(path: string, rules?: IntegerRules): number | undefined {

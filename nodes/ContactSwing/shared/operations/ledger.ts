@@ -5,6 +5,7 @@ import type { Accounts, ApiOutcome, ApiRequest } from '../http';
 import { ExecutionRecord } from './executionRecord';
 import { fingerprint, stableJson } from './fingerprint';
 import { itemSuffix } from '../itemSuffix';
+import { addHint } from './hints';
 
 /**
  * The ledger of what this node sent: for every request that creates something or places a call, a key in
@@ -215,7 +216,7 @@ export class Ledger {
 		if (record.dropped) {
 			warn(
 				fns,
-				`This execution already has 10 custom data keys, so n8n dropped the "contactSwing" key the node keeps its retry lineage in: Retry On Fail still repeats nothing, but a Retry of this execution may send again what this run sent. Free a custom data key (Execution Data node, $execution.customData) to restore it.`,
+				`n8n dropped the node's custom data key (this execution already has 10): a Retry of this execution may send again what this run sent (Retry On Fail still repeats nothing). Set fewer custom data keys (Execution Data node) to restore it.`,
 			);
 		}
 		if (storeMissing || lineage === undefined) {
@@ -590,12 +591,11 @@ export class Ledger {
 }
 
 /** A warning in the execution's hints (shown under the node's output) and in n8n's log. */
-export function warn(fns: IExecuteFunctions, message: string): void {
-	fns.logger?.warn(`ContactSwing: ${message}`);
-	fns.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
+function warn(fns: IExecuteFunctions, message: string): void {
+	addHint(fns, message, 'warning');
 }
 
 /** A note in the execution's hints. */
 function note(fns: IExecuteFunctions, message: string): void {
-	fns.addExecutionHints?.({ message, type: 'info', location: 'outputPane' });
+	addHint(fns, message, 'info');
 }

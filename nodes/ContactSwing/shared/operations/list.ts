@@ -14,6 +14,7 @@ import { MAX_PER_PAGE, recordId } from '../records';
 import type { RequestScope } from '../http';
 import { apiRequest } from '../http';
 import { itemSuffix } from '../itemSuffix';
+import type { RunScope } from './registry';
 
 /**
  * The documented list envelope: data.data[] plus pagination { current_page, per_page, total_records, … }.
@@ -30,6 +31,8 @@ export function parsePage(
 	records: IDataObject[];
 	hasNext: boolean;
 	claimsMore: boolean;
+	/** Whether the pagination says so (has_next, total_pages or total_records), not only a full page. */
+	statesMore: boolean;
 	currentPage?: number;
 	perPage: number;
 	totalRecords?: number;
@@ -47,14 +50,19 @@ export function parsePage(
 			: undefined;
 	const at = currentPage ?? page;
 	let claimsMore: boolean;
+	let stated = true;
 	if (typeof pagination.has_next === 'boolean') claimsMore = pagination.has_next;
 	else if (typeof pagination.total_pages === 'number') claimsMore = at < pagination.total_pages;
 	else if (totalRecords !== undefined) claimsMore = at * answeredPerPage < totalRecords;
-	else claimsMore = records.length >= answeredPerPage;
+	else {
+		claimsMore = records.length >= answeredPerPage;
+		stated = false;
+	}
 	return {
 		records,
 		hasNext: claimsMore && records.length > 0,
 		claimsMore,
+		statesMore: stated && claimsMore,
 		currentPage,
 		perPage: answeredPerPage,
 		totalRecords,
@@ -93,11 +101,14 @@ export async function fetchList(
 		itemIndex,
 		scope,
 		keepWhatWasRead,
+		onCapped,
 	}: {
 		limit?: number;
 		itemIndex?: number;
 		scope?: RequestScope;
 		keepWhatWasRead?: (why: Error) => void;
+		/** Limit ended the list where more certainly exist (with ContactSwing's total, when it gives one). */
+		onCapped?: (totalRecords?: number) => void;
 	},
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
@@ -125,7 +136,12 @@ export async function fetchList(
 			totalRecords: answered.totalRecords,
 		};
 		const records = withoutPushedDown(fail, page, answered.records, results, seen, grown);
-		return { records, hasNext: answered.hasNext };
+		return {
+			records,
+			hasNext: answered.hasNext,
+			statesMore: answered.statesMore,
+			totalRecords: answered.totalRecords,
+		};
 	};
 	for (let page = 1; ; page++) {
 		const outcome = await fetchAndCheck(page).then(
@@ -139,13 +155,17 @@ export async function fetchList(
 			}
 			throw outcome.error;
 		}
-		const { records, hasNext } = outcome;
+		const { records, hasNext, statesMore, totalRecords } = outcome;
 		for (const record of records) {
 			const id = recordId(record);
 			if (id !== '') seen.add(id);
 			results.push(record);
 		}
-		if (limit !== undefined && results.length >= limit) return results.slice(0, limit);
+		if (limit !== undefined && results.length >= limit) {
+			// Only where more certainly exist: records past Limit came, or the pagination says more follow.
+			if (results.length > limit || statesMore) onCapped?.(totalRecords);
+			return results.slice(0, limit);
+		}
 		if (!hasNext) return results;
 	}
 }
@@ -256,8 +276,15 @@ function withoutPushedDown(
 	return records.slice(count);
 }
 
+/** What each list holds, and what a user may look for in it (ContactSwing's lists take no search or filter). */
+const LISTS: Record<string, { records: string; lookFor: string }> = {
+	action: { records: 'actions', lookFor: 'an action by name or type' },
+	call: { records: 'calls', lookFor: 'calls by status' },
+	customer: { records: 'customers', lookFor: 'a customer by phone or email' },
+};
+
 /** Return All / Limit, as n8n's own list operations offer them. */
-function returnAllFields(): INodeProperties[] {
+function returnAllFields(resource: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -265,6 +292,7 @@ function returnAllFields(): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
+			hint: `ContactSwing's list has no search: to find ${LISTS[resource].lookFor}, get them all and add a Filter node after this one`,
 		},
 		{
 			displayName: 'Limit',
@@ -287,7 +315,7 @@ export function listOperation(
 	path: string,
 	shape: (record: IDataObject) => IDataObject = (record) => record,
 ) {
-	const properties = [...returnAllFields(), optionsCollection([], { withBody: false })];
+	const properties = [...returnAllFields(resource), optionsCollection([], { withBody: false })];
 	return {
 		description: updateDisplayOptions(
 			{ show: { resource: [resource], operation: ['getMany'] } },
@@ -296,14 +324,16 @@ export function listOperation(
 		async execute(
 			this: IExecuteFunctions,
 			itemIndex: number,
-			scope: RequestScope,
+			scope: RunScope,
 		): Promise<IDataObject[]> {
 			const read = new ItemReader(this, itemIndex, properties);
 			const limit =
 				read.boolean('returnAll') === true
 					? undefined
 					: read.integer('limit', { required: true, min: 1 });
-			return (await fetchList.call(this, path, { limit, itemIndex, scope })).map(shape);
+			const onCapped = (total?: number) =>
+				scope.notes?.listCapped(limit as number, LISTS[resource].records, total);
+			return (await fetchList.call(this, path, { limit, itemIndex, scope, onCapped })).map(shape);
 		},
 	};
 }

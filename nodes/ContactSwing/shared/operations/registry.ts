@@ -8,6 +8,7 @@ import type {
 import { byName } from '../descriptions';
 import type { RequestScope } from '../http';
 import type { Ledger } from './ledger';
+import type { RunNotes } from './hints';
 
 /** How an operation appears in the Operation list: its name, its `action` text (also what an AI agent reads). */
 export type OperationOption = INodePropertyOptions & {
@@ -16,9 +17,13 @@ export type OperationOption = INodePropertyOptions & {
 	description: string;
 };
 
-/** What every item of one run shares: the transport's scope, and the ledger when the run keeps one. */
+/**
+ * What every item of one run shares: the transport's scope, the ledger when the run keeps one, and what the
+ * run noticed for its hints.
+ */
 export interface RunScope extends RequestScope {
 	ledger?: Ledger;
+	notes?: RunNotes;
 }
 
 export type Execute = (

@@ -39,7 +39,7 @@ export const runOptions: INodeProperties[] = [
 							'How many requests start together. Without a Batch Interval, also the most that are in flight at once. Output order is kept.',
 					},
 					{
-						displayName: 'Batch Interval (Ms)',
+						displayName: 'Batch Interval (Milliseconds)',
 						name: 'batchInterval',
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: MAX_TIMER_MS },
@@ -61,7 +61,7 @@ export const runOptions: INodeProperties[] = [
 			'How long one request may wait in total for rate limits and safe retries before its item fails',
 	},
 	{
-		displayName: 'Timeout (Ms)',
+		displayName: 'Timeout (Milliseconds)',
 		name: 'timeout',
 		type: 'number',
 		typeOptions: { minValue: 1000, maxValue: MAX_TIMER_MS },
@@ -118,6 +118,10 @@ export const repeatOptions: INodeProperties[] = [
 		placeholder: 'e.g. {{ $json.leadId }}',
 		description:
 			'With Across Executions: what makes two requests the same, e.g. a lead ID; one request per key is sent. Empty: the request itself and the account.',
+		builderHint: {
+			propertyHint:
+				'An expression naming a stable ID of the input item (a lead, order or webhook event ID), so a repeat of that item sends nothing; never a timestamp, $now or a random value.',
+		},
 	},
 	{
 		displayName: 'Repeat Key Scope',
@@ -176,6 +180,10 @@ export const repeatOptions: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2026-06-01',
+		builderHint: {
+			propertyHint:
+				'Leave empty. Only when the user asks to send everything again: a new value (e.g. a date) clears the memory once.',
+		},
 		description:
 			"Enter a new value, e.g. today's date, to make the node forget every request it remembers (this node, or the workflow with Whole Workflow) at the start of the next run. Each value clears once.",
 	},

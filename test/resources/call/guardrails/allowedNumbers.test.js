@@ -156,9 +156,16 @@ describe('Allowed Numbers in the editor', () => {
 			(p) => p.name === 'options' && p.displayOptions.show.operation.includes('makeCall'),
 		).options;
 		const allowed = options.filter((o) => o.name === 'allowedNumbers');
+		// The hint stays under the field once numbers are typed: it says what an entry means, and what empty means.
 		expect(allowed.map((o) => [o.displayOptions.show['@version'], o.hint])).toEqual([
-			[[1, 2], expect.stringMatching(/^Every entry is a prefix: \+13465507166 also allows/)],
-			[[{ _cnd: { gte: 3 } }], 'Added but empty, no number is allowed'],
+			[
+				[1, 2],
+				'Every entry is a prefix: +13465507166 also allows +134655071669. Left empty, every call is refused; remove the option to call any number',
+			],
+			[
+				[{ _cnd: { gte: 3 } }],
+				'One number per entry, matched exactly; end an entry with * for a prefix (+1346*). Left empty, every call is refused; remove the option to call any number',
+			],
 		]);
 		const hours = options.filter((o) => o.name === 'callingHours');
 		expect(hours.map((o) => o.description)).toEqual([

@@ -64,6 +64,7 @@ export function checkAllowedNumbers(read: ItemReader, phone: string): void {
 	const list = shown.length > 0 ? ` (${shown.join(', ')})` : ' (empty)';
 	throw refusal(
 		read,
+		label,
 		`${label} refused the call to ${phone}: it is not in the list${list}; nothing was sent`,
 		allowed.length === 0
 			? `${label} is empty, so no number may be called. Add numbers or prefixes, or remove the option.`

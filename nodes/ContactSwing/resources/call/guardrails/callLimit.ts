@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemReader } from '../../../shared/input/itemReader';
 import { ExecutionRecord } from '../../../shared/operations/executionRecord';
-import { warn } from '../../../shared/operations/ledger';
+import { addHint } from '../../../shared/operations/hints';
 import { refusal } from './refusal';
 
 /**
@@ -66,9 +66,10 @@ function counterFor(fns: IExecuteFunctions): Counter {
 			const wasDropped = execution.dropped;
 			execution.setCallsPlaced(count);
 			if (execution.dropped && !wasDropped) {
-				warn(
+				addHint(
 					fns,
-					'This execution already has 10 custom data keys, so n8n dropped the "contactSwing" key Max Calls per Execution keeps its count in: the count holds in this process only (a day at most), not in a Retry of the execution.',
+					"n8n dropped the node's custom data key (this execution already has 10): Max Calls per Execution counts in this process only, not across a Retry of the execution. Set fewer custom data keys (Execution Data node) to restore it.",
+					'warning',
 				);
 			}
 		},
@@ -90,6 +91,7 @@ export class CallLimit {
 			const label = this.read.label('options.maxCallsPerExecution');
 			throw refusal(
 				this.read,
+				label,
 				`${label} (${this.max}) refused the call: this node has already placed ${count} ${count === 1 ? 'call' : 'calls'} in this execution; nothing was sent`,
 				`Raise Options → ${label} to place more calls in one execution.`,
 			);

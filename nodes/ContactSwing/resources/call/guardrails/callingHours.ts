@@ -226,6 +226,7 @@ export function checkCallingHours(fns: IExecuteFunctions, read: ItemReader, now:
 		if (fns.getNode().typeVersion < 3) return;
 		throw refusal(
 			read,
+			label,
 			`${label} refused the call: it has no window (Start, End, Days), so no time is allowed; nothing was sent`,
 			`Add the window under Options → ${label}, or remove ${label} to call at any time.`,
 		);
@@ -234,6 +235,7 @@ export function checkCallingHours(fns: IExecuteFunctions, read: ItemReader, now:
 	if (verdict.allowed) return;
 	throw refusal(
 		read,
+		label,
 		`${label} (${describeWindow(window)}) refused the call: it is ${verdict.localNow} there. Next allowed time: ${verdict.nextLocal} (${verdict.nextIso}); nothing was sent`,
 		'The call was refused, not delayed. Run it again within the calling hours, or change Options → Calling Hours.',
 	);

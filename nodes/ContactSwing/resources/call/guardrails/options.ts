@@ -51,6 +51,10 @@ const windowValues: INodeProperties[] = [
 		placeholder: 'e.g. America/Chicago',
 		description:
 			"IANA time zone of Start and End. Empty: the workflow's time zone (workflow settings, else the instance's).",
+		builderHint: {
+			propertyHint:
+				'An IANA time zone name of the people called (e.g. America/Chicago, Europe/London), not an offset such as UTC-5.',
+		},
 	},
 ];
 
@@ -86,7 +90,12 @@ export const guardrailOptions: INodeProperties[] = [
 		placeholder: 'e.g. +1346, +44 20, +13465507166',
 		description:
 			'Only numbers in this list, or starting with one of its prefixes, are called; any other is refused before anything is sent. E.164 numbers or prefixes, separated by commas or new lines.',
-		hint: 'Every entry is a prefix: +13465507166 also allows +134655071669. Added but empty, no number is allowed',
+		// Shown under the field whatever it holds: it must read right both empty and filled in.
+		hint: 'Every entry is a prefix: +13465507166 also allows +134655071669. Left empty, every call is refused; remove the option to call any number',
+		builderHint: {
+			propertyHint:
+				'Comma-separated E.164 numbers or prefixes with + and country code (e.g. +1346, +44 20); every entry is a prefix here. Set it whenever the number to call comes from input data.',
+		},
 		displayOptions: { show: { '@version': [1, 2] } },
 	},
 	{
@@ -97,7 +106,11 @@ export const guardrailOptions: INodeProperties[] = [
 		placeholder: 'e.g. +13465507166, +1346*',
 		description:
 			'Only these numbers are called; any other is refused before anything is sent. Each entry is one E.164 number exactly; an entry ending in * allows every number that starts with it. Separated by commas or new lines.',
-		hint: 'Added but empty, no number is allowed',
+		hint: 'One number per entry, matched exactly; end an entry with * for a prefix (+1346*). Left empty, every call is refused; remove the option to call any number',
+		builderHint: {
+			propertyHint:
+				'Comma-separated E.164 numbers with + and country code (e.g. +13465507166); an entry is one number exactly, and only an entry ending in * is a prefix (e.g. +1346*). Set it whenever the number to call comes from input data.',
+		},
 		displayOptions: { show: { '@version': V3 } },
 	},
 	callingHours(
@@ -113,5 +126,9 @@ export const guardrailOptions: INodeProperties[] = [
 		default: 1,
 		description:
 			"The most calls this node places in one execution, counted across items and across an AI agent's repeated use of the tool. Further calls are refused.",
+		builderHint: {
+			propertyHint:
+				'The number of calls the user expects one execution to place (usually the number of input items); every call is charged.',
+		},
 	},
 ];
