@@ -19,13 +19,11 @@ import { releaseLock, takeLock } from './pollLock';
 import type { Binding, StoredData } from './storedState';
 import { loadState, storeState } from './storedState';
 
-/**
- * ContactSwing Trigger: a polling trigger over the two documented lists, GET /v2/_calls (page
- * get-calls-list; 30 requests a minute) and GET /v2/_customers (customers-get). ContactSwing documents no
- * outbound webhooks. What a poll reads and decides is in pollLogic.ts; which state it starts from and how
- * its state is kept in static data, in storedState.ts. This file wires them to n8n: a lock against
- * overlapping polls, a time bound per poll, and the shared transport for every request.
- */
+// ContactSwing Trigger: a polling trigger over the two documented lists, GET /v2/_calls (page
+// get-calls-list; 30 requests a minute) and GET /v2/_customers (customers-get). ContactSwing documents no
+// outbound webhooks. What a poll reads and decides is in pollLogic.ts; which state it starts from and how
+// its state is kept in static data, in storedState.ts. This file wires them to n8n: a lock against
+// overlapping polls, a time bound per poll, and the shared transport for every request.
 
 /** Where the panel's Docs link goes (an http(s) documentationUrl is opened as it is, without "?utm_…"). */
 const DOCUMENTATION_URL =

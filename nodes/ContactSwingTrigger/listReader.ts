@@ -1,9 +1,7 @@
 import { recordId } from '../ContactSwing/shared/records';
 
-/**
- * One poll's view of a ContactSwing list: pages read at most once, the page size the list answers, and the
- * request budget. No n8n in it; the node file injects the function that fetches a page.
- */
+// One poll's view of a ContactSwing list: pages read at most once, the page size the list answers, and the
+// request budget. No n8n in it; the node file injects the function that fetches a page.
 
 /** One answered page of a list: its records and what its pagination object said. */
 export interface PageAnswer {

@@ -6,17 +6,15 @@ import { apiRequest } from '../shared/http';
 import { actionLabel } from './labels';
 import { PICKER_SCOPE } from './pickerScope';
 
-/**
- * The From List mode of the Action and Customer pickers: one page of GET /v2/_actions or /v2/_customers
- * at a time, as the editor scrolls. The lists document no search, so the filter is applied to each page
- * here; the next page is the pagination token.
- *
- * The editor waits while a page loads, so a picker gives up within seconds (PICKER_SCOPE): a first page
- * that fails throws ContactSwing's message; a later page that fails, or a server that does not page (it
- * answers another page, or the page before again), ends the list where it is, with the reason logged
- * (n8n's list answer has room for results or an error, not both). No record is listed twice: the token
- * carries the first and last IDs of the page before, and records that page held are left out.
- */
+// The From List mode of the Action and Customer pickers: one page of GET /v2/_actions or /v2/_customers
+// at a time, as the editor scrolls. The lists document no search, so the filter is applied to each page
+// here; the next page is the pagination token.
+//
+// The editor waits while a page loads, so a picker gives up within seconds (PICKER_SCOPE): a first page
+// that fails throws ContactSwing's message; a later page that fails, or a server that does not page (it
+// answers another page, or the page before again), ends the list where it is, with the reason logged
+// (n8n's list answer has room for results or an error, not both). No record is listed twice: the token
+// carries the first and last IDs of the page before, and records that page held are left out.
 
 /** Where the next page starts: its number, and the first and last IDs of the page before it. */
 interface Position {

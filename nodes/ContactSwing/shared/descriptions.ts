@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Fields that several operations share. Each operation scopes them with its own displayOptions. */
+// Fields that several operations share. Each operation scopes them with its own displayOptions.
 
 /** The required Name of what an operation creates or updates (read with ItemReader.name). */
 export function requiredNameField(placeholder: string, description: string): INodeProperties {

@@ -20,11 +20,9 @@ export const option: OperationOption = {
 		'Create an action: something an agent can do mid-conversation (call an API, transfer the call, book a meeting, send an SMS, email or WhatsApp). Returns its ID, for the Action Names or IDs of agents.',
 };
 
-/**
- * Create Action: POST /v2/_actions (pages api, call-, data, email, rtb, shopify, aircall, sms, whatsapp
- * under https://docs.contactswing.ai/api-reference/endpoint/). One operation with an Action Type; each type
- * is a module in types/ with its fields and its part of the body. action_timing is sent upper-case.
- */
+// Create Action: POST /v2/_actions (pages api, call-, data, email, rtb, shopify, aircall, sms, whatsapp
+// under https://docs.contactswing.ai/api-reference/endpoint/). One operation with an Action Type; each type
+// is a module in types/ with its fields and its part of the body. action_timing is sent upper-case.
 
 const types = Object.values(actionTypes);
 

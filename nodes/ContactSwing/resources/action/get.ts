@@ -16,7 +16,7 @@ export const option: OperationOption = {
 	description: 'Get one action by ID',
 };
 
-/** Get Action: GET /v2/_actions/{action_id} (page actions-get-by-id; the path is the reference's best reading). */
+// Get Action: GET /v2/_actions/{action_id} (page actions-get-by-id; the path is the reference's best reading).
 
 const properties = [...actionIdFields, optionsCollection([], { withBody: false })];
 

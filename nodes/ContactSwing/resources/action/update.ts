@@ -36,21 +36,19 @@ export const option: OperationOption = {
 	description: 'Change an action’s name, type, timing or settings',
 };
 
-/**
- * Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
- * reading). The page marks name required (and sms.to.value for Send SMS actions). It does not say whether
- * PUT replaces the action or merges the fields sent, so the node first reads the action
- * (GET /v2/_actions/{action_id}, documented) and, under the rules of writeBack.ts (the record as read, not
- * its redacted display form; checked to be this action; server-owned fields and nulls left out):
- * - from version 2 sends the action as it is with the filled-in fields laid over it: under either reading,
- *   nothing the user did not fill in changes (a changed type drops the old type's settings);
- * - version 1 keeps its request (Action Type is always sent, default Webhook) but refuses to turn an action
- *   that is not a webhook into one, which is what leaving Action Type at its default would do.
- * Version 3 makes Name optional (the action's own name is kept) and offers each type's settings as the
- * fields Create has (Change Type Settings).
- * Updates of one action are read and written one at a time in this n8n process (writeBack.ts); an edit
- * made elsewhere between the read and the write is overwritten (docs/readings.md).
- */
+// Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
+// reading). The page marks name required (and sms.to.value for Send SMS actions). It does not say whether
+// PUT replaces the action or merges the fields sent, so the node first reads the action
+// (GET /v2/_actions/{action_id}, documented) and, under the rules of writeBack.ts (the record as read, not
+// its redacted display form; checked to be this action; server-owned fields and nulls left out):
+// - from version 2 sends the action as it is with the filled-in fields laid over it: under either reading,
+//   nothing the user did not fill in changes (a changed type drops the old type's settings);
+// - version 1 keeps its request (Action Type is always sent, default Webhook) but refuses to turn an action
+//   that is not a webhook into one, which is what leaving Action Type at its default would do.
+// Version 3 makes Name optional (the action's own name is kept) and offers each type's settings as the
+// fields Create has (Change Type Settings).
+// Updates of one action are read and written one at a time in this n8n process (writeBack.ts); an edit
+// made elsewhere between the read and the write is overwritten (docs/readings.md).
 
 const V3 = [{ _cnd: { gte: 3 } }];
 

@@ -2,18 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { normaliseAction } from './normalise';
 
-/**
- * Writing an action back: whatever changes an action it has read (Update Action, the Action Trigger) sends
- * the action back with its change laid over it, because ContactSwing does not say whether its PUT replaces
- * the action or merges the fields sent. The record must be the one stored, exactly as read:
- * - read with `forWriteBack` (never the redacted display form: a header holding the user's token goes back
- *   as it was, not as "[redacted]");
- * - checked to be the action asked for (a 2xx answer of another shape would otherwise be written over it);
- * - without the fields ContactSwing owns, and without nulls, which the node never sends;
- * - every other field, documented or not, as read, so a replacing PUT loses nothing;
- * - read and written by one writer at a time per action in this n8n process (`oneWriterPerAction`), so two
- *   items (or two executions) changing one action do not put back each other's old values.
- */
+// Writing an action back: whatever changes an action it has read (Update Action, the Action Trigger) sends
+// the action back with its change laid over it, because ContactSwing does not say whether its PUT replaces
+// the action or merges the fields sent. The record must be the one stored, exactly as read:
+// - read with `forWriteBack` (never the redacted display form: a header holding the user's token goes back
+//   as it was, not as "[redacted]");
+// - checked to be the action asked for (a 2xx answer of another shape would otherwise be written over it);
+// - without the fields ContactSwing owns, and without nulls, which the node never sends;
+// - every other field, documented or not, as read, so a replacing PUT loses nothing;
+// - read and written by one writer at a time per action in this n8n process (`oneWriterPerAction`), so two
+//   items (or two executions) changing one action do not put back each other's old values.
 
 /** Fields of an action record that are ContactSwing's to set: read, never sent back. */
 export const SERVER_OWNED_ACTION_KEYS: ReadonlySet<string> = new Set([

@@ -19,7 +19,7 @@ import {
 	modelField,
 } from './fields';
 
-/** What POST /v2/_new_assistants shares across channels (pages sms-ai, voice-ai, email-ai, chat-ai, what-ai). */
+// What POST /v2/_new_assistants shares across channels (pages sms-ai, voice-ai, email-ai, chat-ai, what-ai).
 
 const NEW_ASSISTANTS_PATH = '/v2/_new_assistants';
 

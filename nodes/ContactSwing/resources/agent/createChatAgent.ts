@@ -22,7 +22,7 @@ export const option: OperationOption = {
 	description: 'Create an AI agent for the website chat widget. Returns the new agent ID.',
 };
 
-/** Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (page chat-ai). */
+// Create Chat AI Agent: POST /v2/_new_assistants with type "CHAT" (page chat-ai).
 
 // The widget's texts; ContactSwing spells these keys in camelCase under additional_settings.ChatbotCustomization.
 const customisation: Array<

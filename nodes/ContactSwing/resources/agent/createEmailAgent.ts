@@ -19,7 +19,7 @@ export const option: OperationOption = {
 	description: 'Create an AI agent that answers emails. Returns the new agent ID.',
 };
 
-/** Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (page email-ai); no api_keys. */
+// Create E-mail AI Agent: POST /v2/_new_assistants with type "EMAIL" (page email-ai); no api_keys.
 
 const { properties, description } = agentOperationProperties('createEmailAgent', [
 	agentTopFields.name,

@@ -27,7 +27,7 @@ export const option: OperationOption = {
 	},
 };
 
-/** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai). */
+// Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai).
 
 const { properties, description } = agentOperationProperties('createSmsAgent', [
 	agentTopFields.name,

@@ -22,7 +22,7 @@ export const option: OperationOption = {
 		'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
 };
 
-/** Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (page voice-ai). */
+// Create Voice AI Agent: POST /v2/_new_assistants with type "VOICE_INCOMING" (page voice-ai).
 
 const emotions = ['anger', 'curiosity', 'positivity', 'sadness', 'surprise'];
 

@@ -23,7 +23,7 @@ export const option: OperationOption = {
 	description: 'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
 };
 
-/** Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (page what-ai). */
+// Create WhatsApp AI Agent: POST /v2/_new_assistants with type "WHATSAPP" (page what-ai).
 
 const { properties, description } = agentOperationProperties('createWhatsAppAgent', [
 	agentTopFields.name,

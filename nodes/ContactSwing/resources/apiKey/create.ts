@@ -21,7 +21,7 @@ export const option: OperationOption = {
 	},
 };
 
-/** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */
+// Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on.
 
 const properties: INodeProperties[] = [
 	{

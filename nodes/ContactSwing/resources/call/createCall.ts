@@ -21,7 +21,7 @@ export const option: OperationOption = {
 	},
 };
 
-/** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */
+// Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call).
 
 const properties = callProperties([
 	{

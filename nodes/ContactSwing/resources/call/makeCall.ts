@@ -21,11 +21,9 @@ export const option: OperationOption = {
 	},
 };
 
-/**
- * Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (page make-call). The agent ID goes in the path, as
- * the page's parameters say, and also in the body, as its generated curl shows: a FastAPI model ignores a
- * field it does not declare, so whichever reading is right, the call reaches the same agent.
- */
+// Make Call: POST /v2/_voicecalls/{agent_id}/makeCall (page make-call). The agent ID goes in the path, as
+// the page's parameters say, and also in the body, as its generated curl shows: a FastAPI model ignores a
+// field it does not declare, so whichever reading is right, the call reaches the same agent.
 
 const properties = callProperties();
 

@@ -16,7 +16,7 @@ export const option: OperationOption = {
 	description: 'Change a customer’s name, phone, email or tags',
 };
 
-/** Update Customer: PUT /v2/_customers/{customer_id} (page customers-put). */
+// Update Customer: PUT /v2/_customers/{customer_id} (page customers-put).
 
 const properties: INodeProperties[] = [
 	...idLocatorFields('customerId', {

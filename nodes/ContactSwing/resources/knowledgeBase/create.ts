@@ -18,10 +18,8 @@ export const option: OperationOption = {
 		'Create a knowledge base from web pages; returns its ID for the Knowledge Base ID of agents',
 };
 
-/**
- * Create Knowledge Base: POST /v2/_knowledge_base as JSON (page `webhook`, oddly): name, urls as a
- * list, and the description the page's example uses. Files are uploaded with Update.
- */
+// Create Knowledge Base: POST /v2/_knowledge_base as JSON (page `webhook`, oddly): name, urls as a
+// list, and the description the page's example uses. Files are uploaded with Update.
 
 const properties: INodeProperties[] = [
 	requiredNameField('e.g. Product Documentation', 'Name of the knowledge base'),

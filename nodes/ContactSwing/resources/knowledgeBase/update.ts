@@ -18,11 +18,9 @@ export const option: OperationOption = {
 	description: 'Rename a knowledge base or add documents (from binary data), web pages and FAQs',
 };
 
-/**
- * Update Knowledge Base: PUT /v2/_knowledgebase/{id} as multipart/form-data (page knowledgebase-put).
- * Lists go as repeated plain parts (urls, faqs), which is how FastAPI binds List[str] = Form();
- * files come from the input item's binary data.
- */
+// Update Knowledge Base: PUT /v2/_knowledgebase/{id} as multipart/form-data (page knowledgebase-put).
+// Lists go as repeated plain parts (urls, faqs), which is how FastAPI binds List[str] = Form();
+// files come from the input item's binary data.
 
 const properties: INodeProperties[] = [
 	{

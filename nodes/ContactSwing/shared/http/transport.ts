@@ -17,26 +17,24 @@ import type {
 } from './types';
 import { redactSecret } from './redact';
 
-/**
- * The only place where the node talks HTTP. Everything goes through n8n's
- * httpRequestWithAuthentication with the ContactSwing API credential (checked in http/connection.ts),
- * under one retry policy (http/retry.ts), with ContactSwing's own words in errors (http/errors.ts):
- *
- * - 429, and 503 with Retry-After: the request was certainly not processed. Wait as Retry-After says
- *   (delay-seconds or an HTTP date; never less than 250 ms), else back off with jitter, and pause every
- *   request of the run to that account meanwhile;
- *   after a 429 the account's requests are paced at the rate ContactSwing accepted (runGate.ts).
- * - Connection refused: nothing was sent, so retry with backoff.
- * - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
- *   requests that are harmless to repeat (reads, updates; never a create); otherwise fail the
- *   item with a message that says the object may exist.
- * - Every other status fails at once with ContactSwing's own message.
- * - Redirects are never followed by n8n's client: the node follows one itself only to the credential's own
- *   origin (scheme, host and port), only where the method stays the same, at most MAX_REDIRECTS times, and
- *   never retries one. Anything else fails the item and the token goes nowhere else.
- * - The token is redacted from everything that leaves this module: answers, messages and descriptions.
- * All waiting counts against maxRetryWaitMs; when that budget is spent the item fails.
- */
+// The only place where the node talks HTTP. Everything goes through n8n's
+// httpRequestWithAuthentication with the ContactSwing API credential (checked in http/connection.ts),
+// under one retry policy (http/retry.ts), with ContactSwing's own words in errors (http/errors.ts):
+//
+// - 429, and 503 with Retry-After: the request was certainly not processed. Wait as Retry-After says
+//   (delay-seconds or an HTTP date; never less than 250 ms), else back off with jitter, and pause every
+//   request of the run to that account meanwhile;
+//   after a 429 the account's requests are paced at the rate ContactSwing accepted (runGate.ts).
+// - Connection refused: nothing was sent, so retry with backoff.
+// - Ambiguous failures (timeout, connection reset, 500, 502, 504) may have been processed. Retry only
+//   requests that are harmless to repeat (reads, updates; never a create); otherwise fail the
+//   item with a message that says the object may exist.
+// - Every other status fails at once with ContactSwing's own message.
+// - Redirects are never followed by n8n's client: the node follows one itself only to the credential's own
+//   origin (scheme, host and port), only where the method stays the same, at most MAX_REDIRECTS times, and
+//   never retries one. Anything else fails the item and the token goes nowhere else.
+// - The token is redacted from everything that leaves this module: answers, messages and descriptions.
+// All waiting counts against maxRetryWaitMs; when that budget is spent the item fails.
 
 const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 30_000, maxRetryWaitMs: 120_000 };
 

@@ -4,7 +4,7 @@ import { isSafeObjectProperty, jsonParse } from 'n8n-workflow';
 import type { ItemContext } from './rules';
 import { quote, fieldError, isBlank } from './rules';
 
-/** JSON fields (Additional Body, Advanced Settings, API Keys, Headers, Type Settings) and how they join a body. */
+// JSON fields (Additional Body, Advanced Settings, API Keys, Headers, Type Settings) and how they join a body.
 
 /** Text from a JSON field parsed; a value an expression already made an object or list passes as is. */
 function parseJsonText(ctx: ItemContext, field: string, value: unknown, example: string): unknown {

@@ -2,13 +2,11 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itemSuffix } from '../itemSuffix';
 
-/**
- * Reading and coercing one item's parameter values.
- *
- * Values arrive from the UI or from expressions over whatever the previous node produced, so every reader
- * accepts the forms whose meaning is clear ("134" for 134, "a, b" for a list) and refuses the rest with a
- * message that names the field and the item. The rules are listed in docs/operations.md ("Input rules").
- */
+// Reading and coercing one item's parameter values.
+//
+// Values arrive from the UI or from expressions over whatever the previous node produced, so every reader
+// accepts the forms whose meaning is clear ("134" for 134, "a, b" for a list) and refuses the rest with a
+// message that names the field and the item. The rules are listed in docs/operations.md ("Input rules").
 
 export interface ItemContext {
 	node: INode;

@@ -1,16 +1,14 @@
 import type { IExecuteFunctions, IWorkflowExecutionCustomData } from 'n8n-workflow';
 
-/**
- * What the node keeps about an execution in the execution itself, in one `$execution.customData` entry
- * (key `contactSwing`): the retry lineage, and how many calls each node has placed (Max Calls per
- * Execution). n8n saves custom data with the execution's run data and copies it into every retry of the
- * execution, so both outlive the process that wrote them: a Retry of the execution (new execution ID, mode
- * "retry") sees the lineage and the calls of the execution it retries, a Wait node of any length keeps the
- * count. What custom data cannot carry (measured in n8n 2.40.7 and 2.41.1):
- * - it is saved with the run data, so after a crash in the middle of the node the retry finds nothing;
- * - an execution holds at most 10 keys; an 11th is dropped without an error (detected here, and warned);
- * - values are cut at 512 characters (the entry stays far below).
- */
+// What the node keeps about an execution in the execution itself, in one `$execution.customData` entry
+// (key `contactSwing`): the retry lineage, and how many calls each node has placed (Max Calls per
+// Execution). n8n saves custom data with the execution's run data and copies it into every retry of the
+// execution, so both outlive the process that wrote them: a Retry of the execution (new execution ID, mode
+// "retry") sees the lineage and the calls of the execution it retries, a Wait node of any length keeps the
+// count. What custom data cannot carry (measured in n8n 2.40.7 and 2.41.1):
+// - it is saved with the run data, so after a crash in the middle of the node the retry finds nothing;
+// - an execution holds at most 10 keys; an 11th is dropped without an error (detected here, and warned);
+// - values are cut at 512 characters (the entry stays far below).
 
 export const CUSTOM_DATA_KEY = 'contactSwing';
 const MAX_VALUE_LENGTH = 512;

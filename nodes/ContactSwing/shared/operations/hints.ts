@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Run-time hints: what a run did that its user should know, shown above the node's output in the editor and
- * kept with the execution (n8n-core stores them in the node's run data, ITaskData.hints). Each kind is
- * summed up once per run, however many items it concerns. n8n-workflow offers addExecutionHints from 1.x
- * on; where n8n has none, the hint goes to n8n's log only.
- */
+// Run-time hints: what a run did that its user should know, shown above the node's output in the editor and
+// kept with the execution (n8n-core stores them in the node's run data, ITaskData.hints). Each kind is
+// summed up once per run, however many items it concerns. n8n-workflow offers addExecutionHints from 1.x
+// on; where n8n has none, the hint goes to n8n's log only.
 
 type HintType = 'info' | 'warning';
 

@@ -7,26 +7,24 @@ import { fingerprint, stableJson } from './fingerprint';
 import { itemSuffix } from '../itemSuffix';
 import { addHint } from './hints';
 
-/**
- * The ledger of what this node sent: for every request that creates something or places a call, a key in
- * n8n's deduplication store (what Remove Duplicates uses: md5 hashes of keys, one database row per workflow
- * and scope, shared by every n8n process) that says "attempted" before it is sent, and a second that says
- * "done" once ContactSwing confirmed it. An attempt ContactSwing certainly did not process (a 4xx, a refusal,
- * nothing sent) is forgotten again. When the node runs again (Retry On Fail, a Retry of the execution, a
- * repeated tool call, a re-delivered webhook with a Repeat Key), a request already attempted is not sent:
- * - attempted and done → `alreadyDone`;
- * - attempted, never confirmed → `unknown`: it may or may not have happened, and only a person can tell.
- *
- * The store has no check-only call: every check records. So the "done" keys of a repeat are checked by
- * recording them and removing those that came back new, under the same lock. Calls are batched per window
- * (Items per Batch items): one call records the window's attempts (with the previous window's confirmations),
- * one removes the attempts to forget; at most a window's requests are attempted-but-unconfirmed at a time,
- * so a process killed mid-run leaves at most Items per Batch unknowns.
- *
- * The store reads and rewrites its whole row on every call, so concurrent calls lose records. Every call
- * for one row is serialised within this process; across queue-mode workers n8n offers no lock (see
- * docs/retries.md for what that costs).
- */
+// The ledger of what this node sent: for every request that creates something or places a call, a key in
+// n8n's deduplication store (what Remove Duplicates uses: md5 hashes of keys, one database row per workflow
+// and scope, shared by every n8n process) that says "attempted" before it is sent, and a second that says
+// "done" once ContactSwing confirmed it. An attempt ContactSwing certainly did not process (a 4xx, a refusal,
+// nothing sent) is forgotten again. When the node runs again (Retry On Fail, a Retry of the execution, a
+// repeated tool call, a re-delivered webhook with a Repeat Key), a request already attempted is not sent:
+// - attempted and done → `alreadyDone`;
+// - attempted, never confirmed → `unknown`: it may or may not have happened, and only a person can tell.
+//
+// The store has no check-only call: every check records. So the "done" keys of a repeat are checked by
+// recording them and removing those that came back new, under the same lock. Calls are batched per window
+// (Items per Batch items): one call records the window's attempts (with the previous window's confirmations),
+// one removes the attempts to forget; at most a window's requests are attempted-but-unconfirmed at a time,
+// so a process killed mid-run leaves at most Items per Batch unknowns.
+//
+// The store reads and rewrites its whole row on every call, so concurrent calls lose records. Every call
+// for one row is serialised within this process; across queue-mode workers n8n offers no lock (see
+// docs/retries.md for what that costs).
 
 export type RepeatMode = 'retries' | 'acrossExecutions' | 'off';
 export type IfUnknown = 'fail' | 'passThrough' | 'sendAgain';

@@ -7,10 +7,8 @@ import type { RequestPolicy } from '../http';
 import { MAX_TIMER_MS } from '../http';
 import type { IfUnknown, RepeatMode, RepeatSettings } from './ledger';
 
-/**
- * Options every operation has: how requests are batched, timed out and retried (see transport.ts).
- * Batching uses the HTTP Request node's names and meaning.
- */
+// Options every operation has: how requests are batched, timed out and retried (see transport.ts).
+// Batching uses the HTTP Request node's names and meaning.
 
 export const DEFAULT_ITEMS_PER_BATCH = 5;
 

@@ -5,13 +5,11 @@ import type { ItemReader } from '../../../shared/input/itemReader';
 import type { ActionType } from './actionType';
 import { additionalFields, atVersions, flag, mandatory, text } from './actionType';
 
-/**
- * Send WhatsApp, type SEND_WHATSAPP (page `whatsapp`): a template message; timing upper-case as elsewhere.
- * The page's webhook.to example (12817126508) is digits with the country code, no "+". From node version 3
- * To and Phone Number Override follow the phone rule of every other phone field (E.164 with "+"; a JSON
- * number is refused, never given a country) and are sent in the page's form, without the "+"; versions 1
- * and 2 send them as given.
- */
+// Send WhatsApp, type SEND_WHATSAPP (page `whatsapp`): a template message; timing upper-case as elsewhere.
+// The page's webhook.to example (12817126508) is digits with the country code, no "+". From node version 3
+// To and Phone Number Override follow the phone rule of every other phone field (E.164 with "+"; a JSON
+// number is refused, never given a country) and are sent in the page's form, without the "+"; versions 1
+// and 2 send them as given.
 
 const V3 = [{ _cnd: { gte: 3 } }];
 const AS_GIVEN_HINT =

@@ -2,12 +2,10 @@ import type { ItemReader } from '../../../shared/input/itemReader';
 import { quote, fieldError } from '../../../shared/input/rules';
 import { refusal } from './refusal';
 
-/**
- * Allowed Numbers. From node version 3 an entry is one number exactly ("+13465507166"), or every number
- * that starts with it when it ends in "*" ("+1346*"): a listed number means that number, not also the
- * longer ones that start with it (German numbers vary in length; "+4930123456" must not allow
- * "+493012345678"). Versions 1 and 2 keep what they did: every entry is a prefix ("*" optional).
- */
+// Allowed Numbers. From node version 3 an entry is one number exactly ("+13465507166"), or every number
+// that starts with it when it ends in "*" ("+1346*"): a listed number means that number, not also the
+// longer ones that start with it (German numbers vary in length; "+4930123456" must not allow
+// "+493012345678"). Versions 1 and 2 keep what they did: every entry is a prefix ("*" optional).
 
 /** An E.164 number or the start of one: "+", a country code's first digit, up to 15 digits in all. */
 const E164_PREFIX = /^\+[1-9]\d{0,14}$/;

@@ -13,12 +13,10 @@ export { guardrailOptions } from './options';
 export { readAllowedNumbers } from './allowedNumbers';
 export { judgeWindow, readCallingWindow } from './callingHours';
 
-/**
- * Guardrails of the call operations, under Options: which numbers may be called, how many calls one
- * execution may place, and when. Each is checked before anything is sent; a call they refuse is an
- * ordinary item error (with Continue On Fail, an error item paired to its input item), and in tool use the
- * text the model gets back. The first rule that refuses is named in the message.
- */
+// Guardrails of the call operations, under Options: which numbers may be called, how many calls one
+// execution may place, and when. Each is checked before anything is sent; a call they refuse is an
+// ordinary item error (with Continue On Fail, an error item paired to its input item), and in tool use the
+// text the model gets back. The first rule that refuses is named in the message.
 
 /**
  * What a call operation's build step hands to sendCall: the request, and its guardrails, checked just before
