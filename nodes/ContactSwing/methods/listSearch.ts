@@ -20,6 +20,7 @@ async function searchList(
 	paginationToken?: string,
 	idOf: (record: IDataObject) => string = (record) =>
 		record.id === undefined || record.id === null ? '' : String(record.id),
+	keep: (record: IDataObject) => boolean = () => true,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
 	const response = await apiRequest.call(this, {
@@ -31,6 +32,7 @@ async function searchList(
 	const { records, hasNext } = readPage(response, page, PER_PAGE);
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = records
+		.filter(keep)
 		.map((record) => ({ name: label(record), value: idOf(record) }))
 		.filter((result) => result.value !== '')
 		.filter(
@@ -65,4 +67,21 @@ export async function searchCustomers(
 			.map(String)
 			.join(' · ') || String(customer.id);
 	return await searchList.call(this, '/v2/_customers', label, filter, paginationToken);
+}
+
+/** The Action Trigger's picker: only webhook (API) actions, the one type an agent calls a URL with. */
+export async function searchWebhookActions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList.call(
+		this,
+		'/v2/_actions',
+		actionLabel,
+		filter,
+		paginationToken,
+		actionId,
+		(action) => action.type === 'WEBHOOK',
+	);
 }
