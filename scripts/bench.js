@@ -7,10 +7,13 @@
  *   2. the node vs n8n's HTTP Request node, same request and batching, both in the real pinned n8n;
  *   3. 10,000 items at 50 ms latency, 20 in flight, against the ideal 10,000 × 50 ms / 20;
  *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
+ *   6. the ContactSwing Action Trigger: the round trip the agent sees (request sent → answer read), p50 and
+ *      p95, against the same workflow on n8n's Webhook node, single instance and queue mode.
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4; part 2
- * installs the pinned n8n on first use), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
+ * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4,6;
+ * parts 2 and 6 install the pinned n8n on first use; part 6's queue mode needs PostgreSQL and Redis), BENCH_AGENT_CALLS
+ * (300, part 6), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -58,6 +61,9 @@ async function createSandbox() {
 		url,
 		setFaults: (faults) => control('faults', faults),
 		state: () => control('state'),
+		addWebhookAction: (settings) => control('actions', settings),
+		action: async (id) => (await fetch(`${url}/__sandbox/actions/${id}`)).json(),
+		callAgent: (id, body) => control(`agent/${id}`, body),
 		close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
 	};
 }
@@ -449,8 +455,205 @@ async function partN8n() {
 	);
 }
 
+/**
+ * Part 6: what the ContactSwing Action Trigger costs the agent. The sandbox's agent (in the sandbox's own
+ * process, as ContactSwing is elsewhere) calls an action and times the round trip it waits: request sent →
+ * whole answer read. Two workflows answer it with the same Set node (When Last Node Finishes, first item):
+ * one behind the Action Trigger (secret checked, item built), one behind n8n's own Webhook node, which a second
+ * action points at. Calls alternate between the two, one at a time (an agent's call is one at a time), after
+ * a warm-up; single instance, then queue mode (main, one worker, a webhook processor; PostgreSQL and Redis).
+ */
+async function partActionTrigger() {
+	const runtime = require('./n8n-runtime');
+	const { e2ePort } = require('../test/e2e/instance');
+	const {
+		actionTriggerWorkflow,
+		crmActionSettings,
+		webhookNodeWorkflow,
+	} = require('../test/e2e/actionTrigger');
+	const n8n = runtime.ensureN8n();
+	const calls = Number(process.env.BENCH_AGENT_CALLS ?? 300);
+	const sandbox = await createSandbox();
+	const credential = {
+		id: 'csSandboxCred001',
+		name: 'ContactSwing (sandbox)',
+		type: 'contactSwingApi',
+		data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+	};
+
+	/** Imports and publishes both workflows (the trigger's action is pointed at n8n when n8n starts). */
+	async function prepare(userFolder, env) {
+		const cli = (args) =>
+			runtime.n8nCliAsync(n8n, userFolder, args, { N8N_RUNNERS_BROKER_PORT: '25998', ...env });
+		const file = path.join(userFolder, 'import.json');
+		fs.writeFileSync(file, JSON.stringify([credential]));
+		await cli(['import:credentials', `--input=${file}`]);
+		const action = await sandbox.addWebhookAction(crmActionSettings('Bench: booking lookup'));
+		const workflows = [
+			actionTriggerWorkflow('csBenchActTrig01', action.id, {
+				responseMode: 'lastNode',
+				responseData: 'firstEntryJson',
+			}),
+			webhookNodeWorkflow('csBenchWebhook01', 'bench-answer'),
+		];
+		for (const workflow of workflows) {
+			fs.writeFileSync(file, JSON.stringify(workflow));
+			await cli(['import:workflow', `--input=${file}`]);
+			await cli(['publish:workflow', `--id=${workflow.id}`]);
+		}
+		return action.id;
+	}
+
+	/** Alternating calls through both; milliseconds per call, each side. */
+	async function measure(triggerAction, webhookUrl) {
+		const baseline = await sandbox.addWebhookAction({
+			name: 'Bench: the same workflow on the Webhook node',
+			url: webhookUrl,
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+		});
+		const deadline = Date.now() + 120_000;
+		while ((await sandbox.action(triggerAction)).webhook.method !== 'POST') {
+			if (Date.now() > deadline) throw new Error('the Action Trigger was not published');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const times = { trigger: [], webhook: [] };
+		for (let k = 0; k < 30 + calls; k++) {
+			for (const [side, id] of [
+				['trigger', triggerAction],
+				['webhook', baseline.id],
+			]) {
+				const call = await sandbox.callAgent(id, { args: { phone_number: '+13465507166' } });
+				if (call.status !== 200 || call.answerJson?.booking !== 'Tuesday 10:00')
+					throw new Error(`${side}: ${call.status} ${call.error ?? call.answer}`);
+				if (k >= 30) times[side].push(call.ms);
+			}
+		}
+		return times;
+	}
+
+	const results = {};
+	{
+		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-at-'));
+		runtime.installPackage(userFolder);
+		const action = await prepare(userFolder, {});
+		const port = e2ePort(5780);
+		const server = await runtime.startN8n(n8n, userFolder, { port });
+		try {
+			results['single instance'] = await measure(
+				action,
+				`http://localhost:${port}/webhook/bench-answer`,
+			);
+		} finally {
+			await server.stop();
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		}
+	}
+	{
+		const { startPostgres, startRedis } = require('../test/e2e/services');
+		const ports = {
+			postgres: e2ePort(5443),
+			redis: e2ePort(6393),
+			main: e2ePort(5781),
+			worker: e2ePort(5782),
+			webhook: e2ePort(5783),
+		};
+		const [postgres, redis] = await Promise.all([
+			startPostgres(ports.postgres),
+			startRedis(ports.redis),
+		]);
+		const env = {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(ports.postgres),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_PASSWORD: '',
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(ports.redis),
+			WEBHOOK_URL: `http://127.0.0.1:${ports.webhook}/`,
+		};
+		const folders = ['main', 'worker', 'webhook'].map((name) => {
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), `contactswing-bench-at-${name}-`));
+			runtime.installPackage(folder);
+			return folder;
+		});
+		const processes = [];
+		try {
+			const action = await prepare(folders[0], env);
+			processes.push(await runtime.startN8n(n8n, folders[0], { port: ports.main, env }));
+			processes.push(
+				await runtime.startN8n(n8n, folders[1], {
+					port: ports.worker,
+					command: 'worker',
+					env: {
+						...env,
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(ports.worker),
+					},
+				}),
+			);
+			processes.push(
+				await runtime.startN8n(n8n, folders[2], {
+					port: ports.webhook,
+					command: 'webhook',
+					env,
+				}),
+			);
+			results['queue mode'] = await measure(
+				action,
+				`http://127.0.0.1:${ports.webhook}/webhook/bench-answer`,
+			);
+		} finally {
+			for (const child of processes.reverse()) await child.stop();
+			await redis.stop();
+			await postgres.stop();
+			for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+		}
+	}
+	await sandbox.close();
+
+	const percentile = (values, p) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+	};
+	const rows = [];
+	for (const [mode, times] of Object.entries(results)) {
+		const [t50, t95, w50, w95] = [
+			percentile(times.trigger, 50),
+			percentile(times.trigger, 95),
+			percentile(times.webhook, 50),
+			percentile(times.webhook, 95),
+		];
+		rows.push([
+			`${mode}, ${runtime.N8N_VERSION}`,
+			calls,
+			fmt(w50),
+			fmt(t50),
+			`${t50 - w50 >= 0 ? '+' : ''}${fmt(t50 - w50)} (${fmt(t50 / w50, 2)}×)`,
+			fmt(w95),
+			fmt(t95),
+			`${t95 - w95 >= 0 ? '+' : ''}${fmt(t95 - w95)} (${fmt(t95 / w95, 2)}×)`,
+		]);
+	}
+	return table(
+		[
+			'n8n',
+			'calls each',
+			'Webhook node p50 (ms)',
+			'Action Trigger p50 (ms)',
+			'p50 difference (ms)',
+			'Webhook node p95 (ms)',
+			'Action Trigger p95 (ms)',
+			'p95 difference (ms)',
+		],
+		rows,
+	);
+}
+
 const PARTS = new Set(
-	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4'))
+	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6'))
 		.split(',')
 		.map(Number),
 );
@@ -492,6 +695,12 @@ async function main() {
 			`#### 5. One stray 429 (Retry-After 5 s) in a run ContactSwing otherwise accepts (${LATENCY} ms latency)\n`,
 		);
 		out(await partStray429(), '\n');
+	}
+	if (PARTS.has(6)) {
+		out(
+			`#### 6. ContactSwing Action Trigger vs n8n's Webhook node: the round trip the agent sees (one call at a time)\n`,
+		);
+		out(await partActionTrigger(), '\n');
 	}
 	out(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 	if (process.env.BENCH_WRITE !== '0') writeDocs(lines.join('\n'));

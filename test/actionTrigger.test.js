@@ -359,6 +359,7 @@ describe('refusals', () => {
 		expect(error.message).toMatch(
 			/webhook URL http:\/\/127\.0\.0\.1:\d+\/webhook\/.* does not start with https:\/\//,
 		);
+		expect(error.message).toMatch(/set WEBHOOK_URL to this n8n.s public https address$/);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
 	});
 

@@ -287,10 +287,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	if (unreachable) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`This trigger's webhook URL ${url} ${unreachable}, so ContactSwing could not call it`,
+			`This trigger's webhook URL ${url} ${unreachable}, so ContactSwing could not call it: set WEBHOOK_URL to this n8n's public https address`,
 			{
 				description:
-					'Set the WEBHOOK_URL environment variable to the public https address of this n8n (e.g. https://n8n.example.com/) and restart n8n, then publish again.',
+					'n8n builds webhook URLs from the WEBHOOK_URL environment variable (without it: http://localhost:5678/). Set it to the public https address of this n8n (e.g. https://n8n.example.com/), restart n8n, then publish again.',
 			},
 		);
 	}

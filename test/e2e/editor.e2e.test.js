@@ -63,6 +63,23 @@ beforeAll(async () => {
 			},
 		}),
 	);
+	// The Action Trigger example, its blanks filled: a webhook action of the sandbox account and a CRM URL.
+	const action = instance.sandbox.addWebhookAction({
+		name: 'Find the caller’s booking',
+		url: 'https://crm.example.com/api/bookings',
+		required: ['phone_number'],
+		response: { prompt: 'Tell the caller when their booking is, in one short sentence' },
+	});
+	const actionExample = exampleWorkflow('agent-asks-for-caller-booking.json', {
+		url: 'https://crm.example.com/api/bookings',
+	});
+	actionExample.nodes[0].parameters.actionId = {
+		__rl: true,
+		mode: 'list',
+		value: action.id,
+		cachedResultName: 'Find the caller’s booking (WEBHOOK)',
+	};
+	await instance.importJson('workflow', { ...actionExample, id: 'csE2eEditorAct01' });
 	await instance.importJson('credentials', [
 		{
 			...OPENAI_STUB_CREDENTIAL,
@@ -299,5 +316,27 @@ test("Make Call's Options show the guardrails", async () => {
 	}
 	await panel.getByText('Calling Hours', { exact: true }).first().scrollIntoViewIfNeeded();
 	await page.screenshot({ path: path.join(DOCS, 'editor-call-guardrails.png') });
+	await page.context().close();
+});
+
+test('the ContactSwing Action Trigger panel: the action, how to answer, and the live-call notice', async () => {
+	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorAct01');
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Agent asks for the booking' })
+		.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	for (const name of ['actionId', 'responseMode', 'responseData', 'responsePropertyName']) {
+		await panel
+			.locator(`[data-test-id="parameter-input-${name}"]`)
+			.first()
+			.waitFor({ timeout: 15_000 });
+	}
+	await panel
+		.getByText(/The agent waits for this workflow on a live call/)
+		.first()
+		.waitFor({ timeout: 15_000 });
+	await panel.getByText('Find the caller’s booking (WEBHOOK)').first().waitFor({ timeout: 15_000 });
+	await page.screenshot({ path: path.join(DOCS, 'editor-action-trigger.png') });
 	await page.context().close();
 });
