@@ -336,7 +336,13 @@ test('the ContactSwing Action Trigger panel: the action, how to answer, and the 
 		.getByText(/The agent waits for this workflow on a live call/)
 		.first()
 		.waitFor({ timeout: 15_000 });
-	await panel.getByText('Find the caller’s booking (WEBHOOK)').first().waitFor({ timeout: 15_000 });
+	// The picked action shows by its name (the resource locator's input).
+	await expect(
+		panel
+			.locator('[data-test-id="rlc-input"]')
+			.first()
+			.evaluate((element) => element.value ?? element.querySelector('input')?.value),
+	).resolves.toBe('Find the caller’s booking (WEBHOOK)');
 	await page.screenshot({ path: path.join(DOCS, 'editor-action-trigger.png') });
 	await page.context().close();
 });
