@@ -13,7 +13,8 @@
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
  * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4,6;
  * parts 2 and 6 install the pinned n8n on first use; part 6's queue mode needs PostgreSQL and Redis), BENCH_AGENT_CALLS
- * (300, part 6), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
+ * (300, part 6), BENCH_AGENT_MODES (single,legacy,queue), BENCH_AGENT_PAUSE_MS (0), BENCH_N8N_ENV (JSON: n8n
+ * settings for part 6's processes), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -458,10 +459,12 @@ async function partN8n() {
 /**
  * Part 6: what the ContactSwing Action Trigger costs the agent. The sandbox's agent (in the sandbox's own
  * process, as ContactSwing is elsewhere) calls an action and times the round trip it waits: request sent →
- * whole answer read. Two workflows answer it with the same Set node (When Last Node Finishes, first item):
- * one behind the Action Trigger (secret checked, item built), one behind n8n's own Webhook node, which a second
- * action points at. Calls alternate between the two, one at a time (an agent's call is one at a time), after
- * a warm-up; single instance, then queue mode (main, one worker, a webhook processor; PostgreSQL and Redis).
+ * whole answer read. Three workflows answer it with the same Set node (When Last Node Finishes, first item):
+ * one behind the Action Trigger (secret checked, item built), and, through actions pointed at them, the same
+ * workflow behind n8n's own Webhook node, version 2 (as the editor adds it) and version 1. Calls go to the
+ * three in turn, one at a time (an agent's call is one at a time), after a warm-up; single instance (n8n's
+ * default expression engine, then its legacy one), then queue mode (main, one worker, a webhook processor;
+ * PostgreSQL and Redis).
  */
 async function partActionTrigger() {
 	const runtime = require('./n8n-runtime');
@@ -473,6 +476,11 @@ async function partActionTrigger() {
 	} = require('../test/e2e/actionTrigger');
 	const n8n = runtime.ensureN8n();
 	const calls = Number(process.env.BENCH_AGENT_CALLS ?? 300);
+	const modes = (process.env.BENCH_AGENT_MODES ?? 'single,legacy,queue').split(',');
+	// A pause between calls, as an agent's calls are a conversation turn apart (0: back to back).
+	const pauseMs = Number(process.env.BENCH_AGENT_PAUSE_MS ?? 0);
+	// n8n settings for every process of this part (e.g. {"N8N_EXPRESSION_ENGINE_POOL_SIZE": "2"}).
+	const extraEnv = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}');
 	const sandbox = await createSandbox();
 	const credential = {
 		id: 'csSandboxCred001',
@@ -481,7 +489,7 @@ async function partActionTrigger() {
 		data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
 	};
 
-	/** Imports and publishes both workflows (the trigger's action is pointed at n8n when n8n starts). */
+	/** Imports and publishes the workflows (the trigger's action is pointed at n8n when n8n starts). */
 	async function prepare(userFolder, env) {
 		const cli = (args) =>
 			runtime.n8nCliAsync(n8n, userFolder, args, { N8N_RUNNERS_BROKER_PORT: '25998', ...env });
@@ -495,6 +503,7 @@ async function partActionTrigger() {
 				responseData: 'firstEntryJson',
 			}),
 			webhookNodeWorkflow('csBenchWebhook01', 'bench-answer'),
+			webhookNodeWorkflow('csBenchWebhookV1', 'bench-answer-v1', { typeVersion: 1 }),
 		];
 		for (const workflow of workflows) {
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -504,52 +513,73 @@ async function partActionTrigger() {
 		return action.id;
 	}
 
-	/** Alternating calls through both; milliseconds per call, each side. */
-	async function measure(triggerAction, webhookUrl) {
-		const baseline = await sandbox.addWebhookAction({
-			name: 'Bench: the same workflow on the Webhook node',
-			url: webhookUrl,
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-		});
+	/** Calls to the three in turn; milliseconds per call, each. `webhookBase`: n8n's …/webhook. */
+	async function measure(triggerAction, webhookBase) {
+		const baseline = async (name, webhookPath) =>
+			(
+				await sandbox.addWebhookAction({
+					name,
+					url: `${webhookBase}/${webhookPath}`,
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+				})
+			).id;
+		const sides = [
+			['trigger', triggerAction],
+			['webhook', await baseline('Bench: the Webhook node', 'bench-answer')],
+			['webhookV1', await baseline('Bench: the Webhook node, version 1', 'bench-answer-v1')],
+		];
 		const deadline = Date.now() + 120_000;
 		while ((await sandbox.action(triggerAction)).webhook.method !== 'POST') {
 			if (Date.now() > deadline) throw new Error('the Action Trigger was not published');
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-		const times = { trigger: [], webhook: [] };
+		const times = Object.fromEntries(sides.map(([side]) => [side, []]));
 		for (let k = 0; k < 30 + calls; k++) {
-			for (const [side, id] of [
-				['trigger', triggerAction],
-				['webhook', baseline.id],
-			]) {
+			for (const [side, id] of sides) {
 				const call = await sandbox.callAgent(id, { args: { phone_number: '+13465507166' } });
 				if (call.status !== 200 || call.answerJson?.booking !== 'Tuesday 10:00')
 					throw new Error(`${side}: ${call.status} ${call.error ?? call.answer}`);
 				if (k >= 30) times[side].push(call.ms);
+				if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
 			}
 		}
 		return times;
 	}
 
 	const results = {};
-	{
-		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-at-'));
-		runtime.installPackage(userFolder);
-		const action = await prepare(userFolder, {});
-		const port = e2ePort(5780);
-		const server = await runtime.startN8n(n8n, userFolder, { port });
-		try {
-			results['single instance'] = await measure(
-				action,
-				`http://localhost:${port}/webhook/bench-answer`,
-			);
-		} finally {
-			await server.stop();
-			fs.rmSync(userFolder, { recursive: true, force: true });
+	try {
+		// n8n 2.40 takes an expression isolate (its default engine) for the webhook phase of every webhook
+		// trigger except its own Webhook node from version 2: the legacy engine shows what is left.
+		const singles = [
+			['single', 'single instance', {}],
+			[
+				'legacy',
+				'single instance, N8N_EXPRESSION_ENGINE=legacy',
+				{ N8N_EXPRESSION_ENGINE: 'legacy' },
+			],
+		];
+		for (const [mode, label, env] of singles) {
+			if (!modes.includes(mode)) continue;
+			const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-at-'));
+			runtime.installPackage(userFolder);
+			const settings = { ...env, ...extraEnv };
+			const action = await prepare(userFolder, settings);
+			const port = e2ePort(5780);
+			const server = await runtime.startN8n(n8n, userFolder, { port, env: settings });
+			try {
+				results[label] = await measure(action, `http://localhost:${port}/webhook`);
+			} finally {
+				await server.stop();
+				fs.rmSync(userFolder, { recursive: true, force: true });
+			}
 		}
+		if (modes.includes('queue')) results['queue mode'] = await measureQueue();
+	} finally {
+		await sandbox.close();
 	}
-	{
+
+	async function measureQueue() {
 		const { startPostgres, startRedis } = require('../test/e2e/services');
 		const ports = {
 			postgres: e2ePort(5443),
@@ -573,6 +603,7 @@ async function partActionTrigger() {
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(ports.redis),
 			WEBHOOK_URL: `http://127.0.0.1:${ports.webhook}/`,
+			...extraEnv,
 		};
 		const folders = ['main', 'worker', 'webhook'].map((name) => {
 			const folder = fs.mkdtempSync(path.join(os.tmpdir(), `contactswing-bench-at-${name}-`));
@@ -595,16 +626,9 @@ async function partActionTrigger() {
 				}),
 			);
 			processes.push(
-				await runtime.startN8n(n8n, folders[2], {
-					port: ports.webhook,
-					command: 'webhook',
-					env,
-				}),
+				await runtime.startN8n(n8n, folders[2], { port: ports.webhook, command: 'webhook', env }),
 			);
-			results['queue mode'] = await measure(
-				action,
-				`http://127.0.0.1:${ports.webhook}/webhook/bench-answer`,
-			);
+			return await measure(action, `http://127.0.0.1:${ports.webhook}/webhook`);
 		} finally {
 			for (const child of processes.reverse()) await child.stop();
 			await redis.stop();
@@ -612,41 +636,44 @@ async function partActionTrigger() {
 			for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 		}
 	}
-	await sandbox.close();
 
 	const percentile = (values, p) => {
 		const sorted = [...values].sort((a, b) => a - b);
 		return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 	};
+	const versus = (value, base) =>
+		`${value - base >= 0 ? '+' : ''}${fmt(value - base)} (${fmt(value / base, 2)}×)`;
 	const rows = [];
 	for (const [mode, times] of Object.entries(results)) {
-		const [t50, t95, w50, w95] = [
-			percentile(times.trigger, 50),
-			percentile(times.trigger, 95),
-			percentile(times.webhook, 50),
-			percentile(times.webhook, 95),
-		];
-		rows.push([
-			`${mode}, ${runtime.N8N_VERSION}`,
-			calls,
-			fmt(w50),
-			fmt(t50),
-			`${t50 - w50 >= 0 ? '+' : ''}${fmt(t50 - w50)} (${fmt(t50 / w50, 2)}×)`,
-			fmt(w95),
-			fmt(t95),
-			`${t95 - w95 >= 0 ? '+' : ''}${fmt(t95 - w95)} (${fmt(t95 / w95, 2)}×)`,
-		]);
+		const base50 = percentile(times.webhook, 50);
+		const base95 = percentile(times.webhook, 95);
+		for (const [side, label] of [
+			['webhook', "n8n's Webhook node (version 2, as added today)"],
+			['webhookV1', "n8n's Webhook node, version 1"],
+			['trigger', 'ContactSwing Action Trigger'],
+		]) {
+			const p50 = percentile(times[side], 50);
+			const p95 = percentile(times[side], 95);
+			rows.push([
+				`${mode}, ${runtime.N8N_VERSION}`,
+				label,
+				times[side].length,
+				fmt(p50),
+				fmt(p95),
+				side === 'webhook' ? '—' : versus(p50, base50),
+				side === 'webhook' ? '—' : versus(p95, base95),
+			]);
+		}
 	}
 	return table(
 		[
 			'n8n',
-			'calls each',
-			'Webhook node p50 (ms)',
-			'Action Trigger p50 (ms)',
-			'p50 difference (ms)',
-			'Webhook node p95 (ms)',
-			'Action Trigger p95 (ms)',
-			'p95 difference (ms)',
+			'first node',
+			'calls',
+			'p50 (ms)',
+			'p95 (ms)',
+			'p50 vs Webhook v2',
+			'p95 vs Webhook v2',
 		],
 		rows,
 	);

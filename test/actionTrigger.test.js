@@ -333,6 +333,20 @@ describe('refusals', () => {
 		expect(first.runs).toHaveLength(1);
 	});
 
+	test('two trigger nodes of one workflow on one action: the second refuses', async () => {
+		const action = crmAction();
+		const first = await triggerFor(action.id);
+		await first.publish();
+		const second = await triggerFor(action.id, {
+			nodeId: 'f0c1a5b2-0000-4000-8000-0000000000b8',
+			name: 'Second trigger',
+			webhookId: '7c1e5a10-0000-4000-8000-000000000003',
+		});
+		await expect(second.publish()).rejects.toThrow(
+			/is already served by another ContactSwing Action Trigger node of this workflow \(wfActionTrig0001\)/,
+		);
+	});
+
 	test('an action that does not exist, and one that is not a webhook action, fail the publish naming it', async () => {
 		const missing = await triggerFor('a0000000-0000-4000-8000-999999999999');
 		await expect(missing.publish()).rejects.toThrow(
@@ -419,7 +433,7 @@ describe('"Listen for test event" in the editor', () => {
 		const pointed = snapshot(action.id);
 		sandbox.requests.length = 0;
 		await expect(trigger.listen()).rejects.toThrow(
-			/already served by the ContactSwing Action Trigger of this workflow wfActionTrig0001/,
+			/already served by the ContactSwing Action Trigger of this workflow \(wfActionTrig0001\)/,
 		);
 		expect(sent()).toEqual([`GET /v2/_actions/${action.id}`]);
 		expect(snapshot(action.id)).toBe(pointed);

@@ -6,7 +6,7 @@ import { answeredAction, writableAction } from '../ContactSwing/resources/action
 import type { OperationScope } from '../ContactSwing/shared/http/transport';
 import { Accounts, apiRequest } from '../ContactSwing/shared/http/transport';
 import { unreachableBecause } from './reachable';
-import { isSecret, newSecret, servingWorkflowOf } from './secret';
+import { isSecret, newSecret, servingTriggerOf } from './secret';
 
 /**
  * What n8n's webhook lifecycle does with the action (n8n calls these on publish, on unpublish, and around
@@ -359,21 +359,28 @@ function refusal(
 	present: unknown,
 	testing: boolean,
 ): NodeOperationError {
-	const owner = servingWorkflowOf(present);
-	const thisWorkflow = owner !== undefined && owner === ctx.getWorkflow().id;
-	const who =
-		owner === undefined
-			? 'another n8n workflow (its header does not say which)'
-			: `${thisWorkflow ? 'this workflow' : 'n8n workflow'} ${owner}`;
+	const owner = servingTriggerOf(present);
+	const thisWorkflow = owner.workflowId !== undefined && owner.workflowId === ctx.getWorkflow().id;
+	const otherNode = thisWorkflow && owner.nodeId !== ctx.getNode().id;
+	const by =
+		owner.workflowId === undefined
+			? 'the ContactSwing Action Trigger of another n8n workflow (its header does not say which)'
+			: otherNode
+				? `another ContactSwing Action Trigger node of this workflow (${owner.workflowId})`
+				: thisWorkflow
+					? `the ContactSwing Action Trigger of this workflow (${owner.workflowId})`
+					: `the ContactSwing Action Trigger of n8n workflow ${owner.workflowId}`;
 	const handOver = `If no published workflow serves it any more (an unpublish could not reach ContactSwing), publish and unpublish that workflow again, or remove the ${ACTION_TRIGGER_HEADER} header from the action in ContactSwing and set its webhook URL back (see the ContactSwing Action Trigger docs).`;
 	const description = testing
 		? `Live calls are never diverted to a test listener: test with another webhook action linked to a test agent, or unpublish the workflow that serves this one. ${handOver}`
-		: thisWorkflow
-			? `This workflow no longer holds the secret it set (its static data was reset, e.g. by importing it again, or a test listen could not restore the action). ${handOver}`
-			: `Unpublish that workflow first (it then restores the action), or pick another action. ${handOver}`;
+		: otherNode
+			? `One action can be served by one trigger node only: pick another action for this node. ${handOver}`
+			: thisWorkflow
+				? `This workflow no longer holds the secret it set (its static data was reset, e.g. by importing it again, or a test listen could not restore the action). ${handOver}`
+				: `Unpublish that workflow first (it then restores the action), or pick another action. ${handOver}`;
 	return new NodeOperationError(
 		ctx.getNode(),
-		`Action ${label(action, actionId)} is already served by the ContactSwing Action Trigger of ${who}`,
+		`Action ${label(action, actionId)} is already served by ${by}`,
 		{ description },
 	);
 }

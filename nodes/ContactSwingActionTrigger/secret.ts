@@ -19,8 +19,9 @@ export function isSecret(received: unknown, secret: string): boolean {
 	return timingSafeEqual(digest(received), digest(secret));
 }
 
-/** The workflow a secret header's value names, if it has this trigger's form. */
-export function servingWorkflowOf(value: unknown): string | undefined {
-	if (typeof value !== 'string') return undefined;
-	return /^([A-Za-z0-9_-]{1,64}):[^:]*:/.exec(value)?.[1];
+/** The workflow and node a secret header's value names, as far as it has this trigger's form. */
+export function servingTriggerOf(value: unknown): { workflowId?: string; nodeId?: string } {
+	if (typeof value !== 'string') return {};
+	const match = /^([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{0,64}):/.exec(value);
+	return match ? { workflowId: match[1], nodeId: match[2] } : {};
 }

@@ -96,17 +96,27 @@ function actionTriggerWorkflow(
 	};
 }
 
-/** The same workflow on n8n's own Webhook node (When Last Node Finishes, first item): the baseline. */
-function webhookNodeWorkflow(id, path, { ranOn = false } = {}) {
+/**
+ * The same workflow on n8n's own Webhook node (When Last Node Finishes, first item): the baseline. Version 2
+ * is what the editor adds today; n8n 2.40 runs version 1, like every other webhook trigger, with an
+ * expression isolate taken for the webhook's own phase.
+ */
+function webhookNodeWorkflow(id, path, { ranOn = false, typeVersion = 2 } = {}) {
 	const nodes = [
 		{
 			id: `${id}-w`,
 			name: 'Webhook',
 			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
+			typeVersion,
 			position: [0, 0],
 			webhookId: webhookIdFor(`${id}-w`),
-			parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path,
+				responseMode: 'lastNode',
+				...(typeVersion === 1 ? { responseData: 'firstEntryJson' } : {}),
+				options: {},
+			},
 		},
 		{
 			id: `${id}-a`,
