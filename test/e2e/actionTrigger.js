@@ -48,21 +48,12 @@ function actionTriggerWorkflow(
 	respond,
 	{ webhookId, credentialId = CREDENTIAL_ID, ranOn = false } = {},
 ) {
-	const answer = {
-		id: `${id}-a`,
-		name: 'Answer',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [220, 0],
-		parameters: {
-			mode: 'raw',
-			jsonOutput:
-				respond.responseData === 'allEntries'
-					? '={{ { "slots": [{ "slot": "Tuesday 10:00" }, { "slot": "Wednesday 14:00" }] } }}'
-					: answerExpression('$json.actionId', ranOn),
-			options: {},
-		},
-	};
+	const answer = answerNode(
+		id,
+		respond.responseData === 'allEntries'
+			? '={{ { "slots": [{ "slot": "Tuesday 10:00" }, { "slot": "Wednesday 14:00" }] } }}'
+			: answerExpression('$json.actionId', ranOn),
+	);
 	const nodes = [
 		{
 			id: `${id}-t`,
@@ -118,18 +109,7 @@ function webhookNodeWorkflow(id, path, { ranOn = false, typeVersion = 2 } = {}) 
 				options: {},
 			},
 		},
-		{
-			id: `${id}-a`,
-			name: 'Answer',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [220, 0],
-			parameters: {
-				mode: 'raw',
-				jsonOutput: answerExpression('"webhook-node"', ranOn),
-				options: {},
-			},
-		},
+		answerNode(id, answerExpression('"webhook-node"', ranOn)),
 	];
 	return {
 		id,
@@ -138,6 +118,18 @@ function webhookNodeWorkflow(id, path, { ranOn = false, typeVersion = 2 } = {}) 
 		connections: chain(nodes),
 		settings: { executionOrder: 'v1' },
 		active: false,
+	};
+}
+
+/** The Set node that builds the answer, the same after every first node. */
+function answerNode(id, jsonOutput) {
+	return {
+		id: `${id}-a`,
+		name: 'Answer',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [220, 0],
+		parameters: { mode: 'raw', jsonOutput, options: {} },
 	};
 }
 

@@ -41,20 +41,26 @@ async function searchList(
 	return { results, paginationToken: hasNext ? String(page + 1) : undefined };
 }
 
-export async function searchActions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList.call(
-		this,
-		'/v2/_actions',
-		actionLabel,
-		filter,
-		paginationToken,
-		actionId,
-	);
+/** A From List search of actions, of those `keep` accepts. */
+function actionSearch(keep?: (action: IDataObject) => boolean) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList.call(
+			this,
+			'/v2/_actions',
+			actionLabel,
+			filter,
+			paginationToken,
+			actionId,
+			keep,
+		);
+	};
 }
+
+export const searchActions = actionSearch();
 
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
@@ -70,18 +76,4 @@ export async function searchCustomers(
 }
 
 /** The Action Trigger's picker: only webhook (API) actions, the one type an agent calls a URL with. */
-export async function searchWebhookActions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList.call(
-		this,
-		'/v2/_actions',
-		actionLabel,
-		filter,
-		paginationToken,
-		actionId,
-		(action) => action.type === 'WEBHOOK',
-	);
-}
+export const searchWebhookActions = actionSearch((action) => action.type === 'WEBHOOK');
