@@ -75,6 +75,15 @@ test('n8n loads the packed package: export:nodes lists contactSwing with its des
 			credentials: [{ name: 'contactSwingApi', required: true }],
 		}),
 	);
+	// The Action Trigger too: a webhook trigger on the same credential.
+	expect(nodes.find((n) => n.name === 'n8n-nodes-contactswing.contactSwingActionTrigger')).toEqual(
+		expect.objectContaining({
+			displayName: 'ContactSwing Action Trigger',
+			group: ['trigger'],
+			webhooks: [expect.objectContaining({ name: 'default', httpMethod: 'POST' })],
+			credentials: [{ name: 'contactSwingApi', required: true }],
+		}),
+	);
 	// usableAsTool: n8n derives an AI-tool variant.
 	expect(nodes.some((n) => n.name === 'n8n-nodes-contactswing.contactSwingTool')).toBe(true);
 	// The package brought no second n8n-workflow.
