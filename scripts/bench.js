@@ -504,6 +504,9 @@ async function partActionTrigger() {
 			}),
 			webhookNodeWorkflow('csBenchWebhook01', 'bench-answer'),
 			webhookNodeWorkflow('csBenchWebhookV1', 'bench-answer-v1', { typeVersion: 1 }),
+			webhookNodeWorkflow('csBenchWebhookCr', 'bench-answer-credential', {
+				credentialId: credential.id,
+			}),
 		];
 		for (const workflow of workflows) {
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -528,6 +531,13 @@ async function partActionTrigger() {
 			['trigger', triggerAction],
 			['webhook', await baseline('Bench: the Webhook node', 'bench-answer')],
 			['webhookV1', await baseline('Bench: the Webhook node, version 1', 'bench-answer-v1')],
+			[
+				'webhookCredential',
+				await baseline(
+					'Bench: the Webhook node, a credential in the workflow',
+					'bench-answer-credential',
+				),
+			],
 		];
 		const deadline = Date.now() + 120_000;
 		while ((await sandbox.action(triggerAction)).webhook.method !== 'POST') {
@@ -652,6 +662,7 @@ async function partActionTrigger() {
 		for (const [side, label] of [
 			['webhook', "n8n's Webhook node (version 2, as added today)"],
 			['webhookV1', "n8n's Webhook node, version 1"],
+			['webhookCredential', "n8n's Webhook node v2, the credential in the workflow"],
 			['trigger', 'ContactSwing Action Trigger'],
 		]) {
 			const p50 = percentile(times[side], 50);
@@ -673,7 +684,8 @@ async function partActionTrigger() {
 		[
 			'n8n',
 			'first node',
-			'calls',
+			'calls timed',
+			'failed',
 			'p50 (ms)',
 			'p95 (ms)',
 			'p50 vs Webhook v2',

@@ -92,7 +92,11 @@ function actionTriggerWorkflow(
  * is what the editor adds today; n8n 2.40 runs version 1, like every other webhook trigger, with an
  * expression isolate taken for the webhook's own phase.
  */
-function webhookNodeWorkflow(id, path, { ranOn = false, typeVersion = 2 } = {}) {
+function webhookNodeWorkflow(
+	id,
+	path,
+	{ ranOn = false, typeVersion = 2, credentialId = undefined } = {},
+) {
 	const nodes = [
 		{
 			id: `${id}-w`,
@@ -111,10 +115,21 @@ function webhookNodeWorkflow(id, path, { ranOn = false, typeVersion = 2 } = {}) 
 		},
 		answerNode(id, answerExpression('"webhook-node"', ranOn)),
 	];
+	// `credentialId`: a ContactSwing node that never runs (connected to nothing) but holds the credential, so
+	// n8n checks the workflow's credentials before each execution, as it does for the Action Trigger's.
+	const idle = credentialId && {
+		id: `${id}-c`,
+		name: 'Never runs',
+		type: 'n8n-nodes-contactswing.contactSwing',
+		typeVersion: 3,
+		position: [220, 200],
+		parameters: { resource: 'action', operation: 'getMany' },
+		credentials: { contactSwingApi: { id: credentialId, name: 'ContactSwing (sandbox)' } },
+	};
 	return {
 		id,
 		name: `Webhook ${id}`,
-		nodes,
+		nodes: idle ? [...nodes, idle] : nodes,
 		connections: chain(nodes),
 		settings: { executionOrder: 'v1' },
 		active: false,
