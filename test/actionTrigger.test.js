@@ -359,6 +359,14 @@ describe('refusals', () => {
 		expect(sandbox.requests.filter((r) => r.method === 'PUT')).toEqual([]);
 	});
 
+	test('an Action ID that would name a property of static data itself is refused, and nothing is sent', async () => {
+		for (const id of ['__proto__', 'constructor', 'prototype', '../x']) {
+			const trigger = await triggerFor(id);
+			await expect(trigger.publish()).rejects.toThrow('Action is not a ContactSwing action ID');
+		}
+		expect(sandbox.requests.filter((r) => !r.path.startsWith('/__sandbox'))).toEqual([]);
+	});
+
 	test('a webhook URL ContactSwing could not reach is refused before anything is sent, naming WEBHOOK_URL', async () => {
 		const trigger = await createActionTrigger({
 			parameters: {

@@ -61,7 +61,9 @@ export function servedActions(ctx: Ctx, keep = false): Record<string, Served> {
 export function actionIdOf(ctx: Ctx): string {
 	const value = ctx.getNodeParameter('actionId', undefined, { extractValue: true });
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (id === '' || id === '.' || id === '..' || /[/\\?#\s]/.test(id)) {
+	// Kept by ID in static data: nothing that would name an object's own properties there.
+	const reserved = ['__proto__', 'constructor', 'prototype'].includes(id);
+	if (id === '' || id === '.' || id === '..' || reserved || /[/\\?#\s]/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), 'Action is not a ContactSwing action ID', {
 			description: 'Pick the webhook action From List, or paste its ID (By ID).',
 		});
