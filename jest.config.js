@@ -4,6 +4,8 @@ module.exports = {
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	// The build and the n8n runtimes inside the clone hold package.json files of their own: not modules to map.
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 	setupFiles: ['<rootDir>/test/helpers/setup.js'],
 	testTimeout: 60_000,
 };

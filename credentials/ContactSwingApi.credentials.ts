@@ -1,5 +1,6 @@
 import type {
 	IAuthenticateGeneric,
+	IAuthenticateRuleResponseCode,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -22,6 +23,53 @@ export const BASE_URL_RULE =
  */
 export const REFUSED_BASE_URL = 'base-url-must-be-https-or-localhost:';
 
+/**
+ * What the Test button says for each answer, in the node's words (shared/http/errors.ts). n8n shows a rule's
+ * message when the answer has that status; a failure before any answer (a Base URL the rule refuses,
+ * nothing listening) shows n8n's error code instead, so the Base URL field states the rule itself.
+ */
+const respondsWith = (
+	statuses: number[],
+	message: (status: number) => string,
+): IAuthenticateRuleResponseCode[] =>
+	statuses.map((status) => ({
+		type: 'responseCode',
+		properties: { value: status, message: message(status) },
+	}));
+
+export const TEST_MESSAGES: IAuthenticateRuleResponseCode[] = [
+	...respondsWith(
+		[401],
+		(status) =>
+			`ContactSwing refused the access token (HTTP ${status}): paste a current token from API Setup in the ContactSwing dashboard`,
+	),
+	...respondsWith(
+		[403],
+		(status) =>
+			`ContactSwing refused the access token (HTTP ${status}): it is not allowed to list customers, which is what the Test does; use a token from API Setup in the ContactSwing dashboard`,
+	),
+	...respondsWith(
+		[404],
+		(status) =>
+			`ContactSwing found nothing at GET /v2/_customers (HTTP ${status}): check the Base URL, the root of ContactSwing's API (leave the default unless ContactSwing gave you another)`,
+	),
+	...respondsWith(
+		[301, 302, 303, 307, 308],
+		(status) =>
+			`The Base URL answered with a redirect (HTTP ${status}), which the Test does not follow: enter the address of ContactSwing's API itself (the default unless ContactSwing gave you another)`,
+	),
+	...respondsWith(
+		[429],
+		(status) =>
+			`ContactSwing's rate limit was reached (HTTP ${status}): wait a minute and use Test again`,
+	),
+	...respondsWith(
+		[500, 502, 503, 504],
+		(status) =>
+			`ContactSwing failed to process the request (HTTP ${status}): the token was not checked; use Test again later`,
+	),
+];
+
 export class ContactSwingApi implements ICredentialType {
 	name = 'contactSwingApi';
 
@@ -29,7 +77,8 @@ export class ContactSwingApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:contactSwing.svg', dark: 'file:contactSwing.dark.svg' };
 
-	documentationUrl = 'https://github.com/contactswing/n8n-nodes-contactswing#credentials';
+	documentationUrl =
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -40,7 +89,7 @@ export class ContactSwingApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'Your ContactSwing JWT or API key, as shown in the dashboard. A leading "Bearer " is removed.',
+				'Your ContactSwing JWT or API key, from the dashboard\'s API Setup (or the API Key operation). A pasted "Bearer " and surrounding spaces are removed.',
 		},
 		{
 			displayName: 'Base URL',
@@ -49,7 +98,8 @@ export class ContactSwingApi implements ICredentialType {
 			required: true,
 			default: CONTACTSWING_PRODUCTION_URL,
 			description:
-				'Root of the ContactSwing API, without /v2. Change it only for a sandbox or a dedicated instance.',
+				"Root of ContactSwing's API, without /v2; keep the default unless ContactSwing gave you another address. It must start with https://; plain http:// is accepted only for localhost, 127.x.x.x and [::1], and otherwise the Test fails without sending anything.",
+			hint: "Must start with https:// (http:// only for localhost). The default is ContactSwing's production API.",
 		},
 	];
 
@@ -75,5 +125,6 @@ export class ContactSwingApi implements ICredentialType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
+		rules: TEST_MESSAGES,
 	};
 }

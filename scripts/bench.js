@@ -6,15 +6,19 @@
  *   1. the node (through n8n-core) vs a bare HTTP client loop, at 1, 8 and 32 in flight;
  *   2. the node vs n8n's HTTP Request node, same request and batching, both in the real pinned n8n;
  *   3. 10,000 items at 50 ms latency, 20 in flight, against the ideal 10,000 × 50 ms / 20;
- *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates.
- *   6. the ContactSwing Action Trigger: the round trip the agent sees (request sent → answer read), p50 and
+ *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates (and 5: one stray 429);
+ *   6. the ledger (Repeat Protection) in the real pinned n8n on SQLite: a 10,000-create run with it and
+ *      without it, and what one store call costs at 5,000, 10,000 and 20,000 keys;
+ *   7. the ContactSwing Action Trigger: the round trip the agent sees (request sent → answer read), p50 and
  *      p95, against the same workflow on n8n's Webhook node, single instance and queue mode.
+ * Part 1 runs the node with its ledger on and off in the same run (ledger on ÷ off).
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
- * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_NODE (24 to run under n8n's Node 24), BENCH_PARTS (default 1,2,3,4,6;
- * parts 2 and 6 install the pinned n8n on first use; part 6's queue mode needs PostgreSQL and Redis), BENCH_AGENT_CALLS
- * (300, part 6), BENCH_AGENT_MODES (single,legacy,queue), BENCH_AGENT_PAUSE_MS (0), BENCH_N8N_ENV (JSON: n8n
- * settings for part 6's processes), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
+ * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_LEDGER_ITEMS (10000), BENCH_NODE (24 to run under n8n's
+ * Node 24), BENCH_PARTS (default 1,2,3,4,6,7; parts 2, 6 and 7 install the pinned n8n on first use; part 7's
+ * queue mode needs PostgreSQL and Redis), BENCH_SKIP_N8N (1: parts 1, 3, 4 only), BENCH_AGENT_CALLS (300,
+ * part 7), BENCH_AGENT_MODES (single,legacy,queue), BENCH_AGENT_PAUSE_MS (0), BENCH_N8N_ENV (JSON: n8n
+ * settings for part 7's processes), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -38,6 +42,9 @@ const { smsAgent } = require('../test/fixtures');
  * The sandbox runs in its own process, as the real API would be elsewhere: the node and the baseline
  * do not share a CPU with the server they call.
  */
+/** Sandboxes still running: a part that fails part-way must not leave one behind. */
+const sandboxes = new Set();
+
 async function createSandbox() {
 	const child = spawn(
 		process.execPath,
@@ -51,6 +58,7 @@ async function createSandbox() {
 			if (match) resolve(match[1]);
 		});
 	});
+	sandboxes.add(child);
 	const control = async (route, body) =>
 		(
 			await fetch(
@@ -65,7 +73,12 @@ async function createSandbox() {
 		addWebhookAction: (settings) => control('actions', settings),
 		action: async (id) => (await fetch(`${url}/__sandbox/actions/${id}`)).json(),
 		callAgent: (id, body) => control(`agent/${id}`, body),
-		close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))),
+		close: () =>
+			new Promise((resolve) => {
+				sandboxes.delete(child);
+				child.once('exit', resolve);
+				child.kill('SIGTERM');
+			}),
 	};
 }
 const { runNode } = require('../test/helpers/n8n');
@@ -74,6 +87,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 400);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const BULK = Number(process.env.BENCH_BULK_ITEMS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 50);
+const LEDGER_ITEMS = Number(process.env.BENCH_LEDGER_ITEMS ?? 10_000);
 // Long enough that where the run starts within a rate window barely matters.
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 
@@ -98,12 +112,20 @@ function bodyFor(name) {
 	};
 }
 
-async function timeNode(sandbox, items, batchSize, extra) {
+/**
+ * `ledger`: false runs node version 1 as before; 'off' and 'on' run version 3 with Repeat Protection off or
+ * at its default (the ledger, in a store that behaves like n8n's: test/helpers/dedupStore.js).
+ */
+async function timeNode(sandbox, items, batchSize, extra, ledger = false) {
 	const started = process.hrtime.bigint();
 	const { output, error } = await runNode({
 		items,
 		continueOnFail: true,
-		parameters: smsParameters(batchSize, extra),
+		parameters: smsParameters(batchSize, {
+			...extra,
+			...(ledger === 'off' ? { repeatProtection: 'off' } : {}),
+		}),
+		typeVersion: ledger ? 3 : 1,
 		credentials: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -149,16 +171,35 @@ async function partNodeVsBare() {
 	const rows = [];
 	// One warm-up round so both sides start with loaded code and open sockets.
 	await timeBareClient(sandbox, leads(20, 'warm'), 4);
-	await timeNode(sandbox, leads(20, 'warm node'), 4);
+	await timeNode(sandbox, leads(20, 'warm node'), 4, {}, 'on');
 	for (const concurrency of [1, 8, 32]) {
 		const bare = await timeBareClient(sandbox, leads(ITEMS, `bare ${concurrency}`), concurrency);
-		const node = (await timeNode(sandbox, leads(ITEMS, `node ${concurrency}`), concurrency))
+		const off = (
+			await timeNode(sandbox, leads(ITEMS, `off ${concurrency}`), concurrency, {}, 'off')
+		).seconds;
+		const on = (await timeNode(sandbox, leads(ITEMS, `on ${concurrency}`), concurrency, {}, 'on'))
 			.seconds;
-		rows.push([concurrency, fmt(ITEMS / bare), fmt(ITEMS / node), fmt(bare / node, 2)]);
+		rows.push([
+			concurrency,
+			fmt(ITEMS / bare),
+			fmt(ITEMS / off),
+			fmt(ITEMS / on),
+			fmt(bare / off, 2),
+			fmt(bare / on, 2),
+			fmt(off / on, 2),
+		]);
 	}
 	await sandbox.close();
 	return table(
-		['in flight', 'bare fetch loop (items/s)', 'ContactSwing node (items/s)', 'node ÷ bare'],
+		[
+			'in flight',
+			'bare fetch loop (items/s)',
+			'node, ledger off (items/s)',
+			'node, ledger on (items/s)',
+			'ledger off ÷ bare',
+			'ledger on ÷ bare',
+			'ledger on ÷ off',
+		],
 		rows,
 	);
 }
@@ -306,33 +347,69 @@ function runWithPeak(command, args, options) {
 	});
 }
 
-async function partN8n() {
+/**
+ * The real pinned n8n in a fresh user folder with the packed package, a sandbox in its own process at
+ * `latencyMs`, and a "bench" credential `credentialId` pointing at it.
+ */
+async function benchN8n({ credentialId, brokerPort, latencyMs }) {
 	const runtime = require('./n8n-runtime');
 	const n8n = runtime.ensureN8n();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-n8n-'));
 	runtime.installPackage(userFolder);
 	const sandbox = await createSandbox();
-	await sandbox.setFaults({ latencyMs: LATENCY });
-	const env = { N8N_RUNNERS_BROKER_PORT: '25999', N8N_LOG_LEVEL: 'info' };
-	const cli = (args) => runtime.n8nCliAsync(n8n, userFolder, args, env);
+	await sandbox.setFaults({ latencyMs });
+	const env = { N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info' };
+	const cli = (args, extra = {}) =>
+		runtime.n8nCliAsync(n8n, userFolder, args, { ...env, ...extra });
 	const file = path.join(userFolder, 'import.json');
-	fs.writeFileSync(
-		file,
-		JSON.stringify([
-			{
-				id: 'csBenchCred00001',
-				name: 'bench',
-				type: 'contactSwingApi',
-				data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
-			},
-		]),
-	);
-	await cli(['import:credentials', `--input=${file}`]);
+	const importJson = async (kind, data) => {
+		fs.writeFileSync(file, JSON.stringify(data));
+		await cli([`import:${kind}`, `--input=${file}`]);
+	};
+	await importJson('credentials', [
+		{
+			id: credentialId,
+			name: 'bench',
+			type: 'contactSwingApi',
+			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+		},
+	]);
+	return {
+		runtime,
+		n8n,
+		userFolder,
+		env,
+		sandbox,
+		cli,
+		importJson,
+		/**
+		 * `n8n execute` with its output in a file: a pipe loses the end of a large result, which n8n writes
+		 * just before it exits (writes to a file are synchronous).
+		 */
+		async executeToFile(workflowId, extra = {}) {
+			const out = path.join(userFolder, `execute-${workflowId}.log`);
+			const fd = fs.openSync(out, 'w');
+			const child = spawn(n8n.node, [n8n.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+				env: runtime.n8nEnv(n8n, userFolder, { ...env, ...extra }),
+				stdio: ['ignore', fd, fd],
+			});
+			const code = await new Promise((resolve) => child.on('exit', resolve));
+			fs.closeSync(fd);
+			const text = fs.readFileSync(out, 'utf8');
+			if (code !== 0)
+				throw new Error(`n8n execute ${workflowId} exited ${code}:\n${text.slice(-2000)}`);
+			return text;
+		},
+		async close() {
+			await sandbox.close();
+			fs.rmSync(userFolder, { recursive: true, force: true });
+		},
+	};
+}
 
-	const concurrency = 8;
-	const interval = LATENCY;
-	const n = ITEMS;
-	const generator = (id) => [
+/** Manual trigger → `n` leads from an Edit Fields node → one item per lead → `target` (named Target). */
+function leadsWorkflow(id, label, n, target) {
+	const nodes = [
 		{
 			id: `${id}-t`,
 			name: 'Start',
@@ -357,85 +434,76 @@ async function partN8n() {
 			position: [400, 0],
 			parameters: { fieldToSplitOut: 'leads', options: {} },
 		},
+		{ id: `${id}-x`, name: 'Target', position: [600, 0], ...target },
 	];
-	const chain = (nodes) =>
-		Object.fromEntries(
+	return {
+		id,
+		name: label,
+		nodes,
+		connections: Object.fromEntries(
 			nodes
 				.slice(0, -1)
 				.map((node, k) => [
 					node.name,
 					{ main: [[{ node: nodes[k + 1].name, type: 'main', index: 0 }]] },
 				]),
-		);
-	const ours = [
-		...generator('csBenchOurs00001'),
-		{
-			id: 'ours',
-			name: 'Target',
-			type: 'n8n-nodes-contactswing.contactSwing',
-			typeVersion: 1,
-			position: [600, 0],
-			parameters: smsParameters(concurrency, {}, interval),
-			credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } },
-		},
-	];
-	const http = [
-		...generator('csBenchHttp00001'),
-		{
-			id: 'http',
-			name: 'Target',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			position: [600, 0],
-			parameters: {
-				method: 'POST',
-				url: `${sandbox.url}/v2/_new_assistants`,
-				sendHeaders: true,
-				headerParameters: {
-					parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }],
-				},
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
-				options: { batching: { batch: { batchSize: concurrency, batchInterval: interval } } },
+		),
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+async function partN8n() {
+	const bench = await benchN8n({
+		credentialId: 'csBenchCred00001',
+		brokerPort: 25999,
+		latencyMs: LATENCY,
+	});
+	const concurrency = 8;
+	const interval = LATENCY;
+	const n = ITEMS;
+	const ours = leadsWorkflow('csBenchOurs00001', 'ContactSwing node', n, {
+		type: 'n8n-nodes-contactswing.contactSwing',
+		typeVersion: 1,
+		parameters: smsParameters(concurrency, {}, interval),
+		credentials: { contactSwingApi: { id: 'csBenchCred00001', name: 'bench' } },
+	});
+	const http = leadsWorkflow('csBenchHttp00001', 'HTTP Request node', n, {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${bench.sandbox.url}/v2/_new_assistants`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: `Bearer ${DEFAULT_TOKEN}` }],
 			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify(${JSON.stringify(bodyFor('X')).replace('"X"', '$json.name')}) }}`,
+			options: { batching: { batch: { batchSize: concurrency, batchInterval: interval } } },
 		},
-	];
+	});
 	const results = {};
-	for (const [label, id, nodes] of [
-		['ContactSwing node', 'csBenchOurs00001', ours],
-		['HTTP Request node', 'csBenchHttp00001', http],
-	]) {
-		fs.writeFileSync(
-			file,
-			JSON.stringify({
-				id,
-				name: label,
-				nodes,
-				connections: chain(nodes),
-				settings: { executionOrder: 'v1' },
-				active: false,
-			}),
-		);
-		await cli(['import:workflow', `--input=${file}`]);
+	for (const workflow of [ours, http]) {
+		await bench.importJson('workflow', workflow);
 		const { stdout, peakMb } = await runWithPeak(
-			n8n.node,
-			[n8n.bin, 'execute', `--id=${id}`, '--rawOutput'],
-			{ env: runtime.n8nEnv(n8n, userFolder, env) },
+			bench.n8n.node,
+			[bench.n8n.bin, 'execute', `--id=${workflow.id}`, '--rawOutput'],
+			{ env: bench.runtime.n8nEnv(bench.n8n, bench.userFolder, bench.env) },
 		);
 		const run = JSON.parse(stdout.slice(stdout.search(/^\{/m)));
 		const target = run.data.resultData.runData.Target[0];
 		const out = target.data.main[0];
 		if (out.length !== n || out.some((o) => o.json.error))
-			throw new Error(`${label}: ${out.length} items, errors present`);
-		results[label] = { seconds: target.executionTime / 1000, peakMb };
+			throw new Error(`${workflow.name}: ${out.length} items, errors present`);
+		results[workflow.name] = { seconds: target.executionTime / 1000, peakMb };
 	}
-	await sandbox.close();
-	fs.rmSync(userFolder, { recursive: true, force: true });
+	await bench.close();
 	const ours_ = results['ContactSwing node'];
 	const http_ = results['HTTP Request node'];
 	return table(
-		['in real n8n ' + runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
+		['in real n8n ' + bench.runtime.N8N_VERSION, 'items/s', 'peak RSS of `n8n execute` (MB)'],
 		[
 			[
 				`HTTP Request node, ${concurrency} per batch, ${interval} ms interval`,
@@ -457,12 +525,13 @@ async function partN8n() {
 }
 
 /**
- * Part 6: what the ContactSwing Action Trigger costs the agent. The sandbox's agent (in the sandbox's own
+ * Part 7: what the ContactSwing Action Trigger costs the agent. The sandbox's agent (in the sandbox's own
  * process, as ContactSwing is elsewhere) calls an action and times the round trip it waits: request sent →
- * whole answer read. Three workflows answer it with the same Set node (When Last Node Finishes, first item):
+ * whole answer read. Four workflows answer it with the same Set node (When Last Node Finishes, first item):
  * one behind the Action Trigger (secret checked, item built), and, through actions pointed at them, the same
- * workflow behind n8n's own Webhook node, version 2 (as the editor adds it) and version 1. Calls go to the
- * three in turn, one at a time (an agent's call is one at a time), after a warm-up; single instance (n8n's
+ * workflow behind n8n's own Webhook node, version 2 (as the editor adds it), version 1, and version 2 with a
+ * ContactSwing node that never runs but holds the credential. Calls go to the four in turn, one at a time
+ * (an agent's call is one at a time), after a warm-up; single instance (n8n's
  * default expression engine, then its legacy one), then queue mode (main, one worker, a webhook processor;
  * PostgreSQL and Redis).
  */
@@ -516,7 +585,7 @@ async function partActionTrigger() {
 		return action.id;
 	}
 
-	/** Calls to the three in turn; milliseconds per call, each. `webhookBase`: n8n's …/webhook. */
+	/** Calls to the four in turn; milliseconds per call, each. `webhookBase`: n8n's …/webhook. */
 	async function measure(triggerAction, webhookBase) {
 		const baseline = async (name, webhookPath) =>
 			(
@@ -695,8 +764,109 @@ async function partActionTrigger() {
 	);
 }
 
+/**
+ * The ledger in the real pinned n8n on its default database (SQLite): BENCH_LEDGER_ITEMS creates (default
+ * 10,000) at 50 ms latency, 20 per batch, node version 3 with Repeat Protection off and at its default, in
+ * one workflow each, run with `n8n execute`. n8n's debug log carries every store call the ledger makes
+ * (shared/operations/ledger.ts, measure()); the row grows by two keys a request, so the calls made when the
+ * row held about 5,000, 10,000 and 20,000 keys give the cost per call at those sizes.
+ */
+async function partLedgerN8n() {
+	const bench = await benchN8n({
+		credentialId: 'csBenchCred00002',
+		brokerPort: 25998,
+		latencyMs: 50,
+	});
+	const n = LEDGER_ITEMS;
+	const workflow = (id, label, options) =>
+		leadsWorkflow(id, label, n, {
+			type: 'n8n-nodes-contactswing.contactSwing',
+			typeVersion: 3,
+			parameters: smsParameters(20, options),
+			credentials: { contactSwingApi: { id: 'csBenchCred00002', name: 'bench' } },
+		});
+	const results = {};
+	for (const [label, id, options] of [
+		['ledger off', 'csBenchLedger0ff', { repeatProtection: 'off' }],
+		['ledger on', 'csBenchLedgerOn1', {}],
+	]) {
+		await bench.importJson('workflow', workflow(id, label, options));
+		// Debug level for the ledger's lines, as JSON lines so the result (a message like any other) can be read.
+		const stdout = await bench.executeToFile(id, {
+			N8N_LOG_LEVEL: 'debug',
+			N8N_LOG_FORMAT: 'json',
+		});
+		const messages = stdout
+			.split('\n')
+			.map((line) => {
+				try {
+					return JSON.parse(line).message;
+				} catch {
+					return undefined;
+				}
+			})
+			.filter((message) => typeof message === 'string');
+		const result = messages.find((message) => message.startsWith('{'));
+		if (result === undefined)
+			throw new Error(`${label}: n8n execute printed no result:\n${stdout.slice(-2000)}`);
+		const run = JSON.parse(result);
+		const out = run.data.resultData.runData.Target[0].data.main[0];
+		if (out.length !== n || out.some((o) => o.json.error))
+			throw new Error(`${label}: ${out.length} items, errors present`);
+		const calls = [
+			...messages
+				.join('\n')
+				.matchAll(/ContactSwing ledger: (record|remove) (\d+) keys in (\d+) ms/g),
+		].map((match) => ({ call: match[1], keys: Number(match[2]), ms: Number(match[3]) }));
+		results[label] = { seconds: run.data.resultData.runData.Target[0].executionTime / 1000, calls };
+	}
+	await bench.close();
+	const off = results['ledger off'];
+	const on = results['ledger on'];
+	// The row before each call: what the calls before it added.
+	let row = 0;
+	const withRow = on.calls.map((call) => {
+		const before = row;
+		if (call.call === 'record') row += call.keys;
+		return { ...call, row: before };
+	});
+	const costAt = (size) => {
+		const near = withRow.filter((c) => c.call === 'record' && Math.abs(c.row - size) <= size * 0.1);
+		if (near.length === 0) return 'n/a';
+		return `${fmt(near.reduce((sum, c) => sum + c.ms, 0) / near.length, 2)} ms (${near.length} calls)`;
+	};
+	const storeMs = on.calls.reduce((sum, c) => sum + c.ms, 0);
+	return [
+		table(
+			[
+				`in real n8n ${bench.runtime.N8N_VERSION}, SQLite`,
+				'wall (s)',
+				'creates/s',
+				'store calls',
+				'time in store calls (s)',
+			],
+			[
+				['Repeat Protection off', fmt(off.seconds, 2), fmt(n / off.seconds), 0, '0'],
+				[
+					'Repeat Protection on (default)',
+					fmt(on.seconds, 2),
+					fmt(n / on.seconds),
+					on.calls.length,
+					fmt(storeMs / 1000, 2),
+				],
+				['on ÷ off (wall time)', fmt(on.seconds / off.seconds, 3), '', '', ''],
+			],
+		),
+		'',
+		table(
+			['keys in the row', '5,000', '10,000', '20,000'],
+			[['cost of one store call (mean)', costAt(5000), costAt(10_000), costAt(20_000)]],
+		),
+	].join('\n');
+}
+
 const PARTS = new Set(
-	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6'))
+	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6,7'))
 		.split(',')
 		.map(Number),
 );
@@ -741,7 +911,13 @@ async function main() {
 	}
 	if (PARTS.has(6)) {
 		out(
-			`#### 6. ContactSwing Action Trigger vs n8n's Webhook node: the round trip the agent sees (one call at a time)\n`,
+			`#### 6. The ledger in real n8n on SQLite: ${LEDGER_ITEMS} creates, 50 ms latency, 20 per batch\n`,
+		);
+		out(await partLedgerN8n(), '\n');
+	}
+	if (PARTS.has(7)) {
+		out(
+			`#### 7. ContactSwing Action Trigger vs n8n's Webhook node: the round trip the agent sees (one call at a time)\n`,
 		);
 		out(await partActionTrigger(), '\n');
 	}
@@ -772,5 +948,6 @@ function writeDocs(tables) {
 
 main().catch((error) => {
 	console.error(error);
+	for (const child of sandboxes) child.kill('SIGTERM');
 	process.exit(1);
 });

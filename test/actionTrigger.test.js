@@ -66,6 +66,7 @@ function crmAction(extra = {}) {
 }
 const stored = (id) => sandbox.state.actions.find((action) => action.id === id);
 const snapshot = (id) => JSON.stringify(stored(id));
+const webhookOf = (id) => structuredClone(stored(id).webhook);
 const sent = () => sandbox.requests.map((r) => `${r.method} ${r.path}`);
 const served = (trigger) =>
 	Object.values(trigger.stored['node:ContactSwing Action Trigger']?.served ?? {});
@@ -505,13 +506,42 @@ describe("the ContactSwing node's action operations and the secret header", () =
 		expect((await sandbox.callAgent(action.id)).status).toBe(200);
 	});
 
+	test('publish, unpublish and Update Action of one action at the same time: no change is lost', async () => {
+		const action = crmAction();
+		const trigger = await triggerFor(action.id);
+		const before = webhookOf(action.id);
+		// Answers take a while, so the reads and writes of both would interleave if nothing queued them.
+		sandbox.setFaults({ latencyMs: 40 });
+		const update = (description) =>
+			runNode({
+				parameters: {
+					resource: 'action',
+					operation: 'update',
+					actionId: locator(action.id),
+					updateFields: { description },
+				},
+				credentials: credentials(),
+				typeVersion: 3,
+			});
+		const [, published] = await Promise.all([trigger.publish(), update('Looks up the booking')]);
+		expect(published.error).toBeUndefined();
+		expect(stored(action.id).description).toBe('Looks up the booking');
+		expect(webhookOf(action.id).url).toBe(served(trigger)[0].url);
+		expect((await sandbox.callAgent(action.id)).status).toBe(200);
+
+		const [, renamed] = await Promise.all([trigger.unpublish(), update('Finds the booking')]);
+		expect(renamed.error).toBeUndefined();
+		expect(stored(action.id).description).toBe('Finds the booking');
+		expect(webhookOf(action.id)).toEqual(before);
+	});
+
 	test('the Action picker lists only webhook actions', async () => {
 		crmAction({ name: 'Booking lookup' });
 		const { results } = await searchWebhookActions(credentials());
 		expect(results.length).toBeGreaterThan(0);
 		const types = new Set(results.map((result) => stored(result.value)?.type ?? 'unknown'));
 		expect([...types]).toEqual(['WEBHOOK']);
-		expect(results.map((r) => r.name)).toContain('Booking lookup (WEBHOOK)');
+		expect(results.map((r) => r.name)).toContain('Booking lookup (Webhook / API Call)');
 	});
 });
 

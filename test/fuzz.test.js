@@ -67,10 +67,15 @@ function declaredPaths(properties, version, prefix = '') {
 // Runs last in this file: the generated sets above have exercised every operation's request builder.
 test('every field an operation declares is read by its request builder (no field silently unsent)', () => {
 	const { pathsRead } = require('../dist/nodes/ContactSwing/shared/input/itemReader');
-	const { runOptions } = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
+	const {
+		runOptions,
+		repeatOptions,
+	} = require('../dist/nodes/ContactSwing/shared/operations/runOptions');
 	const { STATIC } = require('./fuzz/generate');
-	// Batching, Timeout and Max Retry Wait are read by the router, once per run, from their own description.
-	const readByRouter = new Set(runOptions.map((option) => `options.${option.name}`));
+	// Batching, Timeout, Max Retry Wait and Repeat Protection are read by the router, from their own description.
+	const readByRouter = new Set(
+		[...runOptions, ...repeatOptions].map((option) => `options.${option.name}`),
+	);
 	const lists = [...pathsRead()].map(([properties, keys]) => ({
 		names: new Set(declaredPaths(properties, VERSION)),
 		read: [...keys]

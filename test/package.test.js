@@ -64,7 +64,7 @@ describe('node description', () => {
 			expect.objectContaining({
 				name: 'Create SMS AI Agent',
 				value: 'createSmsAgent',
-				action: 'Create SMS AI agent that texts contacts',
+				action: 'Create an SMS agent',
 			}),
 		);
 		const codex = require('../dist/nodes/ContactSwing/ContactSwing.node.json');
@@ -100,17 +100,26 @@ describe('node description', () => {
 			(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value),
 		).options;
 
-	test('the subtitle names every operation in words', () => {
+	test('the subtitle under the node is a short "operation: object" for every operation, never the node\'s name again', () => {
 		const map = JSON.parse(description.subtitle.match(/\{\{ (\{.*\})\[/)[1]);
 		const keys = resources.flatMap((resource) =>
 			operationsOf(resource).map((operation) => `${resource.value}:${operation.value}`),
 		);
 		expect(Object.keys(map).sort()).toEqual(keys.sort());
-		expect(map['agent:createSmsAgent']).toBe('Create SMS AI agent that texts contacts');
-		// Built from the operations' own action texts, so it cannot fall out of step.
 		for (const resource of resources)
-			for (const operation of operationsOf(resource))
-				expect(map[`${resource.value}:${operation.value}`]).toBe(operation.action);
+			for (const operation of operationsOf(resource)) {
+				const subtitle = map[`${resource.value}:${operation.value}`];
+				// n8n names a new node after the action text; the subtitle says the operation, as n8n's "getAll: contact".
+				const verb = operation.name.match(/^(Get Many|\w+)/)[1].toLowerCase();
+				expect([operation.value, subtitle]).toEqual([
+					operation.value,
+					expect.stringMatching(new RegExp(`^${verb}: \\S`)),
+				]);
+				expect(subtitle.length).toBeLessThanOrEqual(25);
+				expect(subtitle.toLowerCase()).not.toBe(operation.action.toLowerCase());
+			}
+		expect(map['agent:createSmsAgent']).toBe('create: SMS agent');
+		expect(map['call:makeCall']).toBe('make: call (legacy)');
 	});
 
 	test('every operation appears in the README operations table', () => {
@@ -156,18 +165,13 @@ describe("as an AI agent's tool", () => {
 		);
 
 	test('what n8n tells the model for each operation says what it does, and the side effects of calls', () => {
-		expect(toolDescription('agent', 'createSmsAgent')).toBe(
-			'Create SMS AI agent that texts contacts in ContactSwing',
-		);
-		for (const operation of ['makeCall', 'createCall'])
-			expect(toolDescription('call', operation)).toMatch(
-				/^Call a real person at a cost .* in ContactSwing$/,
-			);
-		expect(toolDescription('apiKey', 'create')).toBe(
-			'Create an API key that grants access to your account in ContactSwing',
-		);
+		expect(toolDescription('agent', 'createSmsAgent')).toBe('Create an SMS agent in ContactSwing');
+		// Short enough to name a node, and still telling the model that a call is paid for.
+		expect(toolDescription('call', 'createCall')).toBe('Make a paid call in ContactSwing');
+		expect(toolDescription('call', 'makeCall')).toBe('Make a paid call (legacy) in ContactSwing');
+		expect(toolDescription('apiKey', 'create')).toBe('Create an API key in ContactSwing');
 		expect(toolDescription('knowledgeBase', 'update')).toBe(
-			'Add documents to a knowledge base in ContactSwing',
+			'Update a knowledge base in ContactSwing',
 		);
 	});
 });

@@ -15,6 +15,10 @@ import * as customer from './resources/customer';
 import * as knowledgeBase from './resources/knowledgeBase';
 import { route } from './router';
 
+/** Where the panel's Docs link goes: what every field means and sends. */
+const DOCUMENTATION_URL =
+	'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/operations.md';
+
 /*
  * Code comments cite the ContactSwing API reference by page slug ("page sms-ai"):
  * https://docs.contactswing.ai/api-reference/endpoint/<slug>. Readings of ambiguous pages are listed in
@@ -33,12 +37,49 @@ export class ContactSwing implements INodeType {
 		// Numbers, field types in the editor).
 		version: [1, 2, 3],
 		defaultVersion: 3,
-		// The operation in words under the node: each operation's own action text. n8n's lint accepts only a
-		// literal here, so test/package.test.js checks it against the operations' action texts.
+		// Under the node's name (which n8n takes from the action text) a short "operation: object", as n8n's
+		// own nodes show "getAll: contact". n8n's lint accepts only a literal here, so
+		// test/package.test.js checks that it covers every operation, names its verb and stays short.
 		subtitle:
-			'={{ {"action:create":"Create an action that agents can run","action:get":"Get an action","action:getMany":"Get many actions","action:update":"Update an action that agents run","agent:createChatAgent":"Create chat AI agent for your website","agent:createEmailAgent":"Create email AI agent that answers emails","agent:createSmsAgent":"Create SMS AI agent that texts contacts","agent:createVoiceAgent":"Create voice AI agent that takes and places calls","agent:createWhatsAppAgent":"Create whatsapp AI agent that chats with contacts","apiKey:create":"Create an API key that grants access to your account","call:createCall":"Call a real person at a cost through the unified endpoint","call:getMany":"Get many calls","call:makeCall":"Call a real person at a cost from a voice agent","customer:getMany":"Get many customers","customer:update":"Update a customer record","knowledgeBase:create":"Create a knowledge base","knowledgeBase:update":"Add documents to a knowledge base"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ {"action:create":"create: agent action","action:get":"get: agent action","action:getMany":"get many: agent actions","action:update":"update: agent action","agent:createChatAgent":"create: chat agent","agent:createEmailAgent":"create: email agent","agent:createSmsAgent":"create: SMS agent","agent:createVoiceAgent":"create: voice agent","agent:createWhatsAppAgent":"create: WhatsApp agent","apiKey:create":"create: API key","call:createCall":"create: call","call:getMany":"get many: calls","call:makeCall":"make: call (legacy)","customer:getMany":"get many: customers","customer:update":"update: customer","knowledgeBase:create":"create: knowledge base","knowledgeBase:update":"update: knowledge base"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description:
 			'Create ContactSwing AI agents for SMS, voice, chat, e-mail and WhatsApp, their actions and knowledge bases, and place calls',
+		// An http(s) documentationUrl is opened as it is; a codex URL gets "?utm_…" appended, after any #fragment.
+		documentationUrl: DOCUMENTATION_URL,
+		// For n8n's AI Workflow Builder and instance MCP (their node catalog reads searchHint and relatedNodes).
+		builderHint: {
+			searchHint:
+				"Creates ContactSwing AI agents (SMS, voice, chat, email, WhatsApp), their actions and knowledge bases, updates customers and places outbound AI phone calls. ContactSwing's API cannot send an SMS or WhatsApp message itself, and cannot get, list, update or delete agents. Calls ring real people and are charged.",
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-base.webhook',
+					relationHint:
+						'Starts the workflow with a lead or request; map its body into the agent name, instructions or number to call',
+				},
+				{
+					nodeType: 'n8n-nodes-base.respondToWebhook',
+					relationHint:
+						'Returns the new agent or call ID to the caller, in workflows started by a Webhook whose responseMode is responseNode',
+				},
+				{
+					nodeType: 'n8n-nodes-base.hubspot',
+					relationHint: 'CRM that supplies leads to text or call, and records call results',
+				},
+				{
+					nodeType: 'n8n-nodes-base.pipedrive',
+					relationHint: 'CRM that supplies leads to text or call, and records call results',
+				},
+				{
+					nodeType: 'n8n-nodes-base.salesforce',
+					relationHint: 'CRM that supplies leads to text or call, and records call results',
+				},
+				{
+					nodeType: 'n8n-nodes-contactswing.contactSwingTrigger',
+					relationHint:
+						'Starts a workflow when a ContactSwing call appears or changes status, or a customer appears',
+				},
+			],
+		},
 		defaults: { name: 'ContactSwing' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -51,12 +92,29 @@ export class ContactSwing implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Action', value: 'action' },
-					{ name: 'AI Agent', value: 'agent' },
-					{ name: 'API Key', value: 'apiKey' },
-					{ name: 'Call', value: 'call' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Knowledge Base', value: 'knowledgeBase' },
+					// "Action" would head the node creator's list as "Action Actions".
+					{
+						name: 'Action Definition',
+						value: 'action',
+						description: 'What an agent can do mid-conversation (ContactSwing calls these actions)',
+					},
+					{
+						name: 'AI Agent',
+						value: 'agent',
+						description: 'Agents that text, call, chat or email for you (create only)',
+					},
+					{ name: 'API Key', value: 'apiKey', description: "Keys for ContactSwing's API" },
+					{
+						name: 'Call',
+						value: 'call',
+						description: 'Outbound phone calls by a voice agent, and past calls',
+					},
+					{ name: 'Customer', value: 'customer', description: 'Your contacts in ContactSwing' },
+					{
+						name: 'Knowledge Base',
+						value: 'knowledgeBase',
+						description: 'Documents, web pages and FAQs agents answer from',
+					},
 				],
 				default: 'agent',
 			},

@@ -2,7 +2,12 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ACTION_TRIGGER_HEADER, headerValue } from '../ContactSwing/resources/action/triggerSecret';
-import { answeredAction, writableAction } from '../ContactSwing/resources/action/writeBack';
+import {
+	actionWriterKey,
+	answeredAction,
+	oneWriterPerAction,
+	writableAction,
+} from '../ContactSwing/resources/action/writeBack';
 import type { OperationScope } from '../ContactSwing/shared/http/transport';
 import { Accounts, apiRequest } from '../ContactSwing/shared/http/transport';
 import { unreachableBecause } from './reachable';
@@ -120,11 +125,21 @@ function actionPath(actionId: string): string {
 	return `/v2/_actions/${encodeURIComponent(actionId)}`;
 }
 
-/** The credential's account (checked) and a request scope with the lifecycle's shorter policy. */
-async function connect(ctx: IHookFunctions): Promise<{ scope: OperationScope; baseUrl: string }> {
+/**
+ * The credential's account (checked), a request scope with the lifecycle's shorter policy, and the key under
+ * which writes of one action of this account queue (`oneWriterPerAction`, shared with Update Action: an Update
+ * Action of the same action while this trigger publishes neither puts the old webhook back nor is undone).
+ */
+async function connect(
+	ctx: IHookFunctions,
+): Promise<{ scope: OperationScope; baseUrl: string; writerKey: (actionId: string) => string }> {
 	const accounts = new Accounts();
 	const { connection } = await accounts.forItem(ctx);
-	return { scope: { accounts, policy: LIFECYCLE_POLICY }, baseUrl: connection.baseUrl };
+	return {
+		scope: { accounts, policy: LIFECYCLE_POLICY },
+		baseUrl: connection.baseUrl,
+		writerKey: (actionId) => actionWriterKey(connection, actionId),
+	};
 }
 
 function httpCodeOf(error: unknown): number | undefined {
@@ -205,9 +220,23 @@ async function writeAction(
 /**
  * Puts an action's kept settings back if it still carries this trigger's secret, and forgets them once
  * that is done or nothing is left to do (the action is gone or no longer points here). Never throws: a
- * failure is logged and the settings stay kept, for the next lifecycle call.
+ * failure is logged and the settings stay kept, for the next lifecycle call. Read and written as the one
+ * writer of that action (`writerKey`) in this n8n process.
  */
 async function restore(
+	ctx: IHookFunctions,
+	served: Record<string, Served>,
+	entry: Served,
+	scope: OperationScope,
+	writerKey: (actionId: string) => string,
+): Promise<boolean> {
+	return await oneWriterPerAction(writerKey(entry.actionId), async () =>
+		restoreNow(ctx, served, entry, scope),
+	);
+}
+
+/** `restore` for a caller that is already the action's one writer. */
+async function restoreNow(
 	ctx: IHookFunctions,
 	served: Record<string, Served>,
 	entry: Served,
@@ -246,17 +275,18 @@ async function retryPendingRestores(
 	ctx: IHookFunctions,
 	current: string | undefined,
 	scope: OperationScope,
+	writerKey: (actionId: string) => string,
 ): Promise<void> {
 	const served = servedActions(ctx);
 	for (const entry of Object.values(served))
-		if (entry.actionId !== current) await restore(ctx, served, entry, scope);
+		if (entry.actionId !== current) await restore(ctx, served, entry, scope, writerKey);
 }
 
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const actionId = actionIdOf(this);
 	const url = webhookUrlOf(this);
-	const { scope } = await connect(this);
-	await retryPendingRestores(this, actionId, scope);
+	const { scope, writerKey } = await connect(this);
+	await retryPendingRestores(this, actionId, scope, writerKey);
 	const entry = servedActions(this)[actionId];
 	// Nothing pointed from here (a first publish; every test listen): create reads the action itself.
 	if (!entry) return false;
@@ -284,7 +314,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const actionId = actionIdOf(this);
 	const url = webhookUrlOf(this);
 	const testing = this.getMode() === 'manual';
-	const { scope, baseUrl } = await connect(this);
+	const { scope, baseUrl, writerKey } = await connect(this);
 	const unreachable = unreachableBecause(url, baseUrl);
 	if (unreachable) {
 		throw new NodeOperationError(
@@ -296,61 +326,64 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			},
 		);
 	}
-	await retryPendingRestores(this, actionId, scope);
-	const action = await readAction(this, actionId, scope);
-	if (!action) {
-		throw new NodeOperationError(this.getNode(), `ContactSwing has no action ${actionId}`, {
-			description:
-				'Pick the action From List, or check its ID and that the credential is for the account that has it.',
-		});
-	}
-	if (action.type !== 'WEBHOOK') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Action ${label(action, actionId)} is a ${String(action.type)} action, not a Webhook / API Call action`,
-			{
+	await retryPendingRestores(this, actionId, scope, writerKey);
+	// Read, decided and written as the action's one writer: nothing else in this process changes it between.
+	return await oneWriterPerAction(writerKey(actionId), async () => {
+		const action = await readAction(this, actionId, scope);
+		if (!action) {
+			throw new NodeOperationError(this.getNode(), `ContactSwing has no action ${actionId}`, {
 				description:
-					'An agent calls a URL only through a Webhook / API Call action. Pick one (From List shows only those), or create one with the ContactSwing node’s Create Action and add it to the agent’s Action IDs.',
-			},
-		);
-	}
-	const webhook = webhookOf(action);
-	const present = headerValue(webhook.headers, ACTION_TRIGGER_HEADER);
-	const served = servedActions(this, true);
-	const kept = served[actionId];
-	const ours = kept !== undefined && isSecret(present, kept.secret);
-	if (present !== undefined && !ours) throw refusal(this, action, actionId, present, testing);
-
-	// Kept before the write: if the write lands but its answer is lost, delete can still restore.
-	const entry: Served = ours
-		? { ...kept, url }
-		: {
-				actionId,
-				secret: newSecret(this.getWorkflow().id ?? '', this.getNode().id),
-				url,
-				previous: Object.fromEntries(
-					CHANGED_KEYS.filter((key) => key in webhook).map((key) => [key, webhook[key]]),
-				) as IDataObject,
-			};
-	served[actionId] = entry;
-	const body = writableAction(action);
-	body.webhook = withSettings(webhookOf(body), {
-		url,
-		method: TRIGGER_METHOD,
-		headers: servingHeaders(entry.previous.headers, entry.secret),
-	});
-	const written = await settle(writeAction(this, actionId, body, scope));
-	if ('error' in written) {
-		// n8n drops what this call kept when it throws (it calls delete with the stored static data), so
-		// the action is put back now if the write landed after all.
-		if (!ours && !(await restore(this, served, entry, scope))) {
-			this.logger.warn(
-				`ContactSwing Action Trigger: action ${actionId} may now point at ${url}; if it does, set its webhook URL back in ContactSwing`,
+					'Pick the action From List, or check its ID and that the credential is for the account that has it.',
+			});
+		}
+		if (action.type !== 'WEBHOOK') {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Action ${label(action, actionId)} is a ${String(action.type)} action, not a Webhook / API Call action`,
+				{
+					description:
+						'An agent calls a URL only through a Webhook / API Call action. Pick one (From List shows only those), or create one with the ContactSwing node’s Create Action and add it to the agent’s Action IDs.',
+				},
 			);
 		}
-		throw written.error;
-	}
-	return true;
+		const webhook = webhookOf(action);
+		const present = headerValue(webhook.headers, ACTION_TRIGGER_HEADER);
+		const served = servedActions(this, true);
+		const kept = served[actionId];
+		const ours = kept !== undefined && isSecret(present, kept.secret);
+		if (present !== undefined && !ours) throw refusal(this, action, actionId, present, testing);
+
+		// Kept before the write: if the write lands but its answer is lost, delete can still restore.
+		const entry: Served = ours
+			? { ...kept, url }
+			: {
+					actionId,
+					secret: newSecret(this.getWorkflow().id ?? '', this.getNode().id),
+					url,
+					previous: Object.fromEntries(
+						CHANGED_KEYS.filter((key) => key in webhook).map((key) => [key, webhook[key]]),
+					) as IDataObject,
+				};
+		served[actionId] = entry;
+		const body = writableAction(action);
+		body.webhook = withSettings(webhookOf(body), {
+			url,
+			method: TRIGGER_METHOD,
+			headers: servingHeaders(entry.previous.headers, entry.secret),
+		});
+		const written = await settle(writeAction(this, actionId, body, scope));
+		if ('error' in written) {
+			// n8n drops what this call kept when it throws (it calls delete with the stored static data), so
+			// the action is put back now if the write landed after all.
+			if (!ours && !(await restoreNow(this, served, entry, scope))) {
+				this.logger.warn(
+					`ContactSwing Action Trigger: action ${actionId} may now point at ${url}; if it does, set its webhook URL back in ContactSwing`,
+				);
+			}
+			throw written.error;
+		}
+		return true;
+	});
 }
 
 /** Another workflow (or another secret) serves the action: never taken over. */
@@ -393,8 +426,9 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	// Nothing kept (a test listen that was refused, a publish that failed): nothing to do, nothing sent.
 	if (entries.length === 0) return true;
 	let scope: OperationScope;
+	let writerKey: (actionId: string) => string;
 	try {
-		({ scope } = await connect(this));
+		({ scope, writerKey } = await connect(this));
 	} catch (error) {
 		this.logger.warn(
 			`ContactSwing Action Trigger: the webhook settings of ${entries.map((entry) => `action ${entry.actionId}`).join(', ')} could not be restored (${messageOf(error)}); they stay in this workflow's static data`,
@@ -402,6 +436,7 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 		return false;
 	}
 	let restored = true;
-	for (const entry of entries) restored = (await restore(this, served, entry, scope)) && restored;
+	for (const entry of entries)
+		restored = (await restore(this, served, entry, scope, writerKey)) && restored;
 	return restored;
 }

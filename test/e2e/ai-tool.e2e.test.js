@@ -14,6 +14,8 @@ let instance;
 let stub;
 /** What the stub does with each chat completion request, in order; each gets the parsed request body. */
 let script = [];
+/** Assertions that failed inside the model stub's steps; reported after each test. */
+const stubFailures = [];
 const seen = [];
 
 beforeAll(async () => {
@@ -24,7 +26,17 @@ beforeAll(async () => {
 			const body = raw ? JSON.parse(raw) : {};
 			seen.push({ path: req.url, body });
 			const step = script.shift();
-			const message = step ? step(body) : { role: 'assistant', content: 'No more steps.' };
+			let message;
+			try {
+				message = step ? step(body) : { role: 'assistant', content: 'No more steps.' };
+			} catch (error) {
+				// An assertion inside a step fails the test at once: the model answers 400, so n8n's agent
+				// stops instead of waiting for an answer until the test times out.
+				stubFailures.push(error);
+				res.writeHead(400, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: String(error.message).slice(0, 500) } }));
+				return;
+			}
 			const finish = message.tool_calls ? 'tool_calls' : 'stop';
 			if (body.stream) {
 				res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -79,6 +91,12 @@ beforeEach(() => {
 	instance.sandbox.reset();
 	seen.length = 0;
 	script = [];
+	stubFailures.length = 0;
+});
+
+afterEach(() => {
+	// What the model stub's steps asserted, in the test that ran them.
+	if (stubFailures.length > 0) throw stubFailures[0];
 });
 
 /** The tool the model is offered, as OpenAI's chat completions request carries it. */
@@ -86,6 +104,19 @@ const offeredTool = (body) => {
 	expect(body.tools).toHaveLength(1);
 	return body.tools[0].function;
 };
+
+/** The model's turn asking for one call of the offered tool with `args`. */
+const askForTool = (id, body, args) => ({
+	role: 'assistant',
+	content: null,
+	tool_calls: [
+		{
+			id,
+			type: 'function',
+			function: { name: offeredTool(body).name, arguments: JSON.stringify(args) },
+		},
+	],
+});
 
 /** The tool's answer, as the agent hands it back to the model. */
 const toolAnswer = (body) =>
@@ -103,7 +134,7 @@ test('Create SMS AI Agent as a tool: the model sees what it does, asks for a cre
 			const tool = offeredTool(body);
 			toolName = tool.name;
 			expect(tool.name).toBe('Create_SMS_agent');
-			expect(tool.description).toBe('Create SMS AI agent that texts contacts in ContactSwing');
+			expect(tool.description).toBe('Create an SMS agent in ContactSwing');
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['instructions', 'name']);
 			expect(tool.parameters.properties.name.description).toBe(
 				'Display name of the agent, e.g. Acme Dental – Jane Doe',
@@ -158,9 +189,7 @@ test('Make Call as a tool: the model is told it rings a real person at a cost; t
 	script = [
 		(body) => {
 			const tool = offeredTool(body);
-			expect(tool.description).toBe(
-				'Call a real person at a cost from a voice agent in ContactSwing',
-			);
+			expect(tool.description).toBe('Make a paid call (legacy) in ContactSwing');
 			expect(Object.keys(tool.parameters.properties).sort()).toEqual(['phone_number']);
 			return {
 				role: 'assistant',
@@ -242,20 +271,7 @@ test("an invalid value from the model: the tool answers with the node's message,
 
 test('guardrails in tool use: a number outside Allowed Numbers, and a second call past Max Calls per Execution, come back to the model with nothing sent', async () => {
 	const voice = instance.sandbox.seedVoiceAgent('voice-agent-guard');
-	const askFor = (id, phone) => (body) => ({
-		role: 'assistant',
-		content: null,
-		tool_calls: [
-			{
-				id,
-				type: 'function',
-				function: {
-					name: offeredTool(body).name,
-					arguments: JSON.stringify({ phone_number: phone }),
-				},
-			},
-		],
-	});
+	const askFor = (id, phone) => (body) => askForTool(id, body, { phone_number: phone });
 	const sentAfter = [];
 	const record = (step) => (body) => {
 		sentAfter.push(instance.sandbox.requests.length);
@@ -300,5 +316,39 @@ test('guardrails in tool use: a number outside Allowed Numbers, and a second cal
 	expect(sentAfter).toEqual([0, 1, 1]);
 	expect(instance.sandbox.requests.map((r) => [r.path, r.body.phone_number])).toEqual([
 		[`/v2/_voicecalls/${voice}/makeCall`, '+13465507166'],
+	]);
+});
+
+test('node version 3: the model repeating a tool call with the same arguments creates one agent and reads that it was already done', async () => {
+	const call = (id, body) =>
+		askForTool(id, body, {
+			name: 'Acme Dental – Jane Doe',
+			instructions: 'Text Jane and book a cleaning.',
+		});
+	script = [
+		(body) => call('call_r1', body),
+		// Models repeat tool calls: the same arguments again.
+		(body) => call('call_r2', body),
+		(body) => ({ role: 'assistant', content: `Tool said: ${toolAnswer(body)}` }),
+	];
+	await instance.importJson(
+		'workflow',
+		agentWorkflow('csE2eAiRepeat001', 'Create SMS agent', smsAgentFromAi, { toolVersion: 3 }),
+	);
+	await instance.execute('csE2eAiRepeat001');
+	const creates = instance.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
+	expect(creates).toHaveLength(1);
+	const answers = seen
+		.slice(1)
+		.map((request) =>
+			JSON.parse(request.body.messages.filter((m) => m.role === 'tool').at(-1).content),
+		);
+	expect(answers[0]).toEqual([expect.objectContaining({ outcome: 'created' })]);
+	expect(answers[1]).toEqual([
+		expect.objectContaining({
+			outcome: 'alreadyDone',
+			name: 'Acme Dental – Jane Doe',
+			message: expect.stringMatching(/nothing was sent/),
+		}),
 	]);
 });

@@ -176,8 +176,8 @@ test('the example workflow opens with the ContactSwing node on the canvas', asyn
 	const nodes = page.locator('[data-test-id="canvas-node"]');
 	await expect(nodes.count()).resolves.toBe(3);
 	await expect(nodes.filter({ hasText: 'Create SMS AI agent' }).count()).resolves.toBe(1);
-	// The subtitle under the node names the operation in words.
-	await page.getByText('Create SMS AI agent', { exact: true }).first().waitFor({ timeout: 15_000 });
+	// The subtitle under the node is the short "operation: object", not the node's name again.
+	await page.getByText('create: SMS agent', { exact: true }).first().waitFor({ timeout: 15_000 });
 	fs.mkdirSync(DOCS, { recursive: true });
 	await page.screenshot({ path: path.join(DOCS, 'editor-workflow.png') });
 	await page.context().close();
@@ -259,7 +259,7 @@ test("the Action picker lists the account's actions From List (node version 2)",
 	await panel.waitFor();
 	await panel.locator('[data-test-id="rlc-input"]').first().click();
 	await page
-		.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (WEBHOOK)' })
+		.locator('[data-test-id="rlc-item"]', { hasText: 'Sandbox action 1 (Webhook / API Call)' })
 		.first()
 		.waitFor({ timeout: 20_000 });
 	await page.screenshot({ path: path.join(DOCS, 'editor-resource-locator.png') });

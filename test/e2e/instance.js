@@ -78,7 +78,9 @@ async function createInstance({ port }) {
 			});
 			const start = stdout.search(/^\{/m);
 			if (start < 0) throw new Error(`n8n execute printed no result:\n${stdout}`);
-			return JSON.parse(stdout.slice(start));
+			// The result ends with the first line that closes it; n8n may log more after it.
+			const end = stdout.indexOf('\n}', start);
+			return JSON.parse(stdout.slice(start, end < 0 ? undefined : end + 2));
 		},
 		/** Starts n8n; `env` adds settings (e.g. the durable scheduler's). */
 		async start(env = {}) {

@@ -4,6 +4,8 @@ module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.js'],
+	// The build and the n8n runtimes inside the clone hold package.json files of their own: not modules to map.
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
 	setupFiles: ['<rootDir>/test/helpers/setup.js'],
 	testTimeout: 600_000,
 	maxWorkers: 1,

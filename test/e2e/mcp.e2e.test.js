@@ -66,9 +66,7 @@ test('the client lists both tools with their names, descriptions and parameters'
 	if (process.env.SHOW_MCP) process.stdout.write(`${JSON.stringify(tools, null, 2)}\n`);
 	const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 	expect(Object.keys(byName).sort()).toEqual(['Call_the_lead', 'Create_SMS_agent']);
-	expect(byName.Create_SMS_agent.description).toBe(
-		'Create SMS AI agent that texts contacts in ContactSwing',
-	);
+	expect(byName.Create_SMS_agent.description).toBe('Create an SMS agent in ContactSwing');
 	expect(byName.Create_SMS_agent.inputSchema).toEqual(
 		expect.objectContaining({
 			type: 'object',
@@ -85,9 +83,7 @@ test('the client lists both tools with their names, descriptions and parameters'
 			required: expect.arrayContaining(['name', 'instructions']),
 		}),
 	);
-	expect(byName.Call_the_lead.description).toBe(
-		'Call a real person at a cost from a voice agent in ContactSwing',
-	);
+	expect(byName.Call_the_lead.description).toBe('Make a paid call (legacy) in ContactSwing');
 	expect(Object.keys(byName.Call_the_lead.inputSchema.properties)).toEqual(['phone_number']);
 });
 

@@ -1,5 +1,5 @@
 'use strict';
-const { exampleWorkflow } = require('./workflows');
+const { exampleWorkflow, leadsWebhookWorkflow } = require('./workflows');
 /**
  * Queue mode: PostgreSQL, Redis, one main n8n, two workers and a webhook processor (`n8n webhook`), the
  * package installed in every process's user folder.
@@ -116,6 +116,32 @@ function bulkWorkflow() {
 	};
 }
 
+/** Bulk leads on node version 3, Repeat Protection across executions keyed by the lead's name, unknowns flagged. */
+function keyedBulkWorkflow() {
+	return leadsWebhookWorkflow(
+		'csQueueBulkKey01',
+		'bulk-leads-keyed',
+		'6a1f0c2e-4444-4a55-9a01-000000000002',
+		{
+			repeatProtection: 'acrossExecutions',
+			repeatKey: '={{ $json.name }}',
+			ifOutcomeUnknown: 'passThrough',
+			batching: { batch: { batchSize: 5 } },
+		},
+	);
+}
+
+/** One lead per webhook call, node version 3, keyed by its lead ID across executions. */
+function keyedLeadWorkflow() {
+	const workflow = leadsWebhookWorkflow(
+		'csQueueSameKey01',
+		'keyed-lead',
+		'6a1f0c2e-4444-4a55-9a01-000000000003',
+		{ repeatProtection: 'acrossExecutions', repeatKey: '={{ $json.leadId }}' },
+	);
+	return workflow;
+}
+
 /** The example webhook workflow, with a step that records the process that ran it. */
 function queueWorkflow() {
 	const example = exampleWorkflow('webhook-lead-to-sms-agent.json');
@@ -198,6 +224,15 @@ beforeAll(async () => {
 		);
 		await cli(['import:workflow', `--input=${workflow}`]);
 		await cli(['publish:workflow', `--id=${id}`]);
+	}
+	for (const [name, keyed] of [
+		['keyed-bulk.json', keyedBulkWorkflow()],
+		['keyed-lead.json', keyedLeadWorkflow()],
+	]) {
+		const file = path.join(main, name);
+		fs.writeFileSync(file, JSON.stringify(keyed));
+		await cli(['import:workflow', `--input=${file}`]);
+		await cli(['publish:workflow', `--id=${keyed.id}`]);
 	}
 
 	processes.push(
@@ -502,4 +537,107 @@ test(`a worker told to stop (SIGTERM) part-way through ${BULK_LEADS} creates fin
 		),
 	).toBe(Number(before) + 1);
 	workers[busy] = await startWorker(n8n, busy, workers[busy].folder);
+});
+
+/** The run data n8n stored for an execution (flatted JSON in execution_data). */
+function storedRun(executionId) {
+	const { parse } = require('flatted');
+	return parse(
+		postgres
+			.query(`select data from execution_data where "executionId" = ${Number(executionId)}`)
+			.trim(),
+	);
+}
+
+test(`node version 3, the workers killed (-9) part-way through ${BULK_LEADS} keyed creates, the input sent again: none twice, at most Items per Batch flagged`, async () => {
+	const n8n = runtime.ensureN8n();
+	sandbox.reset();
+	sandbox.setFaults({ latencyMs: 100 });
+	const leads = Array.from({ length: BULK_LEADS }, (_, k) => ({ name: `Keyed lead ${k + 1}` }));
+	const send = () =>
+		fetch(`http://127.0.0.1:${PORTS.webhook}/webhook/bulk-leads-keyed`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ leads }),
+		});
+	expect((await send()).status).toBe(200);
+	await until(() => sandbox.state.agents.size >= BULK_LEADS * 0.4, 60_000, '40 % of the creates');
+	// Both workers are killed, so the one running the execution certainly is (which one took the job is not
+	// always in its log by then), and replacements start, as an orchestrator would start them.
+	for (const worker of workers) worker.child.kill('SIGKILL');
+	for (const k of workers.keys()) workers[k] = await startWorker(n8n, k, workers[k].folder);
+	const executions = () =>
+		postgres
+			.query(
+				`select id, status from execution_entity where "workflowId" = 'csQueueBulkKey01' order by id`,
+			)
+			.trim()
+			.split('\n')
+			.filter(Boolean)
+			.map((row) => row.split('\t'));
+	// n8n marks it crashed (a stalled job), or a replacement worker's recovery from its event log ends it.
+	await until(
+		() => !['new', 'running', undefined].includes(executions()[0]?.[1]),
+		120_000,
+		'the execution to end',
+	);
+	const endedAs = executions()[0][1];
+	expect(endedAs).not.toBe('success');
+	const createdAtCrash = sandbox.state.agents.size;
+
+	// The caller (or an operator) sends the same input again, as after any crash.
+	expect((await send()).status).toBe(200);
+	await until(() => executions()[1]?.[1] === 'success', 120_000, 'the second execution to succeed');
+	const output = storedRun(executions()[1][0]).resultData.runData.ContactSwing[0].data.main[0];
+	const count = (outcome) => output.filter((item) => item.json.outcome === outcome).length;
+	const flagged = count('unknown');
+	expect(count('created') + count('alreadyDone') + flagged).toBe(BULK_LEADS);
+	expect([...sandbox.state.createdByName.values()].every((n) => n === 1)).toBe(true);
+	expect(flagged).toBeLessThanOrEqual(5);
+	// Every lead has its agent, or is flagged for a person to check.
+	expect(sandbox.state.agents.size + flagged).toBeGreaterThanOrEqual(BULK_LEADS);
+	console.log(
+		`queue crash, keyed: ${createdAtCrash} of ${BULK_LEADS} created before the crash (execution ${endedAs}); the resend: ${count('alreadyDone')} already done, ${count('created')} created, ${flagged} flagged unknown; duplicates 0`,
+	);
+});
+
+test('the store across two workers (no lock across processes): the same key delivered 20 times at once, and 20 distinct keys at once, measured', async () => {
+	sandbox.reset();
+	sandbox.setFaults({ latencyMs: 20 });
+	const url = `http://127.0.0.1:${PORTS.webhook}/webhook/keyed-lead`;
+	const ended = () =>
+		Number(
+			postgres
+				.query(
+					`select count(*) from execution_entity where "workflowId" = 'csQueueSameKey01' and status not in ('new', 'running')`,
+				)
+				.trim(),
+		);
+	const deliver = (leadId, name) =>
+		fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ leads: [{ leadId, name }] }),
+		});
+	const rowSize = () => {
+		const value = postgres
+			.query(`select value from processed_data where "workflowId" = 'csQueueSameKey01'`)
+			.trim();
+		return value ? JSON.parse(value).data.length : 0;
+	};
+	await Promise.all(Array.from({ length: 20 }, () => deliver('same-lead', 'Same lead')));
+	await until(() => ended() >= 20, 60_000, '20 executions');
+	const sameKeyCreates = sandbox.state.createdByName.get('Same lead') ?? 0;
+	const before = rowSize();
+	await Promise.all(Array.from({ length: 20 }, (_, k) => deliver(`lead-${k}`, `Distinct ${k}`)));
+	await until(() => ended() >= 40, 60_000, '40 executions');
+	const kept = rowSize() - before;
+	expect(sameKeyCreates).toBeGreaterThanOrEqual(1);
+	// Every distinct key was created once: a lost record can only make a later repeat send again.
+	expect(
+		Array.from({ length: 20 }, (_, k) => sandbox.state.createdByName.get(`Distinct ${k}`)),
+	).toEqual(Array(20).fill(1));
+	console.log(
+		`queue mode, two workers: one key delivered 20 times at once → ${sameKeyCreates} creates; 20 distinct keys at once → ${kept} of 40 keys kept in the store`,
+	);
 });

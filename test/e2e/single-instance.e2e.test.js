@@ -9,6 +9,9 @@ const path = require('node:path');
 const runtime = require('../../scripts/n8n-runtime');
 const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const {
+	leadsWebhookWorkflow,
+	repeatKeyWebhookWorkflow,
+	manualItemsWorkflow,
 	perClientWorkflow,
 	manualWorkflow,
 	everySmsField,
@@ -24,12 +27,23 @@ const {
 	crmActionSettings,
 	webhookSettings,
 } = require('./actionTrigger');
+const { smsAgent } = require('../fixtures');
 
 let instance;
+
+const LEDGER_WORKFLOW = 'csE2eLedgerRetry';
+const REPEAT_KEY_WORKFLOW = 'csE2eRepeatKey01';
 
 beforeAll(async () => {
 	instance = await createInstance({ port: e2ePort(5691) });
 	await instance.importSandboxCredential();
+	// Published now, so the instance's one start (below) serves them too.
+	await instance.importJson('workflow', [
+		leadsWebhookWorkflow(LEDGER_WORKFLOW, 'ledger-leads', '5f0c1e2a-0000-4a55-9a01-00000000000a'),
+		repeatKeyWebhookWorkflow(REPEAT_KEY_WORKFLOW, 'keyed-lead'),
+	]);
+	await instance.publish(LEDGER_WORKFLOW);
+	await instance.publish(REPEAT_KEY_WORKFLOW);
 });
 
 afterAll(async () => {
@@ -618,5 +632,180 @@ describe('ContactSwing Action Trigger', () => {
 			expect([id, await publish(id)]).toEqual([id, { ok: true, message: '' }]);
 			expect([id, settings(id)]).toEqual([id, before[id]]);
 		}
+	});
+});
+
+describe('exactly once across n8n’s retries (node version 3, the ledger in n8n’s own store)', () => {
+	const placedTo = () => instance.sandbox.state.placedCalls.map((call) => call.to);
+	const createdOnce = () =>
+		[...instance.sandbox.state.createdByName.values()].every((count) => count === 1);
+
+	/** The executions of `workflowId`, newest first, through the REST API the editor uses. */
+	async function executionsOf(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const { json } = await instance.rest('GET', `/executions?filter=${filter}`);
+		return (json.data?.results ?? []).sort((a, b) => Number(b.id) - Number(a.id));
+	}
+
+	/** The newest execution of `workflowId` after execution `after`, once it has ended. */
+	async function endedExecution(workflowId, after) {
+		const deadline = Date.now() + 120_000;
+		let seen = [];
+		while (Date.now() < deadline) {
+			seen = await executionsOf(workflowId);
+			const [newest] = seen.filter((e) => Number(e.id) > after);
+			if (newest && !['new', 'running', 'waiting'].includes(newest.status)) return newest;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(
+			`No ended execution of ${workflowId} after ${after}: ${JSON.stringify(seen.map((e) => [e.id, e.status]))}`,
+		);
+	}
+
+	test.each([false, true])(
+		'100 leads through a webhook, the 41st rejected, then Retry (POST /rest/executions/:id/retry, loadWorkflow %s): each agent once',
+		async (loadWorkflow) => {
+			await instance.loginOwner();
+			await instance.waitForWebhook('ledger-leads');
+			const prefix = `Retry ${loadWorkflow}`;
+			const leads = Array.from({ length: 100 }, (_, k) => ({ name: `${prefix} ${k + 1}` }));
+			instance.sandbox.setFaults({ rejectValues: [`${prefix} 41`] });
+			const [before = { id: 0 }] = await executionsOf(LEDGER_WORKFLOW);
+			const response = await fetch(`${instance.baseUrl}/webhook/ledger-leads`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ leads }),
+			});
+			expect(response.status).toBe(200);
+			const failed = await endedExecution(LEDGER_WORKFLOW, Number(before.id));
+			expect(failed.status).toBe('error');
+			// The windows in flight with item 40's finished (Items per Batch 5: at most 4 more); none after.
+			const createdBefore = instance.sandbox.state.createdByName.size;
+			expect(createdBefore).toBeGreaterThanOrEqual(40);
+			expect(createdBefore).toBeLessThanOrEqual(44);
+			instance.sandbox.setFaults({ rejectValues: [] });
+			const retry = await instance.rest('POST', `/executions/${failed.id}/retry`, { loadWorkflow });
+			expect(retry.status).toBe(200);
+			expect(retry.json.data.status).toBe('success');
+			expect(instance.sandbox.state.createdByName.size).toBe(100);
+			expect(createdOnce()).toBe(true);
+			// Before the failure: the agents created and the 41st (rejected); in the retry, every other lead: none twice.
+			expect(instance.sandbox.requests).toHaveLength(createdBefore + 1 + (100 - createdBefore));
+		},
+	);
+
+	test('Retry On Fail (3 tries) on Make Call, the third number rejected: each number is called once', async () => {
+		const agentId = instance.sandbox.seedVoiceAgent('voice-agent-ledger');
+		instance.sandbox.setFaults({ rejectValues: ['+13465507103'] });
+		const phones = [1, 2, 3].map((n) => ({ phone: `+134655071${String(n).padStart(2, '0')}` }));
+		await instance.importJson(
+			'workflow',
+			manualItemsWorkflow('csE2eRetryOnFail', 'E2E Retry On Fail', phones, {
+				retryOnFail: true,
+				maxTries: 3,
+				waitBetweenTries: 10,
+				parameters: {
+					resource: 'call',
+					operation: 'makeCall',
+					agentId,
+					phoneNumber: '={{ $json.phone }}',
+					options: {},
+				},
+			}),
+		);
+		// The execution fails (the third number on every try): `n8n execute` exits with the node's error.
+		const failure = await instance.execute('csE2eRetryOnFail').then(
+			() => undefined,
+			(error) => error,
+		);
+		expect(failure.message).toMatch(/phone_number "\+13465507103" is not allowed \[item 2\]/);
+		expect(placedTo()).toEqual(['+13465507101', '+13465507102']);
+		// The rejected number was tried on each of the 3 tries: ContactSwing processed none of them. Two
+		// requests are in flight at a time, so the first try's order of arrival varies: compare sorted.
+		expect(instance.sandbox.requests.map((r) => r.body.phone_number).sort()).toEqual([
+			'+13465507101',
+			'+13465507102',
+			'+13465507103',
+			'+13465507103',
+			'+13465507103',
+		]);
+	});
+
+	test('a connection reset after sending: the agent is flagged as unknown, and Retry On Fail does not create it again', async () => {
+		// Items one at a time: the first create is processed but its connection breaks; the second is refused
+		// once (so n8n runs the node again), then accepted.
+		instance.sandbox.script(
+			{ processed: true, reset: true },
+			{ status: 400, body: { detail: 'Try again' } },
+		);
+		await instance.importJson(
+			'workflow',
+			manualItemsWorkflow(
+				'csE2eResetFlag01',
+				'E2E reset after sending',
+				[{ name: 'Maybe created' }, { name: 'Refused once' }],
+				{
+					retryOnFail: true,
+					maxTries: 3,
+					waitBetweenTries: 10,
+					parameters: smsAgent({
+						name: '={{ $json.name }}',
+						options: {
+							ifOutcomeUnknown: 'passThrough',
+							batching: { batch: { batchSize: 1 } },
+						},
+					}),
+				},
+			),
+		);
+		const run = await instance.execute('csE2eResetFlag01');
+		expect(run.status).toBe('success');
+		expect(instance.sandbox.requests.map((r) => r.body.name)).toEqual([
+			'Maybe created',
+			'Refused once',
+			'Refused once',
+		]);
+		const output = nodeOutput(run);
+		expect(output[0].json).toEqual({
+			outcome: 'unknown',
+			request: 'POST /v2/_new_assistants',
+			name: 'Maybe created',
+			type: 'SMS',
+			message: expect.stringMatching(/^ContactSwing may already have created the agent/),
+		});
+		expect(output[0].json.error).toBeUndefined();
+		expect(output[1].json).toEqual(
+			expect.objectContaining({ outcome: 'created', name: 'Refused once' }),
+		);
+	});
+
+	test('the same webhook delivered twice with a Repeat Key: the second sends nothing', async () => {
+		await instance.waitForWebhook('keyed-lead');
+		const deliver = async () =>
+			await (
+				await fetch(`${instance.baseUrl}/webhook/keyed-lead`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ leadId: 'crm-4711', name: 'Keyed Lead' }),
+				})
+			).json();
+		const first = await deliver();
+		const second = await deliver();
+		expect(first).toEqual(
+			expect.objectContaining({
+				outcome: 'created',
+				name: 'Keyed Lead',
+				assistant_id: expect.any(String),
+			}),
+		);
+		expect(second).toEqual({
+			outcome: 'alreadyDone',
+			request: 'POST /v2/_new_assistants',
+			name: 'Keyed Lead',
+			type: 'SMS',
+			message:
+				'Already done for Repeat Key "crm-4711" (ContactSwing confirmed it); nothing was sent. The ledger keeps no IDs: look it up in ContactSwing if you need it.',
+		});
+		expect(instance.sandbox.requests).toHaveLength(1);
 	});
 });

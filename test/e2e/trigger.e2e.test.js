@@ -10,10 +10,16 @@
  * - restart: n8n is stopped, 2 calls are added, n8n is started again: both arrive, once;
  * - 429 window: for 150 s every calls-list request is refused with Retry-After up to 150 s (polls that would
  *   overlap the next tick): the call added before it arrives once, no execution fails;
- * - 2,500 calls oldest first, 2,500 calls newest first: 2 new calls arrive, and nothing else.
+ * - 2,500 calls oldest first, 2,500 calls newest first (26 pages: the baseline reads them over two polls): 2
+ *   new calls added after it arrive, and nothing else;
+ * - a calls list ordered by last update: 3 known calls change status (and move to the top) around 2 new
+ *   calls; the 2 new calls arrive, and nothing else;
+ * - publishing again after a pause (unpublished for 150 s while 3 calls are made): version 2's Start From
+ *   Now emits only the call made after publishing again; Catch Up emits the 3 calls and that one.
  *
- * Each mode checks: every expected event arrived once, nothing else arrived (also in a quiet minute after),
- * and n8n recorded no failed execution.
+ * Workflows use the trigger's version 2 (the example too), the restart account version 1. Each mode checks:
+ * every expected event arrived once, nothing else arrived (also in a quiet minute after), and n8n recorded
+ * no failed execution.
  */
 const http = require('node:http');
 const { createInstance, e2ePort } = require('./instance');
@@ -35,19 +41,28 @@ const MODES = {
 	},
 };
 const WINDOW_MS = 150_000;
+/** Unpublished this long: more than twice the one-minute poll interval, so publishing again follows a pause. */
+const PAUSE_MS = 150_000;
+/** Each account's workflow options: the restart account keeps version 1. */
+const ACCOUNT_WORKFLOWS = {
+	restart: { typeVersion: 1 },
+	pausedNow: {},
+	pausedCatchUp: { parameters: { afterPause: 'catchUp' } },
+};
 
 const received = [];
 let crm;
 const results = {};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const until = async (condition, timeoutMs, what) => {
+/** Waits for `condition`; on time-out says what was there (`detail`). */
+const until = async (condition, timeoutMs, what, detail = () => '') => {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (condition()) return;
 		await sleep(500);
 	}
-	throw new Error(`Timed out waiting for ${what}`);
+	throw new Error(`Timed out waiting for ${what} ${detail()}`);
 };
 /** Polls that reached a sandbox: its calls-list requests, grouped by gaps of more than 10 s. */
 const polls = (sandbox) => {
@@ -62,7 +77,7 @@ const polls = (sandbox) => {
 };
 
 /** Trigger → HTTP Request to the CRM path, on its own credential (its own sandbox account). */
-function triggerWorkflow(id, credentialId, event, crmPath) {
+function triggerWorkflow(id, credentialId, crmPath, { typeVersion = 2, parameters = {} } = {}) {
 	return {
 		id,
 		name: `Trigger ${id}`,
@@ -71,9 +86,13 @@ function triggerWorkflow(id, credentialId, event, crmPath) {
 				id: `${id}-t`,
 				name: 'ContactSwing Trigger',
 				type: 'n8n-nodes-contactswing.contactSwingTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
-				parameters: { event, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				parameters: {
+					event: 'newCall',
+					...parameters,
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+				},
 				credentials: { contactSwingApi: { id: credentialId, name: credentialId } },
 			},
 			{
@@ -108,16 +127,21 @@ async function runMode(mode) {
 		window: await createSandbox().listen(),
 		old2500: await createSandbox({ calls: 2500 }).listen(),
 		new2500: await createSandbox({ calls: 2500 }).listen(),
+		updated: await createSandbox().listen(),
+		pausedNow: await createSandbox().listen(),
+		pausedCatchUp: await createSandbox().listen(),
 	};
 	accounts.new2500.setFaults({ listOrder: 'newest-first' });
+	accounts.updated.setFaults({ listOrder: 'updated-first' });
 	const got = (scenario) =>
 		received
 			.filter((r) => r.url === `/crm/${mode}/${scenario}`)
 			.map((r) => r.body.id ?? r.body.call_id);
 	try {
 		await instance.importSandboxCredential();
-		const credentials = Object.entries(accounts).map(([name, sandbox]) => ({
-			id: `csTrig${name.padEnd(6, 'x').slice(0, 6)}${mode.slice(0, 4)}`,
+		const credentials = Object.entries(accounts).map(([name, sandbox], k) => ({
+			// 16 characters, one per account and mode.
+			id: `csTrigCred${k}${mode.slice(0, 5)}`,
 			name: `ContactSwing (${name})`,
 			type: 'contactSwingApi',
 			data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
@@ -132,8 +156,8 @@ async function runMode(mode) {
 				triggerWorkflow(
 					`csE2eTrig${k}${mode.slice(0, 6)}`,
 					credentials[k].id,
-					'newCall',
 					`/crm/${mode}/${name}`,
+					ACCOUNT_WORKFLOWS[name],
 				),
 			),
 		];
@@ -147,16 +171,18 @@ async function runMode(mode) {
 		await instance.importJson('workflow', workflows);
 		await instance.start(env);
 		await instance.loginOwner();
-		for (const workflow of workflows) {
-			const { json } = await instance.rest('GET', `/workflows/${workflow.id}`);
-			const published = await instance.rest('POST', `/workflows/${workflow.id}/activate`, {
+		const publish = async (workflowId) => {
+			const { json } = await instance.rest('GET', `/workflows/${workflowId}`);
+			const published = await instance.rest('POST', `/workflows/${workflowId}/activate`, {
 				versionId: json.data.versionId,
 			});
 			if (published.status !== 200)
 				throw new Error(
-					`Publishing ${workflow.id}: ${published.status} ${JSON.stringify(published.json).slice(0, 300)}`,
+					`Publishing ${workflowId}: ${published.status} ${JSON.stringify(published.json).slice(0, 300)}`,
 				);
-		}
+		};
+		for (const workflow of workflows) await publish(workflow.id);
+		const workflowOf = (name) => workflows[Object.keys(accounts).indexOf(name) + 1].id;
 		// A call that appears right after publishing, before the first scheduled poll.
 		await until(() => polls(accounts.between) >= 1, 120_000, `the activation poll (${mode})`);
 		const betweenCall = accounts.between.addCall({ id: 'call-between' }).id;
@@ -173,18 +199,39 @@ async function runMode(mode) {
 		await sleep(5_000);
 
 		instance.sandbox.setCallStatus('call-e2e-1', 'completed');
+		// Known calls change status around the new ones: in a list ordered by update they move to the top.
+		accounts.updated.setCallStatus('call-0003', 'in-progress');
+		const updatedA = accounts.updated.addCall({ id: 'call-updated-a' }).id;
+		accounts.updated.setCallStatus('call-0010', 'completed');
+		accounts.updated.setCallStatus('call-0044', 'no-answer');
+		const updatedB = accounts.updated.addCall({ id: 'call-updated-b' }).id;
 		const added = {
-			old2500: [
-				accounts.old2500.addCall({ id: 'call-old-a' }).id,
-				accounts.old2500.addCall({ id: 'call-old-b' }).id,
-			],
-			new2500: [
-				accounts.new2500.addCall({ id: 'call-new-a' }).id,
-				accounts.new2500.addCall({ id: 'call-new-b' }).id,
-			],
 			window: [accounts.window.addCall({ id: 'call-window-1' }).id],
 			between: [betweenCall],
+			updated: [updatedA, updatedB],
 		};
+		// The 2,500-call lists: the first scheduled poll finishes their baseline; new calls come after it.
+		const bigLists = ['old2500', 'new2500'].map(async (name) => {
+			await until(() => polls(accounts[name]) >= 2, 200_000, `the ${name} baseline (${mode})`);
+			await sleep(5_000);
+			added[name] = [`call-${name}-a`, `call-${name}-b`].map(
+				(id) => accounts[name].addCall({ id }).id,
+			);
+		});
+		// A pause: unpublished for PAUSE_MS while 3 calls are made, then published again (after the restart).
+		for (const name of ['pausedNow', 'pausedCatchUp']) {
+			const unpublished = await instance.rest(
+				'POST',
+				`/workflows/${workflowOf(name)}/deactivate`,
+				{},
+			);
+			if (unpublished.status !== 200)
+				throw new Error(`Unpublishing ${name}: ${unpublished.status}`);
+		}
+		const pauseEnds = Date.now() + PAUSE_MS;
+		const madeInPause = ['a', 'b', 'c'].map((k) => `call-pause-${k}`);
+		for (const name of ['pausedNow', 'pausedCatchUp'])
+			for (const id of madeInPause) accounts[name].addCall({ id });
 		// The 429 window: every calls-list request refused, Retry-After counting down from 150 s.
 		accounts.window.state.rateLimits['GET /v2/_calls'] = { limit: 0, windowMs: WINDOW_MS };
 		accounts.window.state.windows.clear();
@@ -194,11 +241,7 @@ async function runMode(mode) {
 			accounts.window.state.windows.clear();
 		});
 		await until(
-			() =>
-				got('example').length >= 1 &&
-				got('old2500').length >= 2 &&
-				got('new2500').length >= 2 &&
-				got('between').length >= 1,
+			() => got('example').length >= 1 && got('between').length >= 1 && got('updated').length >= 2,
 			200_000,
 			`the first events (${mode})`,
 		);
@@ -215,13 +258,47 @@ async function runMode(mode) {
 			200_000,
 			`the calls added while n8n was down (${mode})`,
 		);
+		await Promise.all(bigLists);
+		await until(
+			() => got('old2500').length >= 2 && got('new2500').length >= 2,
+			200_000,
+			`the calls added to the 2,500-call lists (${mode})`,
+		);
+
+		// Published again after the pause; a call made after publishing (before the first scheduled poll).
+		await sleep(Math.max(0, pauseEnds - Date.now()));
+		await instance.loginOwner();
+		for (const name of ['pausedNow', 'pausedCatchUp']) {
+			// The call comes after the activation poll (publishing may return before n8n has run it).
+			const before = accounts[name].requests.length;
+			await publish(workflowOf(name));
+			await until(
+				() => accounts[name].requests.length > before,
+				120_000,
+				`the activation poll of ${name} (${mode})`,
+			);
+		}
+		await sleep(5_000);
+		for (const name of ['pausedNow', 'pausedCatchUp'])
+			accounts[name].addCall({ id: 'call-after-pause' });
+		added.pausedNow = ['call-after-pause'];
+		added.pausedCatchUp = [...madeInPause, 'call-after-pause'];
 
 		await windowClosed;
 		const refusedInWindow = accounts.window.requests.length - windowRequestsBefore;
 		await until(
-			() => got('window').length >= 1,
+			() =>
+				got('window').length >= 1 &&
+				got('pausedNow').length >= 1 &&
+				got('pausedCatchUp').length >= 4,
 			200_000,
-			`the call after the 429 window (${mode})`,
+			`the call after the 429 window and the calls after the pause (${mode})`,
+			() =>
+				JSON.stringify({
+					window: got('window'),
+					pausedNow: got('pausedNow'),
+					pausedCatchUp: got('pausedCatchUp'),
+				}),
 		);
 		// A quiet minute and more: nothing else may arrive.
 		await sleep(75_000);
@@ -241,6 +318,9 @@ async function runMode(mode) {
 			window: got('window'),
 			old2500: got('old2500'),
 			new2500: got('new2500'),
+			updated: got('updated'),
+			pausedNow: got('pausedNow'),
+			pausedCatchUp: got('pausedCatchUp'),
 			added,
 			refusedInWindow,
 			executions: list.length,
@@ -311,6 +391,17 @@ describe.each(Object.keys(MODES))('n8n 2.40.7, %s mode', (mode) => {
 			expect(results[mode][account]).toEqual(results[mode].added[account]);
 		},
 	);
+
+	test('a calls list ordered by update: the 2 new calls arrive, not the 3 known calls that changed status', () => {
+		expect(results[mode].updated).toEqual(results[mode].added.updated);
+	});
+
+	test('published again after a pause: Start From Now emits the call made after publishing only; Catch Up the 3 calls of the pause too', () => {
+		expect(results[mode].pausedNow).toEqual(results[mode].added.pausedNow);
+		expect([...results[mode].pausedCatchUp].sort()).toEqual(
+			[...results[mode].added.pausedCatchUp].sort(),
+		);
+	});
 
 	test('the token went to the sandboxes only, always as Bearer', () => {
 		expect(results[mode].tokenOnlyToSandboxes).toBe(true);

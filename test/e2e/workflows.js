@@ -4,7 +4,7 @@ const { CREDENTIAL_ID } = require('./instance');
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { smsAgentFromAi } = require('../fixtures');
+const { smsAgent, smsAgentFromAi } = require('../fixtures');
 
 /** What a sandbox account has, filled into the examples' blanks as a user fills in their own account's. */
 const SANDBOX_ACCOUNT = {
@@ -93,6 +93,28 @@ const expectedEverySmsBody = {
 	additional_settings: { idle_time: 7200, max_messages: 12 },
 };
 
+/** An Edit Fields node holding `rows` under `field`, and a Split Out node making one item of each. */
+function rowsAsItems(id, field, rows) {
+	return [
+		{
+			id: `${id}-set`,
+			name: 'Rows',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ [field]: rows }), options: {} },
+		},
+		{
+			id: `${id}-split`,
+			name: 'One item per row',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: field, options: {} },
+		},
+	];
+}
+
 /** Three leads from an Edit Fields node, split into items; the middle one has a bad phone number. */
 function continueOnFailWorkflow(id) {
 	const leads = [
@@ -117,24 +139,7 @@ function continueOnFailWorkflow(id) {
 				options: {},
 			},
 		},
-		[
-			{
-				id: `${id}-set`,
-				name: 'Leads',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ leads }), options: {} },
-			},
-			{
-				id: `${id}-split`,
-				name: 'One item per lead',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: { fieldToSplitOut: 'leads', options: {} },
-			},
-		],
+		rowsAsItems(id, 'leads', leads),
 	);
 }
 
@@ -157,24 +162,113 @@ function perClientWorkflow(id, clients, credentialsOfClients, batchSize) {
 				options: { batching: { batch: { batchSize } } },
 			},
 		},
-		[
+		rowsAsItems(id, 'clients', clients),
+	);
+}
+
+/**
+ * Webhook (POST /webhook/<path>, answered at once) → one item per lead (body.leads) → Create SMS AI Agent,
+ * node version 3: Repeat Protection at its default (the ledger keyed on the retry lineage).
+ */
+function leadsWebhookWorkflow(id, webhookPath, webhookId, options = {}) {
+	return {
+		id,
+		name: `E2E ledger ${webhookPath}`,
+		nodes: [
 			{
-				id: `${id}-set`,
-				name: 'Clients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				position: [200, 0],
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ clients }), options: {} },
+				id: `${id}-hook`,
+				name: 'Leads',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId,
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: `${id}-split`,
-				name: 'One item per client',
+				name: 'One item per lead',
 				type: 'n8n-nodes-base.splitOut',
 				typeVersion: 1,
+				position: [200, 0],
+				parameters: { fieldToSplitOut: 'body.leads', options: {} },
+			},
+			{
+				id: `${id}-cs`,
+				name: 'ContactSwing',
+				type: 'n8n-nodes-contactswing.contactSwing',
+				typeVersion: 3,
 				position: [400, 0],
-				parameters: { fieldToSplitOut: 'clients', options: {} },
+				credentials,
+				parameters: smsAgent({
+					name: '={{ $json.name }}',
+					instructions: 'Follow up with the lead.',
+					options,
+				}),
 			},
 		],
+		connections: {
+			Leads: { main: [[{ node: 'One item per lead', type: 'main', index: 0 }]] },
+			'One item per lead': { main: [[{ node: 'ContactSwing', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/**
+ * Webhook (POST /webhook/<path>, answered with the node's output) → Create SMS AI Agent for the lead in the
+ * body, node version 3, Repeat Protection across executions keyed by the lead's ID.
+ */
+function repeatKeyWebhookWorkflow(id, webhookPath) {
+	return {
+		id,
+		name: `E2E repeat key ${webhookPath}`,
+		nodes: [
+			{
+				id: `${id}-hook`,
+				name: 'Lead',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: '5f0c1e2a-1111-4a55-9a01-00000000c0de',
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'lastNode',
+					responseData: 'firstEntryJson',
+					options: {},
+				},
+			},
+			{
+				id: `${id}-cs`,
+				name: 'ContactSwing',
+				type: 'n8n-nodes-contactswing.contactSwing',
+				typeVersion: 3,
+				position: [300, 0],
+				credentials,
+				parameters: smsAgent({
+					name: '={{ $json.body.name }}',
+					instructions: 'Follow up with the lead.',
+					options: { repeatProtection: 'acrossExecutions', repeatKey: '={{ $json.body.leadId }}' },
+				}),
+			},
+		],
+		connections: { Lead: { main: [[{ node: 'ContactSwing', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** A manual workflow whose items come from an Edit Fields node (`rows`), split into one item each. */
+function manualItemsWorkflow(id, name, rows, contactSwingNode) {
+	return manualWorkflow(
+		id,
+		name,
+		{ typeVersion: 3, ...contactSwingNode },
+		rowsAsItems(id, 'rows', rows),
 	);
 }
 
@@ -182,7 +276,7 @@ function perClientWorkflow(id, clients, credentialsOfClients, batchSize) {
 const OPENAI_STUB_CREDENTIAL = { id: 'csOpenAiStub0001', name: 'OpenAI (local stub)' };
 
 /** Manual trigger → AI Agent, with the OpenAI Chat Model and one ContactSwing Tool attached. */
-function aiAgentWorkflow(id, toolName, toolParameters) {
+function aiAgentWorkflow(id, toolName, toolParameters, { toolVersion = 2 } = {}) {
 	return {
 		id,
 		name: `E2E AI agent ${id}`,
@@ -216,7 +310,7 @@ function aiAgentWorkflow(id, toolName, toolParameters) {
 				id: `${id}-tool`,
 				name: toolName,
 				type: 'n8n-nodes-contactswing.contactSwingTool',
-				typeVersion: 2,
+				typeVersion: toolVersion,
 				position: [400, 250],
 				parameters: { descriptionType: 'auto', ...toolParameters },
 				credentials: {
@@ -282,6 +376,9 @@ function mcpWorkflow(id, mcpPath, credentialId, voiceAgentId) {
 }
 
 module.exports = {
+	leadsWebhookWorkflow,
+	repeatKeyWebhookWorkflow,
+	manualItemsWorkflow,
 	perClientWorkflow,
 	aiAgentWorkflow,
 	mcpWorkflow,

@@ -50,8 +50,10 @@ function operations(description) {
 						.map((o) => ({ ...base, actionType: o.value }))
 				: [base];
 			for (const context of contexts) {
+				// Notices hold no value: a workflow never sets one.
 				const properties = description.properties.filter(
-					(p) => !STATIC.has(p.name) && p.displayOptions && shown(p, context),
+					(p) =>
+						!STATIC.has(p.name) && p.type !== 'notice' && p.displayOptions && shown(p, context),
 				);
 				result.push({ context, properties });
 			}

@@ -58,6 +58,17 @@ async function fuzzOperation(sandbox, credentials, operation, count, seed) {
 	// Their own property test is in test/resources/call.guardrails.test.js.
 	for (const name of ['allowedNumbers', 'callingHours', 'maxCallsPerExecution'])
 		delete parameters.options[name];
+	// Repeat Protection applies to the whole run and keeps a ledger across runs: each generated set here is
+	// its own request, so the node version's default stands. Its own tests are in test/shared/ledger.test.js.
+	for (const name of [
+		'repeatProtection',
+		'repeatKey',
+		'repeatScope',
+		'rememberRequests',
+		'ifOutcomeUnknown',
+		'forgetLedger',
+	])
+		delete parameters.options?.[name];
 	const before = sandbox.requests.length;
 	sandbox.state.malformed = 0;
 	const { output, error } = await runNode({

@@ -9,6 +9,8 @@ const path = require('node:path');
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow, ICredentialsHelper } = require('n8n-workflow');
 
+const { deduplicationStore } = require('./dedupStore');
+
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { ContactSwing } = require(path.join(DIST, 'nodes/ContactSwing/ContactSwing.node.js'));
 const { ContactSwingApi } = require(path.join(DIST, 'credentials/ContactSwingApi.credentials.js'));
@@ -35,6 +37,12 @@ const nodeTypes = {
 	getByName: byName,
 	getByNameAndVersion: byName,
 	getKnownTypes: () => ({}),
+};
+
+/** The node types of a workflow whose ContactSwing node is `action` (another loaded copy of the node). */
+const nodeTypesWith = (action) => {
+	const pick = (type) => (type === TRIGGER_TYPE ? triggerType : action);
+	return { getByName: pick, getByNameAndVersion: pick, getKnownTypes: () => ({}) };
 };
 
 function credentialDefaults() {
@@ -134,26 +142,60 @@ function baseAdditionalData(credentials) {
 	};
 }
 
+/**
+ * The node as a workflow holds it. `continueOnFail`: true (Continue), or 'errorOutput' (Continue using
+ * error output); `retryOnFail`: n8n's Retry On Fail setting, { maxTries, waitBetweenTries }.
+ */
 function contactSwingNode(
 	parameters,
-	{ continueOnFail = false, name = 'ContactSwing', typeVersion = 1 } = {},
+	{
+		continueOnFail = false,
+		name = 'ContactSwing',
+		typeVersion = 1,
+		id = 'f0c1a5b2-0000-4000-8000-000000000001',
+		retryOnFail,
+	} = {},
 ) {
 	return {
-		id: 'f0c1a5b2-0000-4000-8000-000000000001',
+		id,
 		name,
 		type: NODE_TYPE,
 		typeVersion,
 		position: [400, 300],
 		parameters,
 		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...(continueOnFail
+			? {
+					onError:
+						continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput',
+				}
+			: {}),
+		...(retryOnFail
+			? {
+					retryOnFail: true,
+					maxTries: retryOnFail.maxTries ?? 3,
+					// n8n reads 0 as its default, 1,000 ms.
+					waitBetweenTries: retryOnFail.waitBetweenTries ?? 1,
+				}
+			: {}),
 	};
 }
+
+let executions = 0;
 
 /**
  * Executes the ContactSwing node once over `items` (each a plain JSON object or a full n8n item).
  * `whileRunning({ cancel })`, if given, is called once the run has started. `executionId` names the
- * execution (runs that share one count as one execution, e.g. for Max Calls per Execution).
+ * execution (runs that share one count as one execution, e.g. for Max Calls per Execution); by default
+ * every run is an execution of its own. `retryOf`: the result of an earlier runNode whose execution this
+ * run retries, as n8n's executions list (POST /rest/executions/:id/retry) does: a new execution ID, mode
+ * "retry", the failed execution's data (its custom data included) with the failed node's last run removed,
+ * and the node run again with the same input; `parameters` given with it replace the node's, as the
+ * retry's "loadWorkflow: true" loads the saved workflow. `continueFrom`: the result of an earlier runNode
+ * whose execution runs the node again (a loop back to it, or a resume after a Wait: the same execution ID
+ * and data, the node's next run index), with `items` as its new input. `customData`: what the workflow
+ * wrote into $execution.customData before the node ran. `node`: another loaded copy of the ContactSwing node
+ * type (a second n8n process, e.g. a queue-mode worker, with its own memory).
  * Returns the node's output items, the run error (if the node failed) and the whole run data.
  */
 async function runNode({
@@ -164,21 +206,35 @@ async function runNode({
 	whileRunning,
 	typeVersion = 1,
 	settings = {},
-	executionId = 'test-execution',
+	continueFrom,
+	executionId = continueFrom?.executionId ?? `test-execution-${++executions}`,
+	retryOnFail,
+	retryOf,
+	workflowId = 'test',
+	nodeId,
+	mode = retryOf ? 'retry' : 'manual',
+	customData,
+	node: nodeTypeOverride,
 }) {
-	const node = contactSwingNode(parameters, { continueOnFail, typeVersion });
+	deduplicationStore();
+	const node = contactSwingNode(parameters ?? retryOf?.node.parameters, {
+		continueOnFail,
+		typeVersion,
+		retryOnFail,
+		...(nodeId ? { id: nodeId } : {}),
+	});
 	const workflow = new Workflow({
-		id: 'test',
+		id: workflowId,
 		name: 'test',
 		nodes: [node],
 		connections: {},
-		nodeTypes,
+		nodeTypes: nodeTypeOverride ? nodeTypesWith(nodeTypeOverride) : nodeTypes,
 		active: false,
 		settings,
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-		id: 'test',
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: workflowId,
 		nodes: [node],
 		connections: {},
 	});
@@ -196,19 +252,36 @@ async function runNode({
 		hooks,
 	};
 
+	let runExecutionData;
 	const inputItems = items.map((item) => (item && item.json ? item : { json: item }));
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
-		},
-	};
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	if (continueFrom) {
+		runExecutionData = structuredClone(continueFrom.run.data);
+		delete runExecutionData.resultData.error;
+		runExecutionData.executionData.nodeExecutionStack = [
+			{ node, data: { main: [inputItems] }, source: null },
+		];
+	} else if (retryOf) {
+		// What the CLI's ExecutionService.retry hands to the workflow runner.
+		runExecutionData = structuredClone(retryOf.run.data);
+		delete runExecutionData.resultData.error;
+		const runs = runExecutionData.resultData.runData[node.name];
+		if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+		for (const stack of runExecutionData.executionData.nodeExecutionStack) stack.node = node;
+	} else {
+		runExecutionData = {
+			startData: {},
+			// `customData`: what the workflow already wrote into $execution.customData before the node.
+			resultData: { runData: {}, ...(customData ? { metadata: { ...customData } } : {}) },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }],
+			},
+		};
+	}
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
 	const running = execution.processRunExecutionData(workflow);
 	if (whileRunning) {
 		// The caller may cancel the run, as the editor's Stop button does; n8n then reports it finished at once.
@@ -219,11 +292,17 @@ async function runNode({
 	}
 	const run = await finished;
 
-	const nodeRun = run.data.resultData.runData[node.name]?.[0];
+	const nodeRuns = run.data.resultData.runData[node.name] ?? [];
+	const nodeRun = nodeRuns[nodeRuns.length - 1];
 	return {
 		output: nodeRun?.data?.main?.[0] ?? [],
+		errorOutput: nodeRun?.data?.main?.[1] ?? [],
 		error: nodeRun?.error ?? run.data.resultData.error,
+		hints: nodeRun?.hints ?? [],
+		customData: run.data.resultData.metadata ?? {},
 		run,
+		node,
+		executionId,
 		nodeDone,
 	};
 }
@@ -235,12 +314,21 @@ async function runNode({
  * `executionId` is the execution's (undefined: as under the MCP Server Trigger, none yet).
  * Returns `invoke(args)`, which resolves to the text the model gets (or rejects with the node's error).
  */
-function toolInvoker({ parameters, credentials, executionId, name = 'Call the lead' }) {
+function toolInvoker({
+	parameters,
+	credentials,
+	executionId,
+	name = 'Call the lead',
+	typeVersion = 1,
+	workflowId = 'tool',
+	runExecutionData: shared,
+}) {
+	deduplicationStore();
 	const { SupplyDataContext } = require('n8n-core');
 	const {
 		makeHandleToolInvocation,
 	} = require('n8n-core/dist/execution-engine/node-execution-context/utils/get-input-connection-data');
-	const node = { ...contactSwingNode(parameters, { name }), type: `${NODE_TYPE}Tool` };
+	const node = { ...contactSwingNode(parameters, { name, typeVersion }), type: `${NODE_TYPE}Tool` };
 	const agent = {
 		id: 'f0c1a5b2-0000-4000-8000-0000000000a1',
 		name: 'AI Agent',
@@ -250,7 +338,7 @@ function toolInvoker({ parameters, credentials, executionId, name = 'Call the le
 		parameters: {},
 	};
 	const workflow = new Workflow({
-		id: 'tool',
+		id: workflowId,
 		name: 'tool',
 		nodes: [agent, node],
 		connections: { [name]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] } },
@@ -262,12 +350,13 @@ function toolInvoker({ parameters, credentials, executionId, name = 'Call the le
 		...baseAdditionalData(credentials),
 		executionId,
 		hooks: new ExecutionLifecycleHooks('manual', executionId ?? 'none', {
-			id: 'tool',
+			id: workflowId,
 			nodes: [node],
 			connections: {},
 		}),
 	};
-	const runExecutionData = {
+	// `runExecutionData`: the execution's data to run in (a retried execution's, with its custom data).
+	const runExecutionData = shared ?? {
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
@@ -295,7 +384,10 @@ function toolInvoker({ parameters, credentials, executionId, name = 'Call the le
 			undefined,
 			agent,
 		);
-	return { invoke: makeHandleToolInvocation(context, node, nodeType, runExecutionData) };
+	return {
+		invoke: makeHandleToolInvocation(context, node, nodeType, runExecutionData),
+		runExecutionData,
+	};
 }
 
 /**
@@ -353,46 +445,6 @@ function loadOptionsContext(node, credentials, parameterPath) {
 		active: false,
 	});
 	return new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), parameterPath);
-}
-
-/**
- * A ContactSwing Trigger in an active workflow, polled the way n8n's poll jobs do: n8n-core's
- * TriggersAndPollers.runPollFunction with a PollContext. The workflow (and so its static data, where the
- * trigger keeps what it has seen) lives as long as the poller. `poll({ mode })`: 'trigger' for a scheduled
- * poll, 'manual' for the editor's Fetch Test Event. Returns the emitted items ([] when null).
- */
-function createPoller({ parameters, credentials, staticData }) {
-	const { PollContext, TriggersAndPollers } = require('n8n-core');
-	const node = {
-		id: 'f0c1a5b2-0000-4000-8000-000000000002',
-		name: 'ContactSwing Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
-	};
-	// `staticData`: what n8n would load from its database (n8n wraps it in observable proxies, as here).
-	const workflow = new Workflow({
-		id: 'poll',
-		name: 'poll',
-		nodes: [node],
-		connections: {},
-		nodeTypes,
-		active: true,
-		settings: {},
-		staticData,
-	});
-	const additionalData = baseAdditionalData(credentials);
-	return {
-		workflow,
-		staticData: () => workflow.getStaticData('node', node),
-		async poll({ mode = 'trigger' } = {}) {
-			const context = new PollContext(workflow, node, additionalData, mode, 'activate');
-			const result = await new TriggersAndPollers().runPollFunction(workflow, node, context);
-			return result?.[0] ?? [];
-		},
-	};
 }
 
 /**
@@ -602,10 +654,10 @@ module.exports = {
 	actionTriggerType,
 	createActionTrigger,
 	searchWebhookActions,
+	deduplicationStore,
 	baseAdditionalData,
 	toolInvoker,
 	searchList,
-	createPoller,
 	TRIGGER_TYPE,
 	triggerType,
 	runNode,

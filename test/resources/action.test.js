@@ -479,3 +479,78 @@ describe('Get, Get Many and Update Action', () => {
 		});
 	});
 });
+
+describe('every phone field goes through the phone rule (node version 3; issue 26)', () => {
+	const run3 = (parameters, typeVersion = 3) => ctx.run({ typeVersion, parameters });
+	const posted = () => ctx.sandbox.requests.find((r) => r.method === 'POST');
+	const whatsapp = (extra) =>
+		create('SEND_WHATSAPP', {
+			whatsappFrom: '650175178190170',
+			templateName: 't',
+			whatsappTo: '+1 281 712 6508',
+			...extra,
+		});
+
+	test('Transfer To Number: E.164 as people type it, sent as the page shows it (digits, no +)', async () => {
+		const { error } = await run3(create('CALL_TRANSFER', { transferNumber: '+1 (346) 550-7166' }));
+		expect(error).toBeUndefined();
+		expect(posted().body.phone_number).toBe('13465507166');
+	});
+
+	test.each([
+		[
+			'a JSON number',
+			'={{ 3465507166 }}',
+			'got the number 3465507166 (no plus sign, so no country code)',
+		],
+		['digits without a country code sign', '3465507166', 'got "3465507166"'],
+	])('Transfer To Number: %s is refused, never given a country', async (_label, value, got) => {
+		const { error } = await run3(create('CALL_TRANSFER', { transferNumber: value }));
+		expect(error.message).toBe(
+			`Transfer To Number must be a phone number in E.164 format, ${got} [item 0]`,
+		);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	test('WhatsApp To and Phone Number Override: normalised, sent as digits', async () => {
+		const { error } = await run3(
+			whatsapp({ additionalFields: { overridePhoneNumber: '+1 (346) 550-7166' } }),
+		);
+		expect(error).toBeUndefined();
+		expect(posted().body).toMatchObject({
+			phone_number: '13465507166',
+			webhook: { to: '12817126508' },
+		});
+	});
+
+	test.each([
+		['To', { whatsappTo: '={{ 3465507166 }}' }],
+		['Phone Number Override', { additionalFields: { overridePhoneNumber: '={{ 3465507166 }}' } }],
+	])('WhatsApp %s as a JSON number is refused', async (label, extra) => {
+		const { error } = await run3(whatsapp(extra));
+		expect(error.message).toBe(
+			`${label} must be a phone number in E.164 format, got the number 3465507166 (no plus sign, so no country code) [item 0]`,
+		);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	test.each([1, 2])(
+		'version %i keeps what it sent: the number as given (the editor says so)',
+		async (typeVersion) => {
+			await run3(create('CALL_TRANSFER', { transferNumber: '={{ 3465507166 }}' }), typeVersion);
+			await run3(whatsapp({ whatsappTo: '={{ 3465507166 }}' }), typeVersion);
+			expect(ctx.sandbox.requests.map((r) => r.body.phone_number ?? r.body.webhook.to)).toEqual([
+				'3465507166',
+				'3465507166',
+			]);
+			const { nodeType } = require('../helpers/n8n');
+			const hinted = nodeType.description.properties.filter(
+				(p) =>
+					p.name === 'transferNumber' && p.displayOptions.show['@version'].includes(typeVersion),
+			);
+			expect(hinted.map((p) => p.hint)).toEqual([
+				expect.stringMatching(/node version 3 requires a \+/),
+			]);
+		},
+	);
+});

@@ -111,6 +111,91 @@ describe.each(OPERATIONS)('%s: Allowed Numbers', (operation) => {
 	});
 });
 
+describe.each(OPERATIONS)(
+	'%s: Allowed Numbers means what it says from node version 3',
+	(operation) => {
+		const run3 = (args) => run({ typeVersion: 3, ...args });
+
+		test('a listed number allows that number only; an entry ending in * allows every number under it', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const items = [
+				{ phone: '+4930123456' },
+				{ phone: '+493012345678' },
+				{ phone: '+13465507166' },
+				{ phone: '+13465507166999' },
+				{ phone: '+1 (212) 555-0199' },
+			];
+			const { output } = await run3({
+				items,
+				continueOnFail: true,
+				parameters: call(operation, agentId, {
+					allowedNumbers: '+49 30 123456, +13465507166\n+1 212*',
+				}),
+			});
+			expect(callRequests().map((r) => r.body.phone_number)).toEqual([
+				'+4930123456',
+				'+13465507166',
+				'+12125550199',
+			]);
+			expect(output[1].json).toEqual({
+				error:
+					'Allowed Numbers refused the call to +493012345678: it is not in the list (+4930123456, +13465507166, +1212*); nothing was sent [item 1]',
+				description:
+					'Add the number, or a prefix of it ending in *, to Options → Allowed Numbers to allow it.',
+			});
+			expect(output[3].json.error).toMatch(/^Allowed Numbers refused the call to \+13465507166999/);
+		});
+
+		test('an entry too short to be a number is named, with the * that makes it a prefix', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run3({
+				items: [{ phone: '+13465507166' }],
+				parameters: call(operation, agentId, { allowedNumbers: '+13465507166, +1346' }),
+			});
+			expect(error.message).toBe(
+				'Allowed Numbers (entry 2) is too short to be a phone number: "+1346" [item 0]',
+			);
+			expect(error.description).toBe(
+				'An entry without * allows that one number only. Write +1346* to allow every number that starts with +1346.',
+			);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		});
+
+		test.each([1, 2])(
+			'version %i keeps prefixes (and says so in the editor); a trailing * reads the same',
+			async (typeVersion) => {
+				const agentId = ctx.sandbox.seedVoiceAgent();
+				const { error } = await run({
+					typeVersion,
+					items: [{ phone: '+493012345678' }, { phone: '+13465507166999' }],
+					parameters: call(operation, agentId, { allowedNumbers: '+4930123456, +13465507166*' }),
+				});
+				expect(error).toBeUndefined();
+				expect(callRequests()).toHaveLength(2);
+			},
+		);
+	},
+);
+
+describe('Allowed Numbers in the editor', () => {
+	const { nodeType } = require('../helpers/n8n');
+	test('versions 1 and 2 say that entries are prefixes; version 3 that they are exact', () => {
+		const options = nodeType.description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions.show.operation.includes('makeCall'),
+		).options;
+		const allowed = options.filter((o) => o.name === 'allowedNumbers');
+		expect(allowed.map((o) => [o.displayOptions.show['@version'], o.hint])).toEqual([
+			[[1, 2], expect.stringMatching(/^Every entry is a prefix: \+13465507166 also allows/)],
+			[[{ _cnd: { gte: 3 } }], 'Added but empty, no number is allowed'],
+		]);
+		const hours = options.filter((o) => o.name === 'callingHours');
+		expect(hours.map((o) => o.description)).toEqual([
+			expect.stringMatching(/With its window removed, calls are allowed at any time/),
+			expect.stringMatching(/With its window removed, no call is allowed\.$/),
+		]);
+	});
+});
+
 describe.each(OPERATIONS)('%s: Max Calls per Execution', (operation) => {
 	test('counts across items, concurrent ones included: the calls past the limit are refused and never sent', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();
@@ -203,6 +288,86 @@ describe.each(OPERATIONS)('%s: Max Calls per Execution', (operation) => {
 		expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507102']);
 	});
 });
+
+describe.each(OPERATIONS)(
+	'%s: Max Calls per Execution counts only calls that may have reached ContactSwing, as long as the execution lives',
+	(operation) => {
+		const { runNode } = require('../helpers/n8n');
+		const { DEFAULT_TOKEN } = require('../sandbox/server');
+		/** Items that each name their own account (the credential's fields are expressions), one at a time. */
+		const perItem = (agentId) => ({
+			credentials: { accessToken: '={{ $json.token }}', baseUrl: '={{ $json.baseUrl }}' },
+			continueOnFail: true,
+			parameters: call(operation, agentId, {
+				maxCallsPerExecution: 1,
+				maxRetryWait: 0,
+				batching: { batch: { batchSize: 1 } },
+			}),
+		});
+		const good = (phone) => ({ phone, token: DEFAULT_TOKEN, baseUrl: ctx.sandbox.url });
+
+		test.each([
+			['a broken per-item credential', () => ({ token: 'short' })],
+			['a refused connection', () => ({ baseUrl: 'http://127.0.0.1:9' })],
+			[
+				'a redirect the node does not follow',
+				() => {
+					ctx.sandbox.script({
+						status: 302,
+						headers: { location: 'https://elsewhere.example/v2/_call' },
+					});
+					return {};
+				},
+			],
+		])('%s places nothing, so it does not count', async (_label, fault) => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const items = [{ ...good('+13465507101'), ...fault() }, good('+13465507102')];
+			const { output } = await runNode({ items, ...perItem(agentId) });
+			expect(output[0].json.error).toEqual(expect.any(String));
+			expect(output[1].json.call_id).toEqual(expect.any(String));
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507102']);
+		});
+
+		test('a Retry of the execution keeps the calls the execution it retries placed (node version 1 too)', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const parameters = call(operation, agentId, {
+				maxCallsPerExecution: 1,
+				batching: { batch: { batchSize: 1 } },
+			});
+			const failed = await run({ items: phones2(), parameters });
+			expect(failed.error.message).toMatch(/^Max Calls per Execution \(1\) refused the call/);
+			const retried = await run({ retryOf: failed, executionId: `retry-${operation}` });
+			expect(retried.error.message).toBe(
+				'Max Calls per Execution (1) refused the call: this node has already placed 1 call in this execution; nothing was sent [item 0]',
+			);
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507101']);
+		});
+
+		test('an execution resumed in another process (a Wait longer than a day) keeps its count', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const parameters = call(operation, agentId, { maxCallsPerExecution: 1 });
+			const before = await run({ items: [{ phone: '+13465507101' }], parameters });
+			expect(before.error).toBeUndefined();
+			// A fresh copy of the node: nothing of the first run is left in this process's memory.
+			let Fresh;
+			jest.isolateModules(() => {
+				({ ContactSwing: Fresh } = require('../../dist/nodes/ContactSwing/ContactSwing.node.js'));
+			});
+			const resumed = await ctx.run({
+				continueFrom: before,
+				items: [{ phone: '+13465507102' }],
+				parameters,
+				node: new Fresh(),
+			});
+			expect(resumed.error.message).toMatch(
+				/^Max Calls per Execution \(1\) refused the call: this node has already placed 1 call/,
+			);
+			expect(ctx.sandbox.state.placedCalls.map((c) => c.to)).toEqual(['+13465507101']);
+		});
+	},
+);
+
+const phones2 = () => [{ phone: '+13465507101' }, { phone: '+13465507102' }];
 
 /** The date (YYYY-MM-DD) and weekday (0 = Monday) `days` days after today in `timeZone`. */
 function localDay(timeZone, days) {
@@ -313,6 +478,38 @@ describe.each(OPERATIONS)('%s: Calling Hours', (operation) => {
 			'Calling Hours has the same Start and End (09:00) [item 0]',
 		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe.each(OPERATIONS)('%s: Calling Hours with its window removed', (operation) => {
+	test.each([{}, { window: null }])(
+		'version 3 refuses every call (%j), as Allowed Numbers added empty does',
+		async (callingHours) => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run({
+				typeVersion: 3,
+				items: [{ phone: '+13465507166' }],
+				parameters: call(operation, agentId, { callingHours }),
+			});
+			expect(error.message).toBe(
+				'Calling Hours refused the call: it has no window (Start, End, Days), so no time is allowed; nothing was sent [item 0]',
+			);
+			expect(error.description).toBe(
+				'Add the window under Options → Calling Hours, or remove Calling Hours to call at any time.',
+			);
+			expect(ctx.sandbox.requests).toHaveLength(0);
+		},
+	);
+
+	test.each([1, 2])('version %i keeps today’s reading: no hours set', async (typeVersion) => {
+		const agentId = ctx.sandbox.seedVoiceAgent();
+		const { error } = await run({
+			typeVersion,
+			items: [{ phone: '+13465507166' }],
+			parameters: call(operation, agentId, { callingHours: {} }),
+		});
+		expect(error).toBeUndefined();
+		expect(callRequests()).toHaveLength(1);
 	});
 });
 

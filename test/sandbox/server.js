@@ -73,8 +73,24 @@ function checkSchema(body, rules, where = []) {
 function paginate(
 	records,
 	query,
-	{ maxPerPage = 100, pager = 'pages', perPageCap, documentedOnly = false, totalRecords } = {},
+	{
+		maxPerPage = 100,
+		pager = 'pages',
+		perPageCap,
+		documentedOnly = false,
+		totalRecords,
+		resized,
+		perPageAnswer,
+	} = {},
 ) {
+	// Fault mode: pages of another size than asked from some page on (perPageFromPage), said in per_page.
+	if (resized)
+		return paginate(records, resized, {
+			maxPerPage: Infinity,
+			pager,
+			documentedOnly,
+			totalRecords,
+		});
 	// Fault modes: a server that ignores `page` and always answers the first page, saying so in
 	// current_page ('ignores-page') or not at all ('ignores-page-silently').
 	const page = pager !== 'pages' || query.page === undefined ? 1 : Number(query.page);
@@ -97,6 +113,8 @@ function paginate(
 			has_next: pager === 'pages' ? page < totalPages : true,
 		},
 	};
+	// Fault mode: per_page answered as the number of records on the page (a short last page says fewer).
+	if (perPageAnswer === 'records') result.pagination.per_page = result.data.length;
 	if (pager === 'ignores-page-silently') {
 		delete result.pagination.current_page;
 		delete result.pagination.total_pages;
@@ -457,6 +475,9 @@ function createSandbox(options = {}) {
 			...options.rateLimits,
 		},
 		windows: new Map(),
+		// When each call or customer was last added or changed (the 'updated-first' list order).
+		touched: new WeakMap(),
+		touchCount: 0,
 		// Faults for the next requests, in order: { status, body, headers } answers without doing the
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
@@ -475,17 +496,9 @@ function createSandbox(options = {}) {
 
 	const routes = [
 		['POST', /^\/v2\/_new_assistants$/, createAgent],
-		[
-			'GET',
-			/^\/v2\/_customers$/,
-			(req) => envelope(paginate(listed(state.customers), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_customers$/, (req) => listAnswer('customers', req.query)],
 		['PUT', /^\/v2\/_customers\/([^/]+)$/, updateCustomer],
-		[
-			'GET',
-			/^\/v2\/_actions$/,
-			(req) => envelope(paginate(listed(state.actions), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_actions$/, (req) => listAnswer('actions', req.query)],
 		['POST', /^\/v2\/_actions$/, createAction],
 		['GET', /^\/v2\/_actions\/([^/]+)$/, (req) => envelope(findAction(req.match[1]))],
 		['PUT', /^\/v2\/_actions\/([^/]+)$/, updateAction],
@@ -494,25 +507,66 @@ function createSandbox(options = {}) {
 		['POST', /^\/v2\/_api_keys$/, createApiKey],
 		['POST', /^\/v2\/_voicecalls\/([^/]+)\/makeCall$/, makeCall],
 		['POST', /^\/v2\/_call$/, createCall],
-		[
-			'GET',
-			/^\/v2\/_calls$/,
-			(req) => envelope(paginate(listed(state.calls), req.query, listFaults())),
-		],
+		['GET', /^\/v2\/_calls$/, (req) => listAnswer('calls', req.query)],
 	];
 
-	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords (see paginate). */
-	function listFaults() {
-		const { pager, perPageCap, documentedOnly, totalRecords } = state.faults;
-		return { pager, perPageCap, documentedOnly, totalRecords };
+	/** Paging faults of the lists: pager, perPageCap, documentedOnly, totalRecords, perPageAnswer (see paginate). */
+	function listFaults(query) {
+		const { pager, perPageCap, documentedOnly, totalRecords, perPageFromPage, perPageAnswer } =
+			state.faults;
+		// Fault mode: from page perPageFromPage.page on, pages of perPageFromPage.perPage records, said in per_page.
+		const resized =
+			perPageFromPage && Number(query.page) >= perPageFromPage.page
+				? { ...query, per_page: String(perPageFromPage.perPage) }
+				: undefined;
+		return { pager, perPageCap, documentedOnly, totalRecords, resized, perPageAnswer };
+	}
+
+	/** One page of a list (GET /v2/_customers, /v2/_actions, /v2/_calls), with the paging faults set. */
+	function listAnswer(name, query) {
+		const answer = paginate(listed(pageFaults(name, query)), query, listFaults(query));
+		if (state.faults.emptyPage === Number(query.page ?? 1)) answer.data = [];
+		return envelope(answer);
+	}
+
+	/**
+	 * Fault modes of one page of a list, keyed by the page asked for (for Return All's consistency checks):
+	 * - emptyPage: N answers page N with no records, its pagination still saying more follow;
+	 * - addOnPage { page, count }: just before page `page` is answered, `count` new records join the list
+	 *   (at the top of a newest-first list: records already listed move down onto the next page);
+	 * - removeOnPage { page, count }: just before page `page` is answered, the first `count` records go.
+	 * Returns the list to page through.
+	 */
+	function pageFaults(name, query) {
+		const page = Number(query.page ?? 1);
+		const { addOnPage, removeOnPage } = state.faults;
+		if (addOnPage?.page === page && !addOnPage.done) {
+			addOnPage.done = true;
+			const seed = { actions: seedActions, customers: seedCustomers, calls: seedCalls }[name];
+			const added = seed(state[name].length + addOnPage.count).slice(-addOnPage.count);
+			state[name].push(...added.map((record) => ({ ...record, id: `added-${record.id}` })));
+		}
+		if (removeOnPage?.page === page && !removeOnPage.done) {
+			removeOnPage.done = true;
+			state[name].splice(0, removeOnPage.count);
+		}
+		return state[name];
 	}
 
 	/**
 	 * The order lists come in is not documented: oldest first (insertion order) unless the listOrder fault
-	 * says newest first.
+	 * says newest first, or 'updated-first' (the record added or changed last first).
 	 */
 	function listed(records) {
-		return state.faults.listOrder === 'newest-first' ? [...records].reverse() : records;
+		if (state.faults.listOrder === 'newest-first') return [...records].reverse();
+		if (state.faults.listOrder === 'updated-first') {
+			const touched = (record) => state.touched.get(record) ?? 0;
+			return records
+				.map((record, index) => [record, index])
+				.sort(([a, i], [b, j]) => touched(b) - touched(a) || j - i)
+				.map(([record]) => record);
+		}
+		return records;
 	}
 
 	/** Fixed windows per documented limit; over the limit: 429 with Retry-After in seconds (ASSUMED header). */
@@ -824,6 +878,7 @@ function createSandbox(options = {}) {
 			checkRequestsPerSecond();
 			checkStray429();
 			if (record.unparsable) throw unprocessable([[[], 'JSON decode error', 'json_invalid']]);
+			checkRejected(record.body);
 			const route = routes.find(
 				([method, pattern]) => method === req.method && pattern.test(url.pathname),
 			);
@@ -842,6 +897,18 @@ function createSandbox(options = {}) {
 				return [error.status, error.body, error.headers];
 			}
 			return [500, { detail: `Sandbox bug: ${error.message}` }, {}];
+		}
+	}
+
+	/**
+	 * Fault mode: a request whose name or phone_number is in faults.rejectValues is answered 400 and not
+	 * processed, as ContactSwing refuses one bad record in a bulk run.
+	 */
+	function checkRejected(body) {
+		const rejected = state.faults.rejectValues ?? [];
+		for (const field of ['name', 'phone_number']) {
+			if (body && rejected.includes(body[field]))
+				throw badRequest(`${field} ${JSON.stringify(body[field])} is not allowed`);
 		}
 	}
 
@@ -1060,12 +1127,16 @@ function createSandbox(options = {}) {
 				duration: call.duration ?? 0,
 			};
 			state.calls.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		/** A call moves on (e.g. queued → in-progress → completed). */
 		setCallStatus(id, status) {
 			const call = state.calls.find((c) => c.id === id);
-			if (call) call.status = status;
+			if (call) {
+				call.status = status;
+				state.touched.set(call, ++state.touchCount);
+			}
 			return call;
 		},
 		/** A call disappears from GET /v2/_calls (deleted in the dashboard). */
@@ -1081,6 +1152,7 @@ function createSandbox(options = {}) {
 				email: customer.email ?? 'new@example.com',
 			};
 			state.customers.push(record);
+			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
 		addWebhookAction,

@@ -51,7 +51,7 @@ test('the action picker lists every action from every page', async () => {
 	const options = await loadActions(ctx.credentials());
 	expect(options).toHaveLength(320);
 	expect(options[0]).toEqual({
-		name: 'Sandbox action 1 (WEBHOOK)',
+		name: 'Sandbox action 1 (Webhook / API Call)',
 		value: 'a0000000-0000-4000-8000-000000000001',
 	});
 	expect(ctx.sandbox.requests).toHaveLength(4);
@@ -108,5 +108,93 @@ describe('a server that caps per_page: the answered page size counts, not the as
 		expect(error.message).toBe(
 			"ContactSwing's list at /v2/_customers answered 1 records on page 1 where its per_page says 100, before the last page [item 0]",
 		);
+	});
+});
+
+describe('Return All never returns a partial or doubled list without saying so (issue 26)', () => {
+	const returnAll = (resource = 'customer') =>
+		ctx.run({ parameters: { resource, operation: 'getMany', returnAll: true } });
+	const ids = (output) => output.map((o) => o.json.id);
+
+	test('an empty page that says more follow stops the list with an error', async () => {
+		ctx.sandbox.setFaults({ emptyPage: 2 });
+		const { output, error } = await returnAll();
+		expect(output).toEqual([]);
+		expect(error.message).toBe(
+			"ContactSwing's list at /v2/_customers answered page 2 with no records, but says more follow [item 0]",
+		);
+		expect(error.description).toMatch(/Turn off Return All and set a Limit/);
+	});
+
+	test('a page size that changes between pages stops the list with an error', async () => {
+		ctx.sandbox.setFaults({ perPageFromPage: { page: 2, perPage: 200 } });
+		const { output, error } = await returnAll();
+		expect(output).toEqual([]);
+		expect(error.message).toBe(
+			"ContactSwing's list at /v2/_customers answered page 2 with 200 records a page, where page 1 had 100 [item 0]",
+		);
+	});
+
+	test('records added at the top while the list is read: each record once, none skipped', async () => {
+		// Newest first: 5 new customers push the last 5 of page 1 onto page 2.
+		ctx.sandbox.setFaults({ listOrder: 'newest-first', addOnPage: { page: 2, count: 5 } });
+		const { output, error } = await returnAll();
+		expect(error).toBeUndefined();
+		expect(new Set(ids(output)).size).toBe(output.length);
+		// Every customer there was when the list was started, and none twice.
+		expect(
+			ids(output)
+				.filter((id) => !id.startsWith('added-'))
+				.sort(),
+		).toEqual(
+			Array.from(
+				{ length: 350 },
+				(_, k) => `c0000000-0000-4000-8000-${String(k + 1).padStart(12, '0')}`,
+			),
+		);
+	});
+
+	test('records removed at the top while the list is read (some may be skipped): an error', async () => {
+		ctx.sandbox.setFaults({ removeOnPage: { page: 2, count: 5 } });
+		const { error } = await returnAll();
+		expect(error.message).toBe(
+			"ContactSwing's list at /v2/_customers went from 350 to 345 records between pages 1 and 2 [item 0]",
+		);
+		expect(error.description).toMatch(/^The list changed while it was read/);
+	});
+
+	test('a record seen on an earlier page, not provably pushed down, stops the list with an error', async () => {
+		const page = (n, records) => ({
+			status: 200,
+			body: {
+				data: {
+					data: records,
+					pagination: { current_page: n, per_page: 2, total_records: 4 },
+				},
+			},
+		});
+		ctx.sandbox.script(
+			page(1, [{ id: 'x1' }, { id: 'x2' }]),
+			page(2, [{ id: 'x3' }, { id: 'x1' }]),
+		);
+		const { output, error } = await returnAll();
+		expect(output).toEqual([]);
+		expect(error.message).toBe(
+			'ContactSwing\'s list at /v2/_customers answered the record "x1" on page 2 again (an earlier page held it) [item 0]',
+		);
+	});
+
+	test('a list that pages as documented is not slowed or changed by the checks', async () => {
+		const { output } = await returnAll('action');
+		expect(ids(output)).toEqual(ctx.sandbox.state.actions.map((action) => action.id));
+	});
+
+	test('records holding the token come out redacted; the next page is asked for by number alone', async () => {
+		const { DEFAULT_TOKEN } = require('../sandbox/server');
+		ctx.sandbox.state.customers[99].email = `${DEFAULT_TOKEN}@example.com`;
+		const { output, run } = await returnAll();
+		expect(output[99].json.email).toBe('[redacted]@example.com');
+		expect(JSON.stringify(run)).not.toContain(DEFAULT_TOKEN);
+		expect(ctx.sandbox.requests.map((r) => r.query.page)).toEqual(['1', '2', '3', '4']);
 	});
 });

@@ -13,6 +13,7 @@ const ctx = useSandbox();
 const sms = (options = {}, extra = {}) =>
 	smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
+const WEBHOOK_ID = 'a0000000-0000-4000-8000-000000000001';
 const agentPosts = () => ctx.sandbox.requests.filter((r) => r.path === '/v2/_new_assistants');
 
 describe('redirects', () => {
@@ -92,6 +93,19 @@ describe('redirects', () => {
 		expect(second.headers.authorization).toBe(`Bearer ${DEFAULT_TOKEN}`);
 		expect(ctx.sandbox.state.agents.size).toBe(1);
 		expect(output[0].json.assistant_id).toEqual(expect.any(String));
+	});
+
+	test('a same-origin Location that holds the token is followed as it is (what goes back to ContactSwing is never the redacted form)', async () => {
+		ctx.sandbox.script({
+			status: 307,
+			headers: { location: `/v2/_actions/${WEBHOOK_ID}?session=${DEFAULT_TOKEN}` },
+		});
+		const { output, run } = await ctx.run({
+			parameters: { resource: 'action', operation: 'get', actionId: WEBHOOK_ID },
+		});
+		expect(ctx.sandbox.requests.map((r) => r.query)).toEqual([{}, { session: DEFAULT_TOKEN }]);
+		expect(output[0].json.id).toBe(WEBHOOK_ID);
+		expect(JSON.stringify(run)).not.toContain(DEFAULT_TOKEN);
 	});
 
 	test('a redirect loop stops after 5 hops and is not retried', async () => {
@@ -262,11 +276,11 @@ describe('Return All stops when the server does not page', () => {
 		expect(error.description).toMatch(/Turn off Return All and set a Limit/);
 	});
 
-	test('the action picker stops alike', async () => {
+	test('the action picker stops alike, keeping the first page once (the reason is logged)', async () => {
 		ctx.sandbox.setFaults({ pager: 'ignores-page' });
-		await expect(loadActions(ctx.credentials())).rejects.toThrow(
-			/answered page 1 when page 2 was asked for/,
-		);
+		const options = await loadActions(ctx.credentials());
+		expect(options).toHaveLength(100);
+		expect(new Set(options.map((o) => o.value)).size).toBe(100);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 	});
 });

@@ -225,3 +225,89 @@ describe('every form in which a token can come back is redacted', () => {
 		},
 	);
 });
+
+describe('the forms redaction covers besides (issue 26), and the node’s own messages', () => {
+	const token = 'Ab/cd+ef=gh.ij~kl:mn';
+	const base64 = (text) => Buffer.from(text).toString('base64');
+	const base64url = (text) => Buffer.from(text).toString('base64url');
+	const hex = Buffer.from(token).toString('hex');
+	const forms = [
+		['in upper case', token.toUpperCase(), 0],
+		['in lower case', token.toLowerCase(), 0],
+		['with its "+" read as a space (form decoding)', token.replace('+', ' '), 0],
+		['base64', base64(token), 0],
+		['base64url', base64url(token), 0],
+		['base64 of "Bearer <token>"', base64(`Bearer ${token}`), 10],
+		['base64url of "Bearer <token>"', base64url(`Bearer ${token}`), 10],
+		['base64 of "user:<token>" (Basic)', base64(`user:${token}`), 7],
+		['hex', hex, 0],
+		['hex in upper case', hex.toUpperCase(), 0],
+		['HTML decimal references', [...token].map((c) => `&#${c.charCodeAt(0)};`).join(''), 0],
+		[
+			'HTML hex references',
+			[...token].map((c) => `&#x${c.charCodeAt(0).toString(16)};`).join(''),
+			0,
+		],
+	];
+	/**
+	 * Whether a run of six characters of the form survives redaction, leaving out its first `skip`
+	 * characters (the base64 of what precedes the token) and the two at either end (base64 characters a
+	 * token shares with its neighbours).
+	 */
+	const survives = (text, form, skip) =>
+		Array.from({ length: form.length }, (_, k) => form.slice(skip + k + 2, skip + k + 8))
+			.filter((piece) => piece.length === 6 && !/=/.test(piece))
+			.some((piece) => text.includes(piece));
+
+	test.each(forms)('%s, in an error and in an output item', async (_label, form, skip) => {
+		ctx.sandbox.script({ status: 400, body: { detail: `token was ${form}` } });
+		const failed = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: token }),
+		});
+		expect(failed.error.message).toContain('[redacted]');
+		expect(survives(failed.error.message, form, skip)).toBe(false);
+		ctx.sandbox.script({
+			status: 201,
+			body: { data: { assistant_id: 'a-1', echoed: `t=${form}` } },
+		});
+		const { output } = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: token }),
+		});
+		expect(output[0].json.echoed).toContain('[redacted]');
+		expect(survives(output[0].json.echoed, form, skip)).toBe(false);
+	});
+
+	test('a redirect to a host named by the token: the refusal never prints it, in any case', async () => {
+		const mixed = 'Mixed-Case-Token-42';
+		ctx.sandbox.script({
+			status: 302,
+			headers: { location: `http://${mixed}.example.com/${base64(`Bearer ${mixed}`)}` },
+		});
+		const { error } = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: mixed }),
+		});
+		const shown = `${error.message}\n${error.description}`;
+		expect(error.message).toBe(
+			'ContactSwing answered with a redirect (HTTP 302) to another origin (http://[redacted].example.com), which the node does not follow [item 0]',
+		);
+		for (const form of [mixed, mixed.toLowerCase(), base64(`Bearer ${mixed}`).slice(2, -2)])
+			expect(shown).not.toContain(form);
+	});
+
+	test('a same-origin redirect with the token encoded in its path: the refusal never prints it', async () => {
+		const plain = 'plain-token-1234';
+		// A 303 on a create is refused, naming the path it pointed to in the description.
+		ctx.sandbox.script({ status: 303, headers: { location: `/v2/_keys/${base64url(plain)}` } });
+		const { error } = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: plain }),
+		});
+		// At most the last base64 character stays: it holds bits of what follows the token too.
+		expect(error.description).toMatch(
+			/^The POST was not repeated at \/v2\/_keys\/\[redacted\]\w?\. /,
+		);
+	});
+});

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runOptions } from './operations/runOptions';
+import { repeatOptions, runOptions } from './operations/runOptions';
 
 /** Fields that several operations share. Each operation scopes them with its own displayOptions. */
 
@@ -24,6 +24,7 @@ export const additionalBodyOption: INodeProperties = {
 	default: '{}',
 	description:
 		'Fields this node has no parameter for, added to the request body (also inside objects it sends). It cannot change a value the node sends, set "type", or contain null.',
+	hint: 'e.g. {"new_field": "value"}',
 };
 
 /**
@@ -44,12 +45,21 @@ export function optionalFields(
 	};
 }
 
-/** The Options collection: what the operation offers, Additional Body where there is a body, and the run options. */
+/**
+ * The Options collection: what the operation offers, Additional Body where there is a body, the run options,
+ * and Repeat Protection for operations that create something or place a call (`createsOrCalls`: the router
+ * keeps their ledger, see operations/ledger.ts).
+ */
 export function optionsCollection(
 	extra: INodeProperties[],
-	{ withBody = true } = {},
+	{ withBody = true, createsOrCalls = false } = {},
 ): INodeProperties {
-	const options = [...extra, ...(withBody ? [additionalBodyOption] : []), ...runOptions];
+	const options = [
+		...extra,
+		...(withBody ? [additionalBodyOption] : []),
+		...runOptions,
+		...(createsOrCalls ? repeatOptions : []),
+	];
 	return {
 		displayName: 'Options',
 		name: 'options',

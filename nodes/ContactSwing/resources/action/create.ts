@@ -15,9 +15,9 @@ import { text } from './types/actionType';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create an action that agents can run',
+	action: 'Create an agent action',
 	description:
-		'Create something an agent can do mid-conversation: call an API, transfer, book, send an SMS, email or WhatsApp',
+		'Create an action: something an agent can do mid-conversation (call an API, transfer the call, book a meeting, send an SMS, email or WhatsApp). Returns its ID, for the Action Names or IDs of agents.',
 };
 
 /**
@@ -61,7 +61,7 @@ const commonFields: INodeProperties[] = [
 	actionTimingField,
 ];
 
-const options = optionsCollection([]);
+const options = optionsCollection([], { createsOrCalls: true });
 
 /** A type's fields, shown only for that type (a version condition they carry is kept). */
 const forType = (type: string, fields: INodeProperties[]): INodeProperties[] =>

@@ -13,7 +13,7 @@ import { withoutTriggerSecret } from './triggerSecret';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get an action',
+	action: 'Get an agent action',
 	description: 'Get one action by ID',
 };
 

@@ -6,7 +6,7 @@ import { withoutTriggerSecret } from './triggerSecret';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	action: 'Get many actions',
+	action: 'Get many agent actions',
 	description: 'List actions, page by page',
 };
 

@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { optionalFields, optionsCollection } from '../../shared/descriptions';
+import { byDisplayName, optionalFields, optionsCollection } from '../../shared/descriptions';
 import { compact, fieldError } from '../../shared/input/rules';
 import { addFields } from '../../shared/input/json';
 import { ItemReader } from '../../shared/input/itemReader';
 import { unwrap } from '../../shared/operations/sendOne';
 import type { ApiRequest, OperationScope } from '../../shared/http/transport';
-import { apiRequest } from '../../shared/http/transport';
+import { Accounts, apiRequest } from '../../shared/http/transport';
+import { redactSecret } from '../../shared/http/redact';
 import type { OperationOption } from '../../shared/operations/registry';
 import {
 	ACTION_TYPES,
@@ -17,24 +18,94 @@ import {
 	checkActionTiming,
 } from './fields';
 import { normaliseAction } from './normalise';
+import type { ActionType } from './types';
+import { actionTypes } from './types';
+import {
+	actionWriterKey,
+	answeredAction,
+	laidOver,
+	oneWriterPerAction,
+	writableAction,
+} from './writeBack';
 
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update an action that agents run',
+	action: 'Update an agent action',
 	description: 'Change an action’s name, type, timing or settings',
 };
 
 /**
  * Update Action: PUT /v2/_actions/{action_id} (page actions-put; method and path are the reference's best
- * reading). Only name is required (and sms.to.value for Send SMS actions). The reference does not say
- * whether PUT replaces the action or merges the fields sent, so the node first reads the action
- * (GET /v2/_actions/{action_id}, documented) and:
- * - version 2 sends the action as it is with the filled-in fields laid over it: under either reading,
+ * reading). The page marks name required (and sms.to.value for Send SMS actions). It does not say whether
+ * PUT replaces the action or merges the fields sent, so the node first reads the action
+ * (GET /v2/_actions/{action_id}, documented) and, under the rules of writeBack.ts (the record as read, not
+ * its redacted display form; checked to be this action; server-owned fields and nulls left out):
+ * - from version 2 sends the action as it is with the filled-in fields laid over it: under either reading,
  *   nothing the user did not fill in changes (a changed type drops the old type's settings);
  * - version 1 keeps its request (Action Type is always sent, default Webhook) but refuses to turn an action
  *   that is not a webhook into one, which is what leaving Action Type at its default would do.
+ * Version 3 makes Name optional (the action's own name is kept) and offers each type's settings as the
+ * fields Create has (Change Type Settings).
+ * Updates of one action are read and written one at a time in this n8n process (writeBack.ts); an edit
+ * made elsewhere between the read and the write is overwritten (docs/readings.md).
  */
+
+const V3 = [{ _cnd: { gte: 3 } }];
+
+/** What Update's Type Settings leave out of Create's fields: Update has its own field for each. */
+const NOT_TYPE_SETTINGS = new Set(['optionalDescription', 'isActive', 'smsTo']);
+
+/** Create's fields of one type as one collection of optional fields, for the node version shown. */
+function typeSettingsOf(actionType: ActionType): INodeProperties {
+	const shownAtV3 = (field: INodeProperties) =>
+		(field.displayOptions?.show?.['@version'] ?? V3).some(
+			(entry) => typeof entry !== 'number' || entry >= 3,
+		);
+	const flat = actionType.fields
+		.flatMap((field) =>
+			field.type === 'collection' ? (field.options as INodeProperties[]) : [field],
+		)
+		.filter((field) => shownAtV3(field) && !NOT_TYPE_SETTINGS.has(field.name))
+		.map((field) => {
+			// Optional here, and shown by the collection's own conditions.
+			const optional = { ...field };
+			delete optional.required;
+			delete optional.displayOptions;
+			return optional;
+		});
+	return {
+		displayName: 'Type Settings',
+		name: 'typeSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: `Settings of the ${typeName(actionType.type)} action to change; those left out are kept`,
+		options: byDisplayName(flat),
+		displayOptions: { show: { '@version': V3, settingsType: [actionType.type] } },
+	};
+}
+
+const typeSettingsFields: INodeProperties[] = [
+	{
+		displayName: 'Change Type Settings',
+		name: 'settingsType',
+		type: 'options',
+		options: [
+			{
+				name: 'No',
+				value: 'none',
+				description: 'Keep the settings of the action’s type as they are',
+			},
+			...actionTypeOptions((value) => actionTypes[value] !== undefined),
+		],
+		default: 'none',
+		description:
+			'Whose settings to change, as Create offers them: the action must be of this type (or become it through Action Type)',
+		displayOptions: { show: { '@version': V3 } },
+	},
+	...Object.values(actionTypes).map(typeSettingsOf),
+];
 
 const properties: INodeProperties[] = [
 	...actionIdFields,
@@ -46,6 +117,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. Book a demo',
 		description: 'Name of the action (required by ContactSwing on every update)',
+		displayOptions: { show: { '@version': [1, 2] } },
 	},
 	{
 		displayName:
@@ -75,6 +147,7 @@ const properties: INodeProperties[] = [
 			'Type of the action, sent on every update. Set it to the action’s current type unless you mean to change it.',
 		displayOptions: { show: { '@version': [1] } },
 	},
+	...typeSettingsFields,
 	optionalFields('updateFields', [
 		{ ...actionTimingField, required: false },
 		{
@@ -101,13 +174,22 @@ const properties: INodeProperties[] = [
 			description: 'Tells the agent when to fire the action',
 		},
 		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Book a demo',
+			description: 'New name of the action. Leave it out to keep the current name.',
+			displayOptions: { show: { '@version': V3 } },
+		},
+		{
 			displayName: 'SMS Recipients',
 			name: 'smsTo',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +13465507166',
 			description:
-				'Recipient numbers in E.164, comma-separated (sent as sms.to.value). ContactSwing requires them when updating a Send SMS action.',
+				'Recipient numbers in E.164, comma-separated. ContactSwing requires them when updating a Send SMS action.',
 		},
 		{
 			displayName: 'Type Settings (JSON)',
@@ -125,11 +207,57 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/**
+ * Reads a type's Create fields where Update keeps them: "url", "additionalFields.headers" and
+ * "extraction.fieldName" are "typeSettings.url", "typeSettings.headers" and "typeSettings.fieldName".
+ * Nothing is required: a field left out is not sent.
+ */
+class TypeSettingsReader extends ItemReader {
+	constructor(
+		functions: IExecuteFunctions,
+		itemIndex: number,
+		private readonly collections: Set<string>,
+	) {
+		super(functions, itemIndex, properties);
+	}
+
+	private where(path: string): string {
+		if (path.startsWith('typeSettings.')) return path;
+		const [head, ...rest] = path.split('.');
+		return `typeSettings.${this.collections.has(head) && rest.length > 0 ? rest.join('.') : path}`;
+	}
+
+	label(path: string): string {
+		return super.label(this.where(path));
+	}
+
+	value(path: string): unknown {
+		return super.value(this.where(path));
+	}
+
+	text(path: string, rules: Parameters<ItemReader['text']>[1] = {}) {
+		return super.text(path, { ...rules, required: false });
+	}
+
+	integer(path: string, rules: Parameters<ItemReader['integer']>[1] = {}) {
+		return super.integer(path, { ...rules, required: false });
+	}
+
+	e164(path: string) {
+		return super.e164(path, { required: false });
+	}
+}
+
+interface Update {
+	read: ItemReader;
+	id: string;
+	request: ApiRequest;
+	/** The type whose settings Change Type Settings changes (version 3), if any. */
+	settingsType?: string;
+}
+
 /** The item's update as the user filled it in, and the reader that names its fields. */
-function readUpdate(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): { read: ItemReader; request: ApiRequest } {
+function readUpdate(this: IExecuteFunctions, itemIndex: number): Update {
 	const read = new ItemReader(this, itemIndex, properties);
 	const version = this.getNode().typeVersion;
 	const id = read.id('actionId');
@@ -137,7 +265,8 @@ function readUpdate(
 	const timing = read.text('updateFields.actionTiming', { trim: true });
 	const settings = read.jsonObject('updateFields.settings');
 	const typed = compact({
-		name: read.name('name', { required: true }),
+		// Version 3 reads the action first and keeps its name when none is given.
+		name: version >= 3 ? read.name('updateFields.name') : read.name('name', { required: true }),
 		type:
 			version < 2
 				? read.text('actionType', { required: true, trim: true })
@@ -147,9 +276,19 @@ function readUpdate(
 		is_active: read.boolean('updateFields.isActive'),
 		sms: smsTo.length > 0 ? { to: { value: smsTo } } : undefined,
 	});
+	const settingsType = version >= 3 ? readSettingsType(read, typed.type) : undefined;
+	const structured = settingsType
+		? compact(
+				actionTypes[settingsType].settings(
+					new TypeSettingsReader(this, itemIndex, collectionsOf(actionTypes[settingsType])),
+					true,
+				),
+			)
+		: {};
+	const withStructured = laidOver(typed, structured);
 	const body = settings
-		? addFields(read.ctx, read.label('updateFields.settings'), typed, settings)
-		: typed;
+		? addFields(read.ctx, read.label('updateFields.settings'), withStructured, settings)
+		: withStructured;
 	if (version < 2) checkSmsRecipients(read, body);
 	const request: ApiRequest = {
 		method: 'PUT',
@@ -157,7 +296,40 @@ function readUpdate(
 		body: read.withAdditionalBody(body),
 		idempotent: true,
 	};
-	return { read, request };
+	return { read, id, request, settingsType };
+}
+
+/** Change Type Settings: a type with a create page, and the type Action Type changes to if it is set. */
+function readSettingsType(read: ItemReader, newType: unknown): string | undefined {
+	const chosen = read.text('settingsType', { trim: true }) ?? 'none';
+	if (chosen === 'none') return undefined;
+	if (actionTypes[chosen] === undefined) {
+		throw fieldError(
+			read.ctx,
+			read.label('settingsType'),
+			`must be one of the action types, got "${chosen.slice(0, 40)}"`,
+		);
+	}
+	if (newType !== undefined && newType !== chosen) {
+		throw fieldError(
+			read.ctx,
+			read.label('settingsType'),
+			`is ${typeName(chosen)}, but Action Type changes the action to ${typeName(newType)}`,
+			'Choose the same type in both, or leave one of them out.',
+		);
+	}
+	return chosen;
+}
+
+/** The names of a type's collections in Create, whose fields Type Settings holds directly. */
+function collectionsOf(actionType: ActionType): Set<string> {
+	return new Set(
+		actionType.fields.filter((field) => field.type === 'collection').map((field) => field.name),
+	);
+}
+
+function typeName(type: unknown): string {
+	return ACTION_TYPES.find(([value]) => value === type)?.[1] ?? String(type).slice(0, 40);
 }
 
 function checkSmsRecipients(read: ItemReader, body: IDataObject) {
@@ -172,71 +344,95 @@ function checkSmsRecipients(read: ItemReader, body: IDataObject) {
 	}
 }
 
-/** What the action's answer holds that is ContactSwing's to set, never the caller's. */
-const READ_ONLY_KEYS = new Set(['id', 'company_id', 'ctx_id', 'created_at', 'updated_at']);
 /** What every action type has; the rest of an action is its type's settings. */
 const COMMON_KEYS = new Set(['name', 'type', 'description', 'is_active', 'action_timing']);
-
-/** `change` laid over `base`: objects merged key by key, everything else (lists too) replaced. */
-function layOver(base: IDataObject, change: IDataObject): IDataObject {
-	const result: IDataObject = { ...base };
-	for (const [key, value] of Object.entries(change)) {
-		const under = Object.prototype.hasOwnProperty.call(result, key) ? result[key] : undefined;
-		const bothObjects = [under, value].every(
-			(entry) => entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-		);
-		result[key] = bothObjects ? layOver(under as IDataObject, value as IDataObject) : value;
-	}
-	return result;
-}
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	scope: OperationScope,
 ): Promise<IDataObject> {
-	const { read, request } = readUpdate.call(this, itemIndex);
+	const update = readUpdate.call(this, itemIndex);
+	const { read, request } = update;
 	const changes = request.body as IDataObject;
 	const version = this.getNode().typeVersion;
 	// Version 1 reads only when it would send type Webhook, the one case where its default can change a type.
-	if (version >= 2 || changes.type === 'WEBHOOK') {
-		const answer = await apiRequest.call(
-			this,
-			{ method: 'GET', path: request.path, idempotent: true },
-			scope,
-			itemIndex,
-		);
-		// The data as answered (empty settings objects included), not the output shape.
-		const data = answer.data;
-		const current = normaliseAction(
-			data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {},
-		);
+	if (version < 2 && changes.type !== 'WEBHOOK') {
+		checkActionTiming(read, 'updateFields.actionTiming', changes);
+		return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
+	}
+	const { connection } = await (scope.accounts ??= new Accounts()).forItem(this, itemIndex);
+	return await oneWriterPerAction(actionWriterKey(connection, update.id), async () => {
+		const current = await readAction.call(this, update, scope, connection.token);
+		// What messages may quote of the action: its display form.
+		const shownType = redactSecret(current.type, connection.token) as string;
 		if (version < 2) {
-			if (current.type !== 'WEBHOOK') refuseTypeChange(read, current.type);
+			if (current.type !== 'WEBHOOK') refuseTypeChange(read, shownType);
 		} else {
 			const typeChanges = changes.type !== undefined && changes.type !== current.type;
 			const kept = Object.fromEntries(
-				Object.entries(current).filter(
-					([key]) => !READ_ONLY_KEYS.has(key) && (!typeChanges || COMMON_KEYS.has(key)),
+				Object.entries(writableAction(current)).filter(
+					([key]) => !typeChanges || COMMON_KEYS.has(key),
 				),
 			);
-			request.body = layOver(kept, changes);
+			request.body = laidOver(kept, changes);
+			const finalType = (request.body as IDataObject).type;
+			if (update.settingsType !== undefined && finalType !== update.settingsType) {
+				throw fieldError(
+					read.ctx,
+					read.label('settingsType'),
+					`is ${typeName(update.settingsType)}, but the action is a ${typeName(redactSecret(finalType, connection.token))} action; nothing was sent`,
+					'Choose the action’s own type, or change its type with Update Fields → Action Type.',
+				);
+			}
 			checkSmsRecipients(read, request.body);
 		}
-	}
-	// Only a timing the user filled in is checked, against the type the action will have.
-	checkActionTiming(read, 'updateFields.actionTiming', {
-		action_timing: changes.action_timing,
-		type: (request.body as IDataObject).type,
+		// Only a timing the user filled in is checked, against the type the action will have.
+		checkActionTiming(read, 'updateFields.actionTiming', {
+			action_timing: changes.action_timing,
+			type: changes.type ?? shownType,
+		});
+		return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
 	});
-	return normaliseAction(unwrap(await apiRequest.call(this, request, scope, itemIndex)));
+}
+
+/**
+ * The action as stored, for writing back: read as ContactSwing answered (not redacted), and refused unless
+ * the answer is this action's record. Nothing is written after a refusal.
+ */
+async function readAction(
+	this: IExecuteFunctions,
+	{ read, id, request }: Update,
+	scope: OperationScope,
+	token: string,
+): Promise<IDataObject> {
+	const answer = await apiRequest.call(
+		this,
+		{ method: 'GET', path: request.path, idempotent: true, forWriteBack: true },
+		scope,
+		read.itemIndex,
+	);
+	const { action, problem } = answeredAction(answer, id);
+	if (action) return action;
+	throw new NodeOperationError(
+		this.getNode(),
+		redactSecret(
+			`ContactSwing answered GET ${request.path} with success, but ${problem}: the action was not updated [item ${read.itemIndex}]`,
+			token,
+		) as string,
+		{
+			itemIndex: read.itemIndex,
+			description:
+				'Nothing was written, so the action keeps its settings. Check the action’s ID and the Base URL of the ContactSwing API credential: something other than ContactSwing’s action record answered there.',
+		},
+	);
 }
 
 function refuseTypeChange(read: ItemReader, currentType: unknown): never {
 	const known = ACTION_TYPES.find(([value]) => value === currentType);
 	const what =
 		typeof currentType === 'string' && currentType !== ''
-			? `a ${known ? known[1] : currentType} action`
+			? `a ${known ? known[1] : currentType.slice(0, 40)} action`
 			: 'an action whose type ContactSwing did not say';
 	throw fieldError(
 		read.ctx,

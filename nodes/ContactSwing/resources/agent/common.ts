@@ -53,7 +53,11 @@ export function agentOperationProperties(
 	operation: string,
 	channelProperties: INodeProperties[],
 ): { properties: INodeProperties[]; description: INodeProperties[] } {
-	const properties = [...channelProperties, optionsCollection([forceOption]), forceNotice];
+	const properties = [
+		...channelProperties,
+		optionsCollection([forceOption], { createsOrCalls: true }),
+		forceNotice,
+	];
 	return {
 		properties,
 		description: updateDisplayOptions(

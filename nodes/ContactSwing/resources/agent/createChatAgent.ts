@@ -18,7 +18,7 @@ import {
 export const option: OperationOption = {
 	name: 'Create Chat AI Agent',
 	value: 'createChatAgent',
-	action: 'Create chat AI agent for your website',
+	action: 'Create a chat agent',
 	description: 'Create an AI agent for the website chat widget. Returns the new agent ID.',
 };
 

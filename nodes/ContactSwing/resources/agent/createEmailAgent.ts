@@ -15,7 +15,7 @@ import {
 export const option: OperationOption = {
 	name: 'Create Email AI Agent',
 	value: 'createEmailAgent',
-	action: 'Create email AI agent that answers emails',
+	action: 'Create an email agent',
 	description: 'Create an AI agent that answers emails. Returns the new agent ID.',
 };
 
@@ -33,7 +33,7 @@ const { properties, description } = agentOperationProperties('createEmailAgent',
 			options: [{ name: 'Responder', value: 'Responder', description: 'Answers incoming e-mails' }],
 			default: 'Responder',
 			description:
-				'What the agent does with the mailbox (sent as email_setup). Other roles can be given by expression.',
+				"What the agent does with the mailbox. Responder is the only role ContactSwing's API reference documents; another can be given by expression.",
 		},
 		{
 			displayName: 'Labels',
@@ -56,7 +56,7 @@ const { properties, description } = agentOperationProperties('createEmailAgent',
 			],
 			default: 'SEMI_TOUCH',
 			description:
-				'How replies are produced (sent as gen_ai_response). Other modes can be given by expression.',
+				"How replies are produced. Semi-Touch is the only mode ContactSwing's API reference documents; another can be given by expression.",
 		},
 	]),
 ]);

@@ -18,9 +18,13 @@ import {
 export const option: OperationOption = {
 	name: 'Create SMS AI Agent',
 	value: 'createSmsAgent',
-	action: 'Create SMS AI agent that texts contacts',
+	action: 'Create an SMS agent',
 	description:
-		'Create an AI agent that holds text-message conversations with contacts. Returns the new agent ID.',
+		"Create an AI agent that holds text-message conversations with contacts. Creating it texts nobody: ContactSwing's API has no request that starts a conversation or sends a text. Returns the new agent ID.",
+	builderHint: {
+		propertyHint:
+			"Creates the agent only and sends no text message; ContactSwing's API has no send-SMS request.",
+	},
 };
 
 /** Create SMS AI Agent: POST /v2/_new_assistants with type "SMS" (page sms-ai). */
@@ -36,19 +40,22 @@ const { properties, description } = agentOperationProperties('createSmsAgent', [
 		required: true,
 		placeholder: 'e.g. 134',
 		description:
-			'ID of the SMS provider key saved under API Setup in ContactSwing (a whole number). Several IDs may be separated by commas.',
+			'ID of the SMS provider key saved under API Setup in ContactSwing (a whole number), not your ContactSwing API key. Several IDs may be separated by commas.',
+		builderHint: {
+			propertyHint:
+				'Whole-number IDs of SMS provider keys the user saved under API Setup in ContactSwing; ask the user, never invent one. Not the access token.',
+		},
 	},
 	agentTopFields.instructions,
 	{
 		displayName: 'SMS Direction',
 		name: 'smsType',
 		type: 'options',
-		options: [
-			{ name: 'Outbound', value: 'OUTBOUND', description: 'The agent texts the contact first' },
-		],
+		options: [{ name: 'Outbound', value: 'OUTBOUND', description: 'The agent writes first' }],
 		default: 'OUTBOUND',
 		required: true,
-		description: 'Who starts the conversation',
+		description:
+			"Who starts the conversation. Outbound is the only direction ContactSwing's API reference documents; another can be given by expression.",
 	},
 	agentAdditionalFields([
 		{
@@ -68,6 +75,10 @@ const { properties, description } = agentOperationProperties('createSmsAgent', [
 			placeholder: 'e.g. +13465507166',
 			description:
 				"The agent's own number: one of your ContactSwing numbers, which it texts from (E.164). Not the contact's number.",
+			builderHint: {
+				propertyHint:
+					"The agent's own ContactSwing sender number in E.164 (e.g. +13465507166), never the contact's number; leave it out unless the user gives it.",
+			},
 		},
 	]),
 ]);

@@ -17,7 +17,7 @@ import {
 export const option: OperationOption = {
 	name: 'Create Voice AI Agent',
 	value: 'createVoiceAgent',
-	action: 'Create voice AI agent that takes and places calls',
+	action: 'Create a voice agent',
 	description:
 		'Create an AI agent that answers and places phone calls. Returns the new agent ID, used by Call operations.',
 };
@@ -37,7 +37,11 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 		required: true,
 		placeholder: 'e.g. 442',
 		description:
-			'ID of the language-model key saved under API Setup in ContactSwing (a whole number). Several IDs may be separated by commas.',
+			'ID of the language-model key saved under API Setup in ContactSwing (a whole number), not your ContactSwing API key. Several IDs may be separated by commas.',
+		builderHint: {
+			propertyHint:
+				'Whole-number IDs of language-model keys the user saved under API Setup in ContactSwing; ask the user, never invent one. Not the access token.',
+		},
 	},
 	agentTopFields.instructions,
 	agentAdditionalFields([
@@ -47,7 +51,8 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'json',
 			default: '{}',
 			description:
-				'Sent as additional_settings: Synthesizer (Azure, Cartesia, ElevenLabs), Transcriber (Deepgram) and Agent blocks, e.g. {"Agent": {"temperature": 0.4}}',
+				"Settings the fields above do not cover, as a JSON object with ContactSwing's Synthesizer (Azure, Cartesia, ElevenLabs), Transcriber (Deepgram) and Agent blocks",
+			hint: 'e.g. {"Agent": {"temperature": 0.4}, "Transcriber": {"Deepgram": {"language": "en"}}}',
 		},
 		{
 			displayName: 'Emotions',
@@ -55,13 +60,14 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'collection',
 			placeholder: 'Add Emotion',
 			default: {},
-			description: 'Emotional tone settings (sent as behaviour.emotions)',
+			description:
+				"How strongly the agent's voice shows each emotion. ContactSwing's API reference names the emotions but gives no values: what you type is passed on as it is.",
 			options: emotions.map((emotion) => ({
 				displayName: emotion.charAt(0).toUpperCase() + emotion.slice(1),
 				name: emotion,
 				type: 'string' as const,
 				default: '',
-				placeholder: 'e.g. low',
+				description: `How much ${emotion} the voice shows, as ContactSwing expects it (its reference gives no values)`,
 			})),
 		},
 		{
@@ -78,7 +84,8 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. english',
-			description: 'Language the agent speaks',
+			description:
+				"Language the agent speaks. ContactSwing's API reference shows only english; other values are passed on as typed.",
 		},
 		{
 			displayName: 'Outgoing Call Greeting',
@@ -95,13 +102,17 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			default: '',
 			placeholder: 'e.g. +13465507166',
 			description: 'The ContactSwing number the agent answers and calls from, in E.164 format',
+			builderHint: {
+				propertyHint:
+					"One of the user's ContactSwing numbers in E.164 (e.g. +13465507166), never a contact's number.",
+			},
 		},
 		{
 			displayName: 'Record Calls',
 			name: 'enableRecordings',
 			type: 'boolean',
 			default: false,
-			description: 'Whether calls are recorded (sent as enable_recordings)',
+			description: 'Whether ContactSwing records the calls',
 		},
 		{
 			displayName: 'Speaking Speed',
@@ -109,7 +120,8 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. medium',
-			description: 'How fast the agent speaks (sent as behaviour.speed)',
+			description:
+				"How fast the agent speaks. ContactSwing's API reference shows only medium; other values are passed on as typed.",
 		},
 		{
 			displayName: 'Synthesizer',
@@ -117,7 +129,8 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'options',
 			options: [{ name: 'Azure', value: 'AZURE' }],
 			default: 'AZURE',
-			description: 'Text-to-speech engine. Other engines are configured under Advanced Settings.',
+			description:
+				"Text-to-speech engine. Azure is the only one ContactSwing's API reference documents here; Cartesia and ElevenLabs are set under Advanced Settings (JSON).",
 		},
 		{
 			displayName: 'Voice ID',
@@ -125,7 +138,8 @@ const { properties, description } = agentOperationProperties('createVoiceAgent',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. en-US-LunaNeural',
-			description: 'Voice of the synthesizer (Azure neural voice names)',
+			description:
+				"The synthesizer's voice: an Azure neural voice name, such as en-US-LunaNeural or en-US-BrianNeural (the two ContactSwing's reference shows)",
 		},
 	]),
 ]);

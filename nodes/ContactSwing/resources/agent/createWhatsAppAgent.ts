@@ -19,7 +19,7 @@ import {
 export const option: OperationOption = {
 	name: 'Create WhatsApp AI Agent',
 	value: 'createWhatsAppAgent',
-	action: 'Create whatsapp AI agent that chats with contacts',
+	action: 'Create a WhatsApp agent',
 	description: 'Create an AI agent that chats with contacts on WhatsApp. Returns the new agent ID.',
 };
 
@@ -37,6 +37,10 @@ const { properties, description } = agentOperationProperties('createWhatsAppAgen
 		placeholder: 'e.g. 650175178190170',
 		description:
 			'The phone number ID Meta assigned to your WhatsApp Business number (digits only, not the phone number itself)',
+		builderHint: {
+			propertyHint:
+				"Meta's WhatsApp phone number ID: digits only (e.g. 650175178190170), not an E.164 phone number; ask the user.",
+		},
 	},
 	agentTopFields.instructions,
 	agentAdditionalFields([
@@ -47,7 +51,7 @@ const { properties, description } = agentOperationProperties('createWhatsAppAgen
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Hi! This is Ashley from Acme Dental.',
-			description: 'First message of the conversation (sent as incoming_call_greeting)',
+			description: 'First message of the conversation',
 		},
 		{
 			displayName: 'Idle Timeout (Hours)',

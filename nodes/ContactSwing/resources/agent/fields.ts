@@ -11,7 +11,8 @@ export const modelField: INodeProperties = {
 	options: [{ name: 'ContactSwing LLM 1', value: 'cw-llm-1' }],
 	default: 'cw-llm-1',
 	required: true,
-	description: 'The language model the agent runs on',
+	description:
+		"The language model the agent runs on. ContactSwing's API reference documents only this one; another can be given by expression.",
 };
 
 export const agentNameField = requiredNameField(
@@ -28,7 +29,8 @@ export const instructionsField: INodeProperties = {
 	required: true,
 	placeholder:
 		'e.g. You are a friendly assistant for Acme Dental. Book cleanings and answer questions about prices.',
-	description: 'The system prompt: who the agent is, what it knows and how it behaves',
+	description:
+		"The agent's main prompt, and the only one it must have: who it is, what it knows, how it behaves and what it must never do. Agent Prompt and Goal, under Additional Fields, are optional extra prompts.",
 };
 
 export const agentPromptField: INodeProperties = {
@@ -38,7 +40,8 @@ export const agentPromptField: INodeProperties = {
 	typeOptions: { rows: 3 },
 	default: '',
 	placeholder: 'e.g. You are Ashley from Acme Dental',
-	description: 'Persona prompt sent as prompts.agent',
+	description:
+		"An optional persona: the name and role the agent introduces itself with. ContactSwing's reference does not say how it is combined with Instructions; leave it empty when Instructions already say it.",
 };
 
 export const goalField: INodeProperties = {
@@ -48,7 +51,8 @@ export const goalField: INodeProperties = {
 	typeOptions: { rows: 2 },
 	default: '',
 	placeholder: 'e.g. Book a cleaning appointment',
-	description: 'What the agent tries to achieve, sent as prompts.goal',
+	description:
+		"An optional goal: the outcome the agent works toward in each conversation, e.g. a booked appointment. ContactSwing's reference does not say how it is combined with Instructions.",
 };
 
 export const knowledgeBaseIdField: INodeProperties = {
@@ -57,8 +61,13 @@ export const knowledgeBaseIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
-	description: 'ID of a ContactSwing knowledge base the agent answers from',
-	hint: 'The id that Create Knowledge Base returned, or the ID shown in the ContactSwing dashboard',
+	description:
+		"ID of a ContactSwing knowledge base the agent answers from. ContactSwing's API has no list of knowledge bases to pick from.",
+	hint: 'The ID that Create Knowledge Base returned, or the knowledge base ID from the ContactSwing dashboard',
+	builderHint: {
+		propertyHint:
+			'The id output of an earlier ContactSwing knowledge base create node, or an ID the user gives; never invent one.',
+	},
 };
 
 export const actionIdsField: INodeProperties = {
@@ -77,7 +86,7 @@ export const forceOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to send force=true, which ContactSwing describes only as "Force recreate (overwrite existing)". Which existing agent it overwrites is not documented: it may replace an agent you still use.',
+		'Whether to ask ContactSwing to overwrite an existing agent instead of adding one. Its reference says only "Force recreate (overwrite existing)"; which agent it overwrites is not documented: it may replace an agent you still use.',
 };
 
 /** Shown under Overwrite Existing Agent when it is on. */
@@ -96,5 +105,6 @@ export const apiKeysJsonField: INodeProperties = {
 	type: 'json',
 	default: '[]',
 	description:
-		'Provider keys as a JSON list, e.g. [{"api_key_id": 134, "type": "MODEL"}]. Sent as api_keys.',
+		'Provider keys saved under API Setup in ContactSwing, as a JSON list of their whole-number IDs and key types. An empty list sends none.',
+	hint: 'e.g. [{"api_key_id": 134, "type": "MODEL"}]',
 };

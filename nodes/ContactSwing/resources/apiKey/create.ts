@@ -11,15 +11,26 @@ import type { OperationOption } from '../../shared/operations/registry';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	action: 'Create an API key that grants access to your account',
+	action: 'Create an API key',
 	description:
-		'Create a ContactSwing API key with chosen permissions. The output holds the new key; store it safely.',
+		"Create a ContactSwing API key with chosen permissions. The new key is in this node's output, and so in saved executions.",
+	builderHint: {
+		propertyHint:
+			'The new secret key is returned in the output and kept in execution data; create one only when the user asks for it.',
+	},
 };
 
 /** Create API Key: POST /v2/_api_keys (page apikeys-post). The response is undocumented; its data is passed on. */
 
 const properties: INodeProperties[] = [
-	requiredNameField('e.g. Production SMS Key', 'Name of the key in ContactSwing'),
+	{
+		displayName:
+			"The new key is in this node's output, and so in every saved execution of this workflow. Copy it into a ContactSwing API credential, then delete the execution. ContactSwing's API cannot list or delete keys.",
+		name: 'keyInOutputNotice',
+		type: 'notice',
+		default: '',
+	},
+	requiredNameField('e.g. CRM integration', 'Name of the key in ContactSwing'),
 	optionalFields('additionalFields', [
 		{
 			displayName: 'Description',
@@ -43,10 +54,11 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. actions:read, actions:write, sms:send',
-			description: 'Scopes the key grants, comma-separated or a list',
+			description:
+				"Scopes the key grants, comma-separated or a list. ContactSwing's API reference shows actions:read, actions:write and sms:send and lists no others.",
 		},
 	]),
-	optionsCollection([]),
+	optionsCollection([], { createsOrCalls: true }),
 ];
 
 export const description = updateDisplayOptions(

@@ -12,9 +12,13 @@ import { checkGuardrails, sendCall } from './guardrails';
 export const option: OperationOption = {
 	name: 'Create Call',
 	value: 'createCall',
-	action: 'Call a real person at a cost through the unified endpoint',
+	action: 'Make a paid call',
 	description:
-		'Have a voice AI agent call a phone number now, choosing the call engine (limit: 10 calls a minute). Rings a real person.',
+		'Have a voice agent call a phone number now. The recommended endpoint: you choose the call engine (limit: 10 calls a minute). Rings a real person, and ContactSwing charges for the call.',
+	builderHint: {
+		propertyHint:
+			'The preferred way to place a call. It rings a real person and is charged: set options.allowedNumbers and options.maxCallsPerExecution when the number comes from input data.',
+	},
 };
 
 /** Create Call (unified): POST /v2/_call, limited to 10 calls a minute (page unified-voice-call). */
@@ -47,7 +51,8 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): G
 		agent_id: read.id('agentId'),
 		...readCallFields(read),
 	});
-	const limit = checkGuardrails(this, read, phone);
+	// Checked just before sending, so a call the ledger does not send again is not refused by them.
+	const guard = () => checkGuardrails(this, read, phone);
 	const request: ApiRequest = {
 		method: 'POST',
 		path: '/v2/_call',
@@ -58,7 +63,7 @@ export function createCallRequest(this: IExecuteFunctions, itemIndex: number): G
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
-	return { request, limit };
+	return { request, guard };
 }
 
 export const execute = sendCall(createCallRequest);

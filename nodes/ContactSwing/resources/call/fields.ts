@@ -16,8 +16,13 @@ export const callFields: Record<
 		default: '',
 		required: true,
 		placeholder: 'e.g. 6f439f98-32f6-4b44-928c-6e890e298d51',
-		description: 'ID of the voice AI agent that places the call',
-		hint: 'The assistant_id that Create Voice AI Agent returned. ContactSwing documents no list of agents to pick from.',
+		description:
+			"ID of the voice agent that places the call. ContactSwing's API has no list of agents to pick from.",
+		hint: "The ID that Create Voice AI Agent returned, or the agent's ID from the ContactSwing dashboard",
+		builderHint: {
+			propertyHint:
+				'The assistant_id output of an earlier ContactSwing voice agent create node, or an agent ID the user gives; never invent one.',
+		},
 	},
 	phoneNumber: {
 		displayName: 'Phone Number',
@@ -28,6 +33,10 @@ export const callFields: Record<
 		placeholder: 'e.g. +13465507166',
 		description:
 			'The number to call, in E.164 format. The call reaches a real person and costs money.',
+		builderHint: {
+			propertyHint:
+				'The person to call, in E.164 with + and country code (e.g. +13465507166), usually mapped from the trigger or CRM item. Each run rings this number and is charged.',
+		},
 	},
 	customerName: {
 		displayName: 'Customer Name',
@@ -64,7 +73,7 @@ export function callProperties(extraOptionalFields: INodeProperties[] = []): INo
 		callFields.agentId,
 		callFields.phoneNumber,
 		optionalFields('additionalFields', byDisplayName(optional)),
-		optionsCollection(guardrailOptions),
+		optionsCollection(guardrailOptions, { createsOrCalls: true }),
 	];
 }
 

@@ -11,11 +11,14 @@ import type { GuardedCall } from './guardrails';
 import { checkGuardrails, sendCall } from './guardrails';
 
 export const option: OperationOption = {
-	name: 'Make Call',
+	name: 'Make Call (Legacy)',
 	value: 'makeCall',
-	action: 'Call a real person at a cost from a voice agent',
+	action: 'Make a paid call (legacy)',
 	description:
-		'Have a voice AI agent call a phone number now (older endpoint). Rings a real person.',
+		'The older per-agent endpoint; prefer Create Call. Has a voice agent call a phone number now. Rings a real person, and ContactSwing charges for the call.',
+	builderHint: {
+		propertyHint: 'Legacy endpoint: use createCall unless the user asks for this one.',
+	},
 };
 
 /**
@@ -38,7 +41,8 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Gua
 	const body = read.withAdditionalBody(
 		compact({ phone_number: phone, ...readCallFields(read), agent_id: agentId }),
 	);
-	const limit = checkGuardrails(this, read, phone);
+	// Checked just before sending, so a call the ledger does not send again is not refused by them.
+	const guard = () => checkGuardrails(this, read, phone);
 	const request: ApiRequest = {
 		method: 'POST',
 		path: `/v2/_voicecalls/${encodeURIComponent(agentId)}/makeCall`,
@@ -49,7 +53,7 @@ export function makeCallRequest(this: IExecuteFunctions, itemIndex: number): Gua
 		returnsId: 'call_id',
 		effect: 'placed the call',
 	};
-	return { request, limit };
+	return { request, guard };
 }
 
 export const execute = sendCall(makeCallRequest);

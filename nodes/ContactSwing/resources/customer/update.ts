@@ -11,7 +11,7 @@ import type { OperationOption } from '../../shared/operations/registry';
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update a customer record',
+	action: 'Update a customer',
 	description: 'Change a customer’s name, phone, email or tags',
 };
 
@@ -49,6 +49,10 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. +1234567890',
 			description: 'Phone number in E.164 format',
+			builderHint: {
+				propertyHint:
+					'E.164 with + and country code (e.g. +13465507166); map it from the CRM item and add the country code when the source has none.',
+			},
 		},
 		{
 			displayName: 'Tags',

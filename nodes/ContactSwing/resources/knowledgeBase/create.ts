@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		},
 		urlsField,
 	]),
-	optionsCollection([]),
+	optionsCollection([], { createsOrCalls: true }),
 ];
 
 export const description = updateDisplayOptions(

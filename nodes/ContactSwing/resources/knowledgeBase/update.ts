@@ -13,7 +13,7 @@ import { readUrls, urlsField } from './fields';
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action: 'Add documents to a knowledge base',
+	action: 'Update a knowledge base',
 	description: 'Rename a knowledge base or add documents (from binary data), web pages and FAQs',
 };
 
@@ -24,12 +24,19 @@ export const option: OperationOption = {
  */
 
 const properties: INodeProperties[] = [
-	idField(
-		'knowledgeBaseId',
-		'Knowledge Base ID',
-		'ID of the knowledge base to update',
-		'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
-	),
+	{
+		...idField(
+			'knowledgeBaseId',
+			'Knowledge Base ID',
+			"ID of the knowledge base to update. ContactSwing's API has no list of knowledge bases to pick from.",
+			'e.g. 0f5c7b8e-2d7a-4f8e-9d1c-3a4b5c6d7e8f',
+		),
+		hint: 'The ID that Create Knowledge Base returned, or the knowledge base ID from the ContactSwing dashboard',
+		builderHint: {
+			propertyHint:
+				'The id output of an earlier ContactSwing knowledge base create node, or an ID the user gives; never invent one.',
+		},
+	},
 	optionalFields('updateFields', [
 		{
 			displayName: 'FAQs',
@@ -38,7 +45,7 @@ const properties: INodeProperties[] = [
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add FAQ',
-			description: 'Question and answer pairs, sent as "Q: …|A: …"',
+			description: 'Questions and their answers, for the agents to answer from',
 			options: [
 				{
 					displayName: 'FAQ',
@@ -77,7 +84,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Product Documentation',
-			description: 'New name',
+			description: 'A new name for the knowledge base',
 		},
 		{
 			displayName: 'Uploaded Files (Binary Fields)',
@@ -85,11 +92,13 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. extra',
-			description: 'Names of binary fields sent as uploaded_files, comma-separated',
+			description:
+				"Names of the input item's binary fields to upload as additional files, comma-separated. ContactSwing's API reference lists them apart from Files without saying how they differ.",
 		},
 		urlsField,
 	]),
-	optionsCollection([], { withBody: false }),
+	// It adds documents: a repeat would add them twice.
+	optionsCollection([], { withBody: false, createsOrCalls: true }),
 ];
 
 export const description = updateDisplayOptions(

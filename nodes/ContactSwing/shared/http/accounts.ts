@@ -24,10 +24,12 @@ export class Accounts {
 	/**
 	 * @param inFlight the most requests the run has in flight at once (what a gate learns pacing from)
 	 * @param cancelSignal the execution's, so a cancelled run stops waiting
+	 * @param oneStartPerTurn see RunGate: false when the run releases its requests in windows
 	 */
 	constructor(
 		private readonly inFlight = 1,
 		readonly cancelSignal?: AbortSignal,
+		private readonly oneStartPerTurn = true,
 	) {}
 
 	get cancelled(): boolean {
@@ -46,7 +48,10 @@ export class Accounts {
 		if (!account) {
 			// Not cached on failure, so every item reports a broken credential with its own item number.
 			const connection = readConnection.call(ctx, credentials, itemIndex);
-			account = { connection, gate: new RunGate(this.inFlight, this.cancelSignal) };
+			account = {
+				connection,
+				gate: new RunGate(this.inFlight, this.cancelSignal, this.oneStartPerTurn),
+			};
 			this.byValues.set(key, account);
 		}
 		this.byItem.set(itemIndex, account);

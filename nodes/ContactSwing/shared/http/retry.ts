@@ -1,4 +1,4 @@
-import type { ApiRequest, FullResponse } from './types';
+import type { ApiRequest, FullResponse, Processed } from './types';
 
 export interface TransportFailure {
 	/** The request certainly did not reach ContactSwing. */
@@ -63,6 +63,22 @@ export function isRefusal(response: FullResponse): boolean {
 		response.statusCode === 429 ||
 		(response.statusCode === 503 && parseRetryAfter(response.headers['retry-after']) !== undefined)
 	);
+}
+
+/**
+ * Whether ContactSwing may have processed a request that got this answer (or this failure, when nothing
+ * came back): a 4xx, a refusal and a request that was never sent were certainly not processed; a 5xx
+ * that is not a refusal, a timeout and a connection that broke after sending may have been.
+ */
+export function processedBy(
+	response: FullResponse | undefined,
+	failure: TransportFailure | undefined,
+): Processed {
+	if (response) {
+		if (isRefusal(response)) return 'no';
+		return response.statusCode >= 400 && response.statusCode < 500 ? 'no' : 'unknown';
+	}
+	return failure?.notSent ? 'no' : 'unknown';
 }
 
 export function decideRetry(

@@ -1,16 +1,25 @@
 import type { IDataObject, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { Account } from './accounts';
 import { Accounts } from './accounts';
 import { buildError, readSuccessBody } from './errors';
 import { sendFollowingRedirects } from './redirects';
 import type { TransportFailure } from './retry';
-import { classifyTransportFailure, decideRetry, isRefusal } from './retry';
-import type { ApiRequest, Context, FullResponse, OperationScope, RequestPolicy } from './types';
+import { classifyTransportFailure, decideRetry, isRefusal, processedBy } from './retry';
+import type {
+	ApiOutcome,
+	ApiRequest,
+	Context,
+	FullResponse,
+	OperationScope,
+	Processed,
+	RequestPolicy,
+} from './types';
 import { CREDENTIAL_TYPE } from './types';
 import { redactSecret } from './redact';
 
-export type { ApiRequest, OperationScope, RequestPolicy } from './types';
+export type { ApiOutcome, ApiRequest, OperationScope, Processed, RequestPolicy } from './types';
 export { Accounts, CREDENTIAL_TYPE };
 
 /**
@@ -42,10 +51,32 @@ export async function apiRequest(
 	scope: OperationScope = {},
 	itemIndex?: number,
 ): Promise<IDataObject> {
+	const outcome = await sendRequest.call(this, request, scope, itemIndex);
+	if (outcome.ok) return outcome.data;
+	throw outcome.error;
+}
+
+/**
+ * apiRequest for callers that must know, when it fails, whether ContactSwing may have processed the request
+ * (the ledger of creates and calls, Max Calls per Execution): the error comes back with that verdict.
+ */
+export async function sendRequest(
+	this: Context,
+	request: ApiRequest,
+	scope: OperationScope = {},
+	itemIndex?: number,
+): Promise<ApiOutcome> {
 	const policy = scope.policy ?? DEFAULT_POLICY;
 	scope.accounts ??= new Accounts();
 	// This item's own account: credential fields may be expressions that name another account per item.
-	const { connection, gate } = await scope.accounts.forItem(this, itemIndex);
+	let account: Account;
+	try {
+		account = await scope.accounts.forItem(this, itemIndex);
+	} catch (error) {
+		// A broken credential stops the item before anything is sent.
+		return { ok: false, error: error as Error, processed: 'no' };
+	}
+	const { connection, gate } = account;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${connection.baseUrl}${request.path}`,
@@ -62,10 +93,15 @@ export async function apiRequest(
 	};
 
 	let waited = 0;
+	// The worst verdict over every attempt: one that may have been processed makes the request unknown.
+	let processed: Processed = 'no';
 	for (let attempt = 1; ; attempt++) {
 		const sentAt = await gate.pass();
 		if (gate.cancelled) {
-			throw new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+			const error = new NodeOperationError(this.getNode(), 'The execution was cancelled', {
+				itemIndex,
+			});
+			return { ok: false, error, processed };
 		}
 		let failure: TransportFailure | undefined;
 		let response: FullResponse | { refusal: NodeApiError } | undefined;
@@ -75,17 +111,17 @@ export async function apiRequest(
 			failure = classifyTransportFailure(error);
 		}
 		// A redirect the node will not follow is final: never retried, nothing sent elsewhere.
-		if (response && 'refusal' in response) throw response.refusal;
+		if (response && 'refusal' in response) return { ok: false, error: response.refusal, processed };
 		if (response && !isRefusal(response)) gate.accepted(sentAt);
 
 		if (response && response.statusCode >= 200 && response.statusCode < 300) {
 			const answer = readSuccessBody(response.body);
 			if (answer.data !== undefined && hasPromisedId(request, answer.data)) {
 				// Redaction is for what people see; an answer that will be sent back goes back as read.
-				if (request.forWriteBack) return answer.data;
-				return redactSecret(answer.data, connection.token) as IDataObject;
+				if (request.forWriteBack) return { ok: true, data: answer.data };
+				return { ok: true, data: redactSecret(answer.data, connection.token) as IDataObject };
 			}
-			throw buildError.call(
+			const error = buildError.call(
 				this,
 				request,
 				response,
@@ -97,8 +133,11 @@ export async function apiRequest(
 					retryBudgetSpent: false,
 				},
 			);
+			// ContactSwing said it did the work; only its answer is unusable.
+			return { ok: false, error, processed: 'yes' };
 		}
 
+		if (processedBy(response, failure) === 'unknown') processed = 'unknown';
 		const retry = decideRetry(request, response, failure, attempt);
 		if (retry !== undefined && waited + retry.waitMs <= policy.maxRetryWaitMs) {
 			waited += retry.waitMs;
@@ -106,11 +145,12 @@ export async function apiRequest(
 			else await gate.wait(retry.waitMs);
 			continue;
 		}
-		throw buildError.call(this, request, response, failure, connection.token, {
+		const error = buildError.call(this, request, response, failure, connection.token, {
 			itemIndex,
 			attempts: attempt,
 			retryBudgetSpent: retry !== undefined,
 		});
+		return { ok: false, error, processed };
 	}
 }
 

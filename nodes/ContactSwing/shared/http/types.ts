@@ -42,6 +42,19 @@ export interface ApiRequest {
 	forWriteBack?: boolean;
 }
 
+/**
+ * Whether ContactSwing processed a request that failed: `no` when it certainly did not (nothing was sent, a
+ * 4xx, a 429 or a 503 with Retry-After once the retry budget was spent, a redirect the node does not
+ * follow), `unknown` when it may have (a timeout, a connection that broke after sending, 500/502/504, a 503
+ * without Retry-After), `yes` when it did but its answer is unusable (a 2xx without the new ID).
+ */
+export type Processed = 'no' | 'unknown' | 'yes';
+
+/** One request's result as the transport's callers see it: its answer, or the error and what it means. */
+export type ApiOutcome =
+	| { ok: true; data: IDataObject }
+	| { ok: false; error: Error; processed: Processed };
+
 export interface RequestPolicy {
 	timeoutMs: number;
 	maxRetryWaitMs: number;

@@ -53,7 +53,8 @@ export class ItemReader {
 		// Every read names its field, so labels are looked up once per operation and node version.
 		let labels = labelCache.get(this.properties);
 		if (!labels) labelCache.set(this.properties, (labels = new Map()));
-		const version = this.functions.getNode().typeVersion;
+		// The node read once by the constructor: n8n's getNode() deep-copies the node on every call.
+		const version = this.ctx.node.typeVersion;
 		const key = `${version}:${path}`;
 		let label = labels.get(key);
 		if (label === undefined) {

@@ -7,6 +7,7 @@ import type {
 
 import { byName } from '../descriptions';
 import type { OperationScope } from '../http/transport';
+import type { Ledger } from './ledger';
 
 /** How an operation appears in the Operation list: its name, its `action` text (also what an AI agent reads). */
 export type OperationOption = INodePropertyOptions & {
@@ -15,11 +16,23 @@ export type OperationOption = INodePropertyOptions & {
 	description: string;
 };
 
+/** What every item of one run shares: the transport's scope, and the ledger when the run keeps one. */
+export interface RunScope extends OperationScope {
+	ledger?: Ledger;
+}
+
 export type Execute = (
 	this: IExecuteFunctions,
 	itemIndex: number,
-	scope: OperationScope,
+	scope: RunScope,
 ) => Promise<IDataObject | IDataObject[]>;
+
+/** An operation as the router runs it. */
+export interface RoutedOperation {
+	execute: Execute;
+	/** It creates something or places a call: Repeat Protection (the ledger) applies. */
+	createsOrCalls: boolean;
+}
 
 /** What each operation module exports: its Operation option, its properties and its execute step. */
 export interface OperationModule {
@@ -48,8 +61,21 @@ export function resourceOperations(
 	};
 	return {
 		operations: Object.fromEntries(
-			modules.map((module) => [module.option.value, module.execute]),
-		) as Record<string, Execute>,
+			modules.map((module) => [
+				module.option.value,
+				{ execute: module.execute, createsOrCalls: declaresRepeatProtection(module.description) },
+			]),
+		) as Record<string, RoutedOperation>,
 		description: [operationProperty, ...modules.flatMap((module) => module.description)],
 	};
+}
+
+/** Whether an operation's Options offer Repeat Protection (optionsCollection with createsOrCalls). */
+function declaresRepeatProtection(properties: INodeProperties[]): boolean {
+	return properties.some(
+		(property) =>
+			property.name === 'options' &&
+			property.type === 'collection' &&
+			(property.options ?? []).some((option) => option.name === 'repeatProtection'),
+	);
 }

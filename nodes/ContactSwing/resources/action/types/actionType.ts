@@ -15,8 +15,12 @@ export interface ActionType {
 	descriptionRequired: boolean;
 	/** Fields shown for this type only, in editor order. */
 	fields: INodeProperties[];
-	/** The type's own part of the body; name, description, timing and type are added by Create. */
-	settings(read: ItemReader): IDataObject;
+	/**
+	 * The type's own part of the body; name, description, timing and type are added by Create. For Update
+	 * Action (`update`), only what was filled in: nothing is required, nothing is sent for an empty field
+	 * (no [] for "none"), and `read` finds the fields in Update's Type Settings.
+	 */
+	settings(read: ItemReader, update?: boolean): IDataObject;
 }
 
 type Field = INodeProperties;
@@ -62,8 +66,7 @@ export const additionalFields = (options: Field[]): Field =>
 export const mandatory = flag({
 	name: 'mandatory',
 	displayName: 'Confirm Before Running',
-	description:
-		'Whether the agent must get the contact’s confirmation before firing the action (sent as mandatory)',
+	description: 'Whether the agent must get the contact’s confirmation before firing the action',
 });
 
 /** Shopify, Aircall and data extraction take the description as an optional field. */

@@ -103,7 +103,7 @@ export const appointment: ActionType = {
 			}),
 		]),
 	],
-	settings(read) {
+	settings(read, update) {
 		const rows = 'additionalFields.bookingTimings.day';
 		const timings: IDataObject = {};
 		read.rows(rows).forEach((day, position) => {
@@ -140,8 +140,10 @@ export const appointment: ActionType = {
 				timezone: read.text('additionalFields.timezone', { trim: true }),
 				buffer_time: read.integer('additionalFields.bufferTime'),
 				booking_timings: compact(timings),
-				// The newest page documents [] for none.
-				round_robin_emails: read.textList('additionalFields.roundRobinEmails'),
+				// The newest page documents [] for none; an update sends only calendars given.
+				round_robin_emails: update
+					? read.optionalTextList('additionalFields.roundRobinEmails')
+					: read.textList('additionalFields.roundRobinEmails'),
 			}),
 		};
 	},

@@ -7,13 +7,19 @@ export const sendSms: ActionType = {
 	type: 'SEND_SMS',
 	descriptionRequired: true,
 	fields: [
-		text({
-			name: 'smsTo',
-			displayName: 'To',
-			description: 'Recipient numbers in E.164, comma-separated',
-			placeholder: 'e.g. +13465507166',
-			required: true,
-		}),
+		{
+			...text({
+				name: 'smsTo',
+				displayName: 'To',
+				description: 'Recipient numbers in E.164, comma-separated',
+				placeholder: 'e.g. +13465507166',
+				required: true,
+			}),
+			builderHint: {
+				propertyHint:
+					'Numbers the action texts when an agent fires it, in E.164 with + and country code (e.g. +13465507166), comma-separated.',
+			},
+		},
 		additionalFields([
 			text({
 				name: 'smsCc',
@@ -39,7 +45,8 @@ export const sendSms: ActionType = {
 				type: 'options',
 				options: [{ name: 'Twilio', value: 'TWILIO' }],
 				default: 'TWILIO',
-				description: 'SMS provider',
+				description:
+					"SMS provider. Twilio is the only one ContactSwing's API reference documents; another can be given by expression.",
 			},
 			text({
 				name: 'responseMessageContext',
@@ -49,16 +56,17 @@ export const sendSms: ActionType = {
 			}),
 		]),
 	],
-	settings(read) {
-		const to = read.e164List('smsTo');
-		if (to.length === 0) {
+	settings(read, update) {
+		// Update Action takes the recipients from its own SMS Recipients field.
+		const to = update ? [] : read.e164List('smsTo');
+		if (to.length === 0 && !update) {
 			throw fieldError(read.ctx, read.label('smsTo'), 'is required', 'Enter at least one number.');
 		}
 		const cc = read.e164List('additionalFields.smsCc');
 		return {
 			webhook: compact({ mandatory: read.boolean('additionalFields.mandatory') }),
 			sms: compact({
-				to: { value: to },
+				to: to.length > 0 ? { value: to } : undefined,
 				provider: read.text('additionalFields.provider', { trim: true }),
 				from: read.e164('additionalFields.smsFrom'),
 				cc: cc.length > 0 ? cc : undefined,

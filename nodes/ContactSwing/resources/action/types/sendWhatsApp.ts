@@ -1,19 +1,71 @@
-import { compact } from '../../../shared/input/rules';
-import type { ActionType } from './actionType';
-import { additionalFields, flag, mandatory, text } from './actionType';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** Send WhatsApp, type SEND_WHATSAPP (page `whatsapp`): a template message; timing upper-case as elsewhere. */
+import { compact } from '../../../shared/input/rules';
+import type { ItemReader } from '../../../shared/input/itemReader';
+import type { ActionType } from './actionType';
+import { additionalFields, atVersions, flag, mandatory, text } from './actionType';
+
+/**
+ * Send WhatsApp, type SEND_WHATSAPP (page `whatsapp`): a template message; timing upper-case as elsewhere.
+ * The page's webhook.to example (12817126508) is digits with the country code, no "+". From node version 3
+ * To and Phone Number Override follow the phone rule of every other phone field (E.164 with "+"; a JSON
+ * number is refused, never given a country) and are sent in the page's form, without the "+"; versions 1
+ * and 2 send them as given.
+ */
+
+const V3 = [{ _cnd: { gte: 3 } }];
+const AS_GIVEN_HINT =
+	'Sent as given, also a number from a spreadsheet: include the country code (node version 3 requires a +)';
+const E164_DESCRIPTION =
+	'in E.164: a plus sign, the country code and the number. Sent as the digits without the plus sign, as the API reference shows it.';
+
+/** A phone field of this type: as given in versions 1 and 2, under the phone rule from version 3. */
+function phoneField(
+	name: string,
+	displayName: string,
+	what: string,
+	required: boolean,
+	placeholder?: string,
+): INodeProperties[] {
+	return [
+		...atVersions(
+			[1, 2],
+			[
+				{
+					...text({ name, displayName, description: what, placeholder, required }),
+					hint: AS_GIVEN_HINT,
+				},
+			],
+		),
+		...atVersions(V3, [
+			text({
+				name,
+				displayName,
+				description: `${what}, ${E164_DESCRIPTION}`,
+				placeholder: 'e.g. +12817126508',
+				required,
+			}),
+		]),
+	];
+}
+
+/** A phone field's value as sent: from version 3 the phone rule, digits without "+"; before, as given. */
+function phone(read: ItemReader, path: string, required: boolean): string | undefined {
+	if (read.ctx.node.typeVersion >= 3) return read.e164(path, { required })?.slice(1);
+	return read.text(path, { required, trim: true });
+}
+
 export const sendWhatsApp: ActionType = {
 	type: 'SEND_WHATSAPP',
 	descriptionRequired: true,
 	fields: [
-		text({
-			name: 'whatsappTo',
-			displayName: 'To',
-			description: 'Recipient WhatsApp number, digits with the country code',
-			placeholder: 'e.g. 12817126508',
-			required: true,
-		}),
+		...phoneField(
+			'whatsappTo',
+			'To',
+			'Recipient WhatsApp number, digits with the country code',
+			true,
+			'e.g. 12817126508',
+		),
 		text({
 			name: 'whatsappFrom',
 			displayName: 'From (Sender ID)',
@@ -56,19 +108,21 @@ export const sendWhatsApp: ActionType = {
 				placeholder: 'e.g. en',
 			}),
 			{ ...mandatory },
-			text({
-				name: 'overridePhoneNumber',
-				displayName: 'Phone Number Override',
-				description: 'Sends from this number instead',
-			}),
+			...phoneField(
+				'overridePhoneNumber',
+				'Phone Number Override',
+				'Sends from this number instead',
+				false,
+			),
 		]),
 	],
-	settings(read) {
+	settings(read, update) {
 		return {
-			is_active: read.boolean('additionalFields.isActive'),
-			phone_number: read.text('additionalFields.overridePhoneNumber', { trim: true }),
+			// Update Action has its own Active field.
+			is_active: update ? undefined : read.boolean('additionalFields.isActive'),
+			phone_number: phone(read, 'additionalFields.overridePhoneNumber', false),
 			webhook: compact({
-				to: read.text('whatsappTo', { required: true, trim: true }),
+				to: phone(read, 'whatsappTo', true),
 				from: read.text('whatsappFrom', { required: true, trim: true }),
 				template_name: read.text('templateName', { required: true, trim: true }),
 				body_params: read.optionalTextList('additionalFields.bodyParams'),

@@ -10,7 +10,8 @@ export const shopify: ActionType = {
 		text({
 			name: 'shopifyType',
 			displayName: 'Shopify Action',
-			description: 'Which Shopify action to run',
+			description:
+				"Which Shopify action to run. ContactSwing's API reference shows only contactswing_shopify_search.",
 			placeholder: 'e.g. contactswing_shopify_search',
 			required: true,
 		}),

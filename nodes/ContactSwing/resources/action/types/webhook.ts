@@ -31,7 +31,7 @@ export const webhook: ActionType = {
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Parameter',
-				description: 'Values sent in the call’s body, as webhook.body',
+				description: 'Values sent in the body of the call the action makes',
 				options: [
 					{
 						displayName: 'Parameter',
@@ -64,7 +64,8 @@ export const webhook: ActionType = {
 				name: 'headers',
 				type: 'json',
 				default: '{}',
-				description: 'Headers of the call as a JSON object, e.g. {"X-Api-Key": "abc123"}',
+				description: 'Headers of the call, as a JSON object of names and values',
+				hint: 'e.g. {"X-Api-Key": "abc123"}',
 			},
 			text({
 				name: 'requiredFields',
@@ -91,7 +92,8 @@ export const webhook: ActionType = {
 			text({
 				name: 'webhookType',
 				displayName: 'Webhook Kind',
-				description: 'Sent as webhook.type',
+				description:
+					"The kind of API action. ContactSwing's API reference shows only static and does not explain it.",
 				placeholder: 'e.g. static',
 			}),
 		]),

@@ -31,8 +31,24 @@ function clock(minutes: number): string {
 	return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** The wall clock in `timeZone` at `utcMs`: calendar date, weekday (0 = Monday) and minutes after midnight. */
-function wallClock(utcMs: number, timeZone: string) {
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+interface Wall {
+	year: number;
+	month: number;
+	day: number;
+	/** 0 = Monday … 6 = Sunday. */
+	weekday: number;
+	/** Minutes after midnight. */
+	minutes: number;
+	/** The zone's offset from UTC in minutes at that instant. */
+	offset: number;
+}
+
+/** The wall clock in `timeZone` at `utcMs`: calendar date, weekday, minutes after midnight, offset. */
+function wallClock(utcMs: number, timeZone: string): Wall {
 	// n8n's own date parsing puts the instant in the zone (daylight saving included).
 	const at = tryToParseDateTime(new Date(utcMs), timeZone);
 	return {
@@ -41,40 +57,80 @@ function wallClock(utcMs: number, timeZone: string) {
 		day: at.day,
 		weekday: at.weekday - 1,
 		minutes: at.hour * 60 + at.minute,
+		offset: at.offset,
 	};
+}
+
+/** Whether the window allows a call when the zone's clock shows `wall`. */
+function allows(window: CallingWindow, wall: Wall): boolean {
+	const { start, end, days } = window;
+	const today = days.includes(wall.weekday);
+	const yesterday = days.includes((wall.weekday + 6) % 7);
+	return start < end
+		? today && wall.minutes >= start && wall.minutes < end
+		: (today && wall.minutes >= start) || (yesterday && wall.minutes < end);
+}
+
+/**
+ * The first instant after `utcMs` at which the window allows a call, or undefined if none within nine days.
+ * Whether a call is allowed depends on the zone's wall clock only, so it can start being allowed only where
+ * the clock shows Start, or where it jumps (a daylight-saving change, which may skip Start or repeat an hour
+ * before End). Those instants are the candidates; the earliest one the window allows is the answer. Checked
+ * against a minute-by-minute search in every zone (test/resources/call.guardrails.test.js, npm run test:fuzz).
+ */
+function nextAllowedInstant(window: CallingWindow, utcMs: number): number | undefined {
+	const { timeZone } = window;
+	const from = Math.floor(utcMs / MINUTE) * MINUTE;
+	const until = from + 9 * DAY;
+	const offsetAt = (instant: number) => wallClock(instant, timeZone).offset;
+	const candidates = new Set<number>();
+	// Where the clock shows Start: the local date's Start at each offset the zone has around that date.
+	const today = wallClock(from, timeZone);
+	for (let ahead = -1; ahead <= 8; ahead++) {
+		const local = Date.UTC(today.year, today.month - 1, today.day + ahead, 0, window.start);
+		for (const offset of new Set([-DAY, 0, DAY].map((shift) => offsetAt(local + shift)))) {
+			const instant = local - offset * MINUTE;
+			const wall = wallClock(instant, timeZone);
+			if (wall.minutes === window.start && wall.offset === offset) candidates.add(instant);
+		}
+	}
+	// Where the clock jumps: each change of offset, found to the minute (zones change at most once in hours).
+	for (let before = from; before < until; before += 6 * HOUR) {
+		let [low, high] = [before, before + 6 * HOUR];
+		if (offsetAt(low) === offsetAt(high)) continue;
+		while (high - low > MINUTE) {
+			const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE;
+			if (offsetAt(middle) === offsetAt(low)) low = middle;
+			else high = middle;
+		}
+		candidates.add(high);
+	}
+	let next: number | undefined;
+	for (const instant of candidates) {
+		if (instant <= utcMs || instant >= until || (next !== undefined && instant >= next)) continue;
+		if (allows(window, wallClock(instant, timeZone))) next = instant;
+	}
+	return next;
 }
 
 /** Whether `utcMs` falls inside the window, and if not, when it next opens. */
 export function judgeWindow(window: CallingWindow, utcMs: number): WindowVerdict {
-	const { start, end, days, timeZone } = window;
-	const now = wallClock(utcMs, timeZone);
+	const now = wallClock(utcMs, window.timeZone);
 	const localNow = `${WEEKDAY_SHORT[now.weekday]} ${clock(now.minutes)}`;
-	const today = days.includes(now.weekday);
-	const yesterday = days.includes((now.weekday + 6) % 7);
-	const allowed =
-		start < end
-			? today && now.minutes >= start && now.minutes < end
-			: (today && now.minutes >= start) || (yesterday && now.minutes < end);
-	if (allowed) return { allowed, localNow };
-	// The next day (today included, if its start is still ahead) on which the window starts.
-	for (let ahead = 0; ahead <= 7; ahead++) {
-		if (ahead === 0 && now.minutes >= start) continue;
-		const weekday = (now.weekday + ahead) % 7;
-		if (!days.includes(weekday)) continue;
-		const date = new Date(Date.UTC(now.year, now.month - 1, now.day + ahead));
-		const ymd = date.toISOString().slice(0, 10);
-		// The zone's offset at that wall time, as dates.ts reads a date-time without a zone.
-		const offset = tryToParseDateTime(`${ymd}T${clock(start)}:00`, timeZone).offset;
-		const sign = offset < 0 ? '-' : '+';
-		const abs = Math.abs(offset);
-		return {
-			allowed,
-			localNow,
-			nextLocal: `${WEEKDAY_SHORT[weekday]} ${ymd} ${clock(start)}`,
-			nextIso: `${ymd}T${clock(start)}:00${sign}${clock(abs)}`,
-		};
-	}
-	return { allowed, localNow };
+	if (allows(window, now)) return { allowed: true, localNow };
+	const next = nextAllowedInstant(window, utcMs);
+	if (next === undefined) return { allowed: false, localNow };
+	const at = wallClock(next, window.timeZone);
+	const ymd = [at.year, String(at.month).padStart(2, '0'), String(at.day).padStart(2, '0')].join(
+		'-',
+	);
+	const sign = at.offset < 0 ? '-' : '+';
+	return {
+		allowed: false,
+		localNow,
+		nextLocal: `${WEEKDAY_SHORT[at.weekday]} ${ymd} ${clock(at.minutes)}`,
+		nextIso: `${ymd}T${clock(at.minutes)}:00${sign}${clock(Math.abs(at.offset))}`,
+	};
 }
 
 function readClock(read: ItemReader, path: string, fallback: string, allowMidnightEnd: boolean) {
@@ -163,10 +219,19 @@ function describeWindow(window: CallingWindow): string {
 
 export function checkCallingHours(fns: IExecuteFunctions, read: ItemReader, now: number): void {
 	const window = readCallingWindow(fns, read);
-	if (!window) return;
+	const label = read.label('options.callingHours');
+	if (!window) {
+		// Versions 1 and 2: Calling Hours without its window sets no hours. From version 3 it allows no
+		// time, as Allowed Numbers added empty allows no number: a guardrail added never lets everything by.
+		if (fns.getNode().typeVersion < 3) return;
+		throw refusal(
+			read,
+			`${label} refused the call: it has no window (Start, End, Days), so no time is allowed; nothing was sent`,
+			`Add the window under Options → ${label}, or remove ${label} to call at any time.`,
+		);
+	}
 	const verdict = judgeWindow(window, now);
 	if (verdict.allowed) return;
-	const label = read.label('options.callingHours');
 	throw refusal(
 		read,
 		`${label} (${describeWindow(window)}) refused the call: it is ${verdict.localNow} there. Next allowed time: ${verdict.nextLocal} (${verdict.nextIso}); nothing was sent`,

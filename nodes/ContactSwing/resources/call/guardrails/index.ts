@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ApiRequest, OperationScope } from '../../../shared/http/transport';
-import { apiRequest } from '../../../shared/http/transport';
+import type { ApiOutcome, ApiRequest } from '../../../shared/http/transport';
+import { sendRequest } from '../../../shared/http/transport';
 import type { ItemReader } from '../../../shared/input/itemReader';
-import { unwrap } from '../../../shared/operations/sendOne';
+import type { RunScope } from '../../../shared/operations/registry';
+import { deliver } from '../../../shared/operations/sendOne';
 import { checkAllowedNumbers } from './allowedNumbers';
 import { checkCallingHours } from './callingHours';
 import { CallLimit } from './callLimit';
@@ -20,10 +20,13 @@ export { judgeWindow, readCallingWindow } from './callingHours';
  * text the model gets back. The first rule that refuses is named in the message.
  */
 
-/** What a call operation's build step hands to sendCall: the request and the execution's call counter. */
+/**
+ * What a call operation's build step hands to sendCall: the request, and its guardrails, checked just before
+ * the call is sent (not for a call the ledger does not send again) and returning the execution's call counter.
+ */
 export interface GuardedCall {
 	request: ApiRequest;
-	limit?: CallLimit;
+	guard: () => CallLimit | undefined;
 }
 
 /**
@@ -44,29 +47,31 @@ export function checkGuardrails(
 	return new CallLimit(fns, read, max);
 }
 
-/** ContactSwing answered and refused the request (4xx): no call was placed, so it does not count. */
-function refusedByContactSwing(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const code = Number((error as NodeApiError & JsonObject).httpCode);
-	return code >= 400 && code < 500;
-}
-
-/** The execute step of a call operation: guardrails checked in `build`, the call counted as it is sent. */
+/**
+ * The execute step of a call operation: the guardrails checked and the call counted just before it is sent.
+ * Max Calls per Execution counts only calls that may have reached ContactSwing: a call refused by a
+ * guardrail, answered with a 4xx or a refusal, or never sent (a broken credential, a refused connection or
+ * redirect) gives its place back.
+ */
 export function sendCall(build: (this: IExecuteFunctions, itemIndex: number) => GuardedCall) {
 	return async function (
 		this: IExecuteFunctions,
 		itemIndex: number,
-		scope: OperationScope,
+		scope: RunScope,
 	): Promise<IDataObject> {
-		const { request, limit } = build.call(this, itemIndex);
-		const giveBack = limit?.reserve();
-		const outcome = await apiRequest.call(this, request, scope, itemIndex).then(
-			(answer) => ({ answer }),
-			(error: unknown) => ({ error }),
-		);
-		if ('answer' in outcome) return unwrap(outcome.answer);
-		// A call ContactSwing refused (4xx) was not placed: it gives its place in the limit back.
-		if (giveBack && refusedByContactSwing(outcome.error)) giveBack();
-		throw outcome.error;
+		const { request, guard } = build.call(this, itemIndex);
+		const send = async (): Promise<ApiOutcome> => {
+			let giveBack: (() => void) | undefined;
+			try {
+				giveBack = guard()?.reserve();
+			} catch (error) {
+				// Refused before anything was sent.
+				return { ok: false, error: error as Error, processed: 'no' };
+			}
+			const outcome = await sendRequest.call(this, request, scope, itemIndex);
+			if (!outcome.ok && outcome.processed === 'no') giveBack?.();
+			return outcome;
+		};
+		return await deliver.call(this, itemIndex, scope, request, send);
 	};
 }

@@ -1,0 +1,465 @@
+'use strict';
+/**
+ * Found, understood and configured (issue 30): what a person sees in n8n's editor and what n8n's AI Workflow
+ * Builder and instance MCP read about the action node. The node is loaded the way n8n loads a community
+ * package (n8n-core's PackageDirectoryLoader, which also validates builder hints), searched with n8n's own
+ * node catalog (@n8n/ai-utilities, the same files as in n8n 2.40.7), and its documented outputs are compared
+ * with what each operation really returns from the sandbox.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { PackageDirectoryLoader } = require('n8n-core');
+const { NodeTypeParser, searchCodeBuilderNodes } = require('@n8n/ai-utilities/node-catalog');
+const { nodeType, credentialType } = require('./helpers/n8n');
+const { useSandbox } = require('./helpers/sandbox');
+const { smsAgent } = require('./fixtures');
+
+const root = path.join(__dirname, '..');
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+const { description } = nodeType;
+const codex = require('../dist/nodes/ContactSwing/ContactSwing.node.json');
+
+const resources = description.properties.find((p) => p.name === 'resource').options;
+const operationsOf = (resource) =>
+	description.properties.find(
+		(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(resource.value),
+	).options;
+const operations = resources.flatMap((resource) =>
+	operationsOf(resource).map((operation) => ({ resource, operation })),
+);
+
+/** Every property of the node, at any depth (collection options, fixedCollection values), with where it is. */
+function allProperties(properties = description.properties, where = '') {
+	return properties.flatMap((property) => {
+		const here = `${where}/${property.name}`;
+		const nested = [
+			...(property.type === 'collection' ? allProperties(property.options, here) : []),
+			...(property.type === 'fixedCollection'
+				? property.options.flatMap((group) => allProperties(group.values, `${here}/${group.name}`))
+				: []),
+		];
+		return [{ property, where: here }, ...nested];
+	});
+}
+
+/** What a person reads: descriptions and hints of fields and options, notices, action texts. */
+function userTexts() {
+	const texts = [];
+	for (const { property, where } of allProperties()) {
+		if (property.type === 'notice') texts.push([where, property.displayName]);
+		for (const key of ['description', 'hint'])
+			if (property[key]) texts.push([where, property[key]]);
+		if (['options', 'multiOptions'].includes(property.type) && Array.isArray(property.options))
+			for (const option of property.options)
+				for (const key of ['description', 'action'])
+					if (option[key]) texts.push([`${where}=${option.value}`, option[key]]);
+	}
+	return texts;
+}
+
+/** The node as n8n 2.40.7 loads this package: description with the codex (aliases) the loader adds. */
+async function loadedAsN8nDoes() {
+	const loader = new PackageDirectoryLoader(root);
+	await loader.loadAll();
+	return loader.types.nodes.map((node) => ({
+		...node,
+		name: `${loader.packageName}.${node.name}`,
+	}));
+}
+
+describe('1. the Docs links land', () => {
+	/**
+	 * The panel's Docs link, as n8n 2.40.7 (and 1.123) builds it (editor-ui, useNodeDocsUrl): an http
+	 * documentationUrl as it is; else the codex's primaryDocumentation with "?utm_…" appended.
+	 */
+	const docsUrl = (nodeDescription, nodeCodex) =>
+		nodeDescription.documentationUrl?.startsWith('http')
+			? nodeDescription.documentationUrl
+			: `${nodeCodex.resources.primaryDocumentation[0].url}?utm_source=n8n_app`;
+	const inRepository = (url) => {
+		const match =
+			/^https:\/\/github\.com\/contactswing\/n8n-nodes-contactswing\/blob\/main\/([^?#]+)$/.exec(
+				url,
+			);
+		return match && fs.existsSync(path.join(root, match[1])) ? match[1] : undefined;
+	};
+
+	test('the node panel opens docs/operations.md, with no #fragment that a query would follow', () => {
+		const url = docsUrl(description, codex);
+		expect(url).not.toMatch(/#.*\?/);
+		expect(inRepository(url)).toBe('docs/operations.md');
+		// Any other reader of the codex gets a URL that survives "?utm_…" too.
+		for (const { url: codexUrl } of [
+			...codex.resources.primaryDocumentation,
+			...codex.resources.credentialDocumentation,
+		])
+			expect(inRepository(codexUrl)).toEqual(expect.any(String));
+	});
+
+	test("the credential dialog's docs link opens docs/credentials.md", () => {
+		// n8n opens a non-docs.n8n.io credential documentationUrl as it is.
+		expect(inRepository(credentialType.documentationUrl)).toBe('docs/credentials.md');
+	});
+});
+
+describe('3. found by what it does, and named as n8n names nodes', () => {
+	test('codex aliases as Twilio has them, loaded by n8n-core as n8n loads the package', async () => {
+		const [node] = await loadedAsN8nDoes();
+		expect(node.codex.alias).toEqual(
+			expect.arrayContaining(['SMS', 'Voice', 'Phone', 'Call', 'WhatsApp', 'AI Agent', 'Chatbot']),
+		);
+	});
+
+	test("n8n's node catalog finds it by what it does, not only by its name", async () => {
+		const parser = new NodeTypeParser(await loadedAsN8nDoes());
+		for (const query of ['sms', 'phone', 'whatsapp', 'chatbot', 'voice'])
+			expect([query, parser.searchNodeTypes(query).map((n) => n.id)]).toEqual([
+				query,
+				expect.arrayContaining(['n8n-nodes-contactswing.contactSwing']),
+			]);
+	});
+
+	test('the node creator\'s group headers ("<Resource> Actions") never say "Action Actions"', () => {
+		for (const resource of resources)
+			expect(`${resource.name} Actions`).not.toMatch(/\b(\w+)s? \1s?\b/i);
+		expect(resources.find((r) => r.value === 'action').name).toBe('Action Definition');
+	});
+
+	test('action texts (the names of new nodes) are short, unique, sentence case, and spell WhatsApp', () => {
+		const actions = operations.map(({ operation }) => operation.action);
+		expect(new Set(actions).size).toBe(actions.length);
+		for (const action of actions) {
+			expect([action, action.length <= 30]).toEqual([action, true]);
+			expect(action).toMatch(/^[A-Z][a-z]+ /);
+			expect(action).not.toMatch(/whatsapp|AI agent|at a cost|endpoint/);
+		}
+		expect(actions).toEqual(
+			expect.arrayContaining([
+				'Create an SMS agent',
+				'Create a WhatsApp agent',
+				'Make a paid call',
+			]),
+		);
+	});
+
+	test('Create Call is the one to use; Make Call says it is the legacy endpoint', () => {
+		const calls = Object.fromEntries(
+			operationsOf(resources.find((r) => r.value === 'call')).map((o) => [o.value, o]),
+		);
+		expect(calls.createCall).toEqual(
+			expect.objectContaining({ name: 'Create Call', action: 'Make a paid call' }),
+		);
+		expect(calls.createCall.description).toMatch(/recommended/);
+		expect(calls.makeCall).toEqual(
+			expect.objectContaining({ name: 'Make Call (Legacy)', action: 'Make a paid call (legacy)' }),
+		);
+		expect(calls.makeCall.description).toMatch(/prefer Create Call/);
+	});
+});
+
+describe('4. fields say what they take, in words', () => {
+	// Request keys the node sends: the user sees labels, docs/operations.md maps them to keys.
+	const wireNames =
+		/sent as|\b(?:prompts|behaviour|sms|webhook|email|additional_settings)\.[a-z]|\b(?:enable_recordings|email_setup|gen_ai_response|incoming_call_greeting|outgoing_call_greeting|uploaded_files|assistant_id|api_keys|kb_id|action_ids|sms_type|voice_id|run_before_call|static_body|action_timing)\b/;
+
+	test('no description, hint or notice speaks request keys, and "ID" is written in capitals', () => {
+		const offending = userTexts().filter(([, text]) => wireNames.test(text) || /\bid\b/.test(text));
+		// "sent as written" says how, not where: the one use of the words that is not a key.
+		expect(offending.filter(([, text]) => !/sent as (written|the body)/.test(text))).toEqual([]);
+	});
+
+	test('a dropdown with one option says why (the only value the reference documents)', () => {
+		const single = allProperties().filter(
+			// API Key's Operation list has one entry: a resource with one operation, as in n8n's own nodes.
+			({ property }) =>
+				property.type === 'options' &&
+				property.options.length === 1 &&
+				property.name !== 'operation',
+		);
+		expect(single.length).toBeGreaterThan(0);
+		for (const { property, where } of single)
+			expect([where, property.description]).toEqual([where, expect.stringMatching(/\bonly\b/)]);
+	});
+
+	test('every JSON editor shows an example', () => {
+		for (const { property, where } of allProperties().filter(
+			({ property }) => property.type === 'json',
+		))
+			expect([where, `${property.hint ?? ''} ${property.description ?? ''}`]).toEqual([
+				where,
+				expect.stringMatching(/e\.g\. [{[]/),
+			]);
+	});
+
+	const voice = Object.fromEntries(
+		allProperties()
+			.filter(({ where }) => where.startsWith('/additionalFields/'))
+			.filter(({ property }) =>
+				['speed', 'language', 'emotions', 'voiceId'].includes(property.name),
+			)
+			.map(({ property }) => [property.name, property.description]),
+	);
+
+	test("free-text voice settings say what ContactSwing's reference shows, and invent no values", () => {
+		expect(voice.speed).toMatch(/reference shows only medium/);
+		expect(voice.language).toMatch(/reference shows only english/);
+		expect(voice.voiceId).toMatch(/en-US-LunaNeural or en-US-BrianNeural/);
+		expect(voice.emotions).toMatch(/gives no values/);
+		const emotions = allProperties().find(({ property }) => property.name === 'emotions').property;
+		for (const emotion of emotions.options) expect(emotion.placeholder).toBeUndefined();
+	});
+
+	test('Instructions, Agent Prompt and Goal each say how they differ', () => {
+		const field = (name) => allProperties().find(({ property }) => property.name === name).property;
+		expect(field('instructions').description).toMatch(/main prompt.*Agent Prompt and Goal/);
+		expect(field('agentPrompt').description).toMatch(/persona.*Instructions/);
+		expect(field('goal').description).toMatch(/outcome.*Instructions/);
+	});
+
+	test('Create SMS AI Agent says that creating it texts nobody', () => {
+		const sms = operations.find(({ operation }) => operation.value === 'createSmsAgent').operation;
+		expect(sms.description).toMatch(/Creating it texts nobody/);
+	});
+
+	test('Voice Agent ID and Knowledge Base ID say where the ID comes from', () => {
+		for (const name of ['agentId', 'kbId', 'knowledgeBaseId'])
+			for (const { property } of allProperties().filter(({ property }) => property.name === name))
+				expect([name, property.hint]).toEqual([
+					name,
+					expect.stringMatching(/returned, or the .*ID from the ContactSwing dashboard$/),
+				]);
+	});
+
+	test('API Key → Create warns that the key lands in the output and saved executions; neutral Name example', () => {
+		const apiKey = description.properties.filter((p) =>
+			p.displayOptions?.show?.resource?.includes('apiKey'),
+		);
+		const notice = apiKey.find((p) => p.type === 'notice' && /new key/.test(p.displayName));
+		expect(notice.displayName).toMatch(/in this node's output, and so in every saved execution/);
+		expect(apiKey.find((p) => p.name === 'name').placeholder).toBe('e.g. CRM integration');
+	});
+
+	test("Knowledge Base → Update's action and description cover renaming", () => {
+		const update = operations.find(
+			({ resource, operation }) =>
+				resource.value === 'knowledgeBase' && operation.value === 'update',
+		).operation;
+		expect(update.action).toBe('Update a knowledge base');
+		expect(update.description).toMatch(/^Rename a knowledge base/);
+	});
+});
+
+describe("5. for n8n's AI Workflow Builder and MCP", () => {
+	test('n8n-core loads the package with its builder hints (it refuses hints on resource or operation)', async () => {
+		const [node] = await loadedAsN8nDoes();
+		expect(node.builderHint.searchHint).toMatch(/cannot send an SMS or WhatsApp message/);
+		expect(node.builderHint.relatedNodes.map((r) => r.nodeType)).toEqual(
+			expect.arrayContaining([
+				'n8n-nodes-base.webhook',
+				'n8n-nodes-base.respondToWebhook',
+				'n8n-nodes-base.hubspot',
+			]),
+		);
+		const respond = node.builderHint.relatedNodes.find(
+			(r) => r.nodeType === 'n8n-nodes-base.respondToWebhook',
+		);
+		expect(respond.relationHint).toMatch(/started by a Webhook/);
+	});
+
+	test('what the builder reads when it searches: the hint, the related nodes, the operation hints', async () => {
+		const parser = new NodeTypeParser(await loadedAsN8nDoes());
+		const { results } = searchCodeBuilderNodes(parser, ['make a phone call']);
+		expect(results).toContain('@builderHint Creates ContactSwing AI agents');
+		expect(results).toContain('- n8n-nodes-base.webhook: "Starts the workflow with a lead');
+		expect(results).toMatch(/- createCall\n.*\n\s+@builderHint The preferred way to place a call/);
+		expect(results).toMatch(/- makeCall\n.*\n\s+@builderHint Legacy endpoint: use createCall/);
+	});
+
+	test('values easy to get wrong carry a property hint: E.164 numbers, IDs from earlier nodes, costs', () => {
+		const hinted = Object.fromEntries(
+			allProperties()
+				.filter(({ property }) => property.builderHint)
+				.map(({ property }) => [property.name, property.builderHint.propertyHint]),
+		);
+		expect(hinted.phoneNumber).toMatch(/E\.164/);
+		expect(hinted.agentId).toMatch(/earlier ContactSwing voice agent create node.*never invent/);
+		expect(hinted.kbId).toMatch(/earlier ContactSwing knowledge base create node/);
+		expect(hinted.smsKeyIds).toMatch(/API Setup.*never invent/);
+		expect(hinted.whatsappNumberId).toMatch(/not an E\.164 phone number/);
+		const calls = operationsOf(resources.find((r) => r.value === 'call'));
+		expect(calls.find((o) => o.value === 'createCall').builderHint.propertyHint).toMatch(/charged/);
+	});
+});
+
+describe("6. what ContactSwing's API does not offer is said where a user looks for it", () => {
+	const notices = Object.fromEntries(
+		description.properties
+			.filter((p) => p.type === 'notice' && /ApiLimits$/.test(p.name))
+			.map((p) => [p.displayOptions.show.resource[0], p.displayName]),
+	);
+
+	test('a notice under the Operation list of agents, actions, customers and knowledge bases', () => {
+		expect(notices.agent).toMatch(
+			/sends no message.*cannot get, list, update or delete one, or send a message/,
+		);
+		expect(notices.action).toMatch(/cannot delete/);
+		expect(notices.customer).toMatch(/cannot create, get one, search or delete/);
+		expect(notices.knowledgeBase).toMatch(/cannot get, list or delete/);
+		// Right under Operation, before the operation's own fields.
+		const at = (name) => description.properties.findIndex((p) => p.name === name);
+		expect(at('agentApiLimits')).toBe(
+			description.properties.findIndex(
+				(p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'agent',
+			) + 1,
+		);
+	});
+
+	const readme = read('README.md');
+
+	test("the README's Operations section lists what the API lacks, and explains ctx_id", () => {
+		const operationsSection = readme.slice(
+			readme.indexOf('## Operations'),
+			readme.indexOf('## Credentials'),
+		);
+		expect(operationsSection).toMatch(/\*\*Not in ContactSwing's API\*\*/);
+		for (const missing of [
+			/no delete of anything/,
+			/no get, list or update of agents/,
+			/no sending of an SMS or WhatsApp message/,
+			/no list or get of knowledge bases/,
+		])
+			expect(operationsSection).toMatch(missing);
+		expect(operationsSection).toMatch(/`ctx_id`\*\*, ContactSwing's ID of the request/);
+		expect(operationsSection).toMatch(
+			/Every JSON create and update \(all but Knowledge Base → Update/,
+		);
+		expect(operationsSection).toMatch(/API reference states no prices/);
+	});
+
+	test("the README's Usage says how to try the example with Execute workflow and the Test URL", () => {
+		const usage = readme.slice(readme.indexOf('## Usage'), readme.indexOf('## Errors'));
+		expect(usage).toMatch(/\*\*Execute workflow\*\*.*\n?.*\*\*Test\s+URL\*\*/);
+		expect(usage).toContain('/webhook-test/new-lead');
+	});
+
+	test('the README dates tool use of community nodes to n8n 1.85.0 (n8n-io/n8n#14042)', () => {
+		expect(readme).not.toMatch(/before 1\.71/);
+		expect(readme).toMatch(
+			/before 1\.85\.0 also needed\s+`N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE=true`[^]*n8n-io\/n8n\/pull\/14042/,
+		);
+	});
+});
+
+describe('6. docs/operations.md shows an output example per operation, as the sandbox answers', () => {
+	const ctx = useSandbox();
+	const docs = read('docs/operations.md');
+	const documented = (resource, operation) => {
+		const heading = `### ${resource.name} → ${operation.name}\n`;
+		const at = docs.indexOf(heading);
+		if (at < 0) return undefined;
+		const block = /```json\n([^]*?)\n```/.exec(docs.slice(at));
+		return JSON.parse(block[1]);
+	};
+	const action = { __rl: true, mode: 'id', value: 'a0000000-0000-4000-8000-000000000001' };
+	const customer = { __rl: true, mode: 'id', value: 'c0000000-0000-4000-8000-000000000001' };
+	const prompt = { model: 'cw-llm-1', instructions: 'You are the assistant of Acme Dental.' };
+	const parameters = {
+		'agent:createSmsAgent': () => smsAgent(),
+		'agent:createVoiceAgent': () => ({ ...prompt, name: 'Reception', modelKeyIds: '442' }),
+		'agent:createChatAgent': () => ({ ...prompt, name: 'Website chat' }),
+		'agent:createEmailAgent': () => ({ ...prompt, name: 'Inbox' }),
+		'agent:createWhatsAppAgent': () => ({
+			...prompt,
+			name: 'WhatsApp',
+			whatsappNumberId: '650175178190170',
+		}),
+		'action:create': () => ({
+			actionType: 'WEBHOOK',
+			name: 'Look up order',
+			description: 'Use when the caller asks about an order',
+			actionTiming: 'DURING',
+			url: 'https://api.example.com/orders',
+			method: 'POST',
+		}),
+		'action:get': () => ({ actionId: action }),
+		'action:getMany': () => ({ limit: 1 }),
+		'action:update': () => ({
+			actionId: action,
+			name: 'Look up order',
+			updateFields: { description: 'Use when the caller asks about an order' },
+		}),
+		'knowledgeBase:create': () => ({ name: 'Product Documentation' }),
+		'knowledgeBase:update': async () => {
+			const created = await ctx.run({
+				parameters: {
+					resource: 'knowledgeBase',
+					operation: 'create',
+					name: 'Product Documentation',
+				},
+			});
+			return {
+				knowledgeBaseId: created.output[0].json.id,
+				updateFields: { urls: 'https://example.com/pricing' },
+			};
+		},
+		'apiKey:create': () => ({ name: 'CRM integration' }),
+		'customer:getMany': () => ({ limit: 1 }),
+		'customer:update': () => ({ customerId: customer, updateFields: { tags: 'vip' } }),
+		'call:makeCall': () => ({
+			agentId: ctx.sandbox.seedVoiceAgent(),
+			phoneNumber: '+13465507166',
+		}),
+		'call:createCall': () => ({
+			agentId: ctx.sandbox.seedVoiceAgent(),
+			phoneNumber: '+13465507166',
+		}),
+		'call:getMany': () => ({ limit: 1 }),
+	};
+
+	test('every operation has a parameter set here (a new operation needs its example too)', () => {
+		expect(Object.keys(parameters).sort()).toEqual(
+			operations.map(({ resource, operation }) => `${resource.value}:${operation.value}`).sort(),
+		);
+	});
+
+	test.each(
+		operations.map(({ resource, operation }) => [
+			resource.name,
+			operation.name,
+			resource,
+			operation,
+		]),
+	)(
+		'%s → %s: its documented example has the fields the node outputs',
+		async (_r, _o, resource, operation) => {
+			const example = documented(resource, operation);
+			expect(example).toEqual(expect.any(Object));
+			const given = await parameters[`${resource.value}:${operation.value}`]();
+			const { output, error } = await ctx.run({
+				parameters: { resource: resource.value, operation: operation.value, ...given },
+				typeVersion: 3,
+			});
+			expect(error).toBeUndefined();
+			expect(Object.keys(output[0].json).sort()).toEqual(Object.keys(example).sort());
+		},
+	);
+});
+
+describe('7. the icon', () => {
+	const icons = ['nodes/ContactSwing/contactSwing.svg', 'nodes/ContactSwing/contactSwing.dark.svg'];
+
+	test('a clean glyph: the tile, the speech bubble and its three dots, nothing else', () => {
+		for (const icon of icons) {
+			const svg = read(icon);
+			const shapes = svg.match(/<(rect|path|circle|line|polyline|ellipse)\b/g);
+			expect([icon, shapes]).toEqual([icon, ['<rect', '<path', '<circle', '<circle', '<circle']]);
+			expect(svg).not.toMatch(/stroke=/);
+		}
+	});
+
+	test('light and dark differ (n8n lint), and the credential shows the same icon', () => {
+		expect(read(icons[0])).not.toBe(read(icons[1]));
+		expect(read('credentials/contactSwing.svg')).toBe(read(icons[0]));
+		expect(read('credentials/contactSwing.dark.svg')).toBe(read(icons[1]));
+	});
+});
