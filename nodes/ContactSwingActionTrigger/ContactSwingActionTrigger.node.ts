@@ -11,6 +11,10 @@ import { searchWebhookActions } from '../ContactSwing/methods/listSearch';
 import { receiveCall } from './call';
 import { TRIGGER_METHOD, checkExists, create, remove } from './lifecycle';
 
+/** Where the panel's Docs link goes (opened as it is; a codex URL would get "?utm_…" appended). */
+const DOCUMENTATION_URL =
+	'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/action-trigger.md';
+
 /**
  * ContactSwing Action Trigger: the workflow becomes the endpoint of a webhook (API) action, which an
  * agent calls during the conversation and whose answer it uses. Publishing points the action here with a
@@ -28,6 +32,38 @@ export class ContactSwingActionTrigger implements INodeType {
 			'={{ $parameter["responseMode"] === "lastNode" ? "Answers the agent" : "Answers at once" }}',
 		description:
 			'Answers a ContactSwing agent during the conversation: the agent’s webhook action calls this workflow',
+		documentationUrl: DOCUMENTATION_URL,
+		// For n8n's AI Workflow Builder and instance MCP (their node catalog reads searchHint and relatedNodes).
+		// Respond to Webhook is never related: n8n refuses to run it unless its own Webhook node started the run.
+		builderHint: {
+			searchHint:
+				"Starts a workflow when a ContactSwing AI agent asks n8n something in the middle of a live call or chat (a lookup, a booking, a CRM record) and answers the agent with the last node's output. Pick it when the agent must use the answer during the conversation; for events after the fact use the ContactSwing Trigger. The agent is waiting on a live call, so the workflow must answer within a few seconds. It answers by itself (Respond: When Last Node Finishes): never add Respond to Webhook after it. Serves a Webhook / API Call action already linked to the agent; publishing points that action at n8n.",
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-contactswing.contactSwing',
+					relationHint:
+						"Create Action (type Webhook / API Call) makes the action this trigger serves; link it in the agent's Action IDs",
+				},
+				{
+					nodeType: 'n8n-nodes-base.httpRequest',
+					relationHint: 'Looks up what the agent asked for in another system, quickly',
+				},
+				{
+					nodeType: 'n8n-nodes-base.hubspot',
+					relationHint: "Finds the caller's CRM record to answer the agent with",
+				},
+				{
+					nodeType: 'n8n-nodes-base.set',
+					relationHint:
+						'The last node: shapes the answer the agent receives (one small JSON object)',
+				},
+				{
+					nodeType: 'n8n-nodes-contactswing.contactSwingTrigger',
+					relationHint:
+						'Use instead for what happens after a call or chat (call status changes, new customers)',
+				},
+			],
+		},
 		defaults: { name: 'ContactSwing Action Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -63,6 +99,10 @@ export class ContactSwingActionTrigger implements INodeType {
 				description:
 					'The Webhook / API Call action to serve. Create one with the ContactSwing node’s Create Action (or in the dashboard) and add it to the agent’s Action IDs.',
 				hint: 'A webhook action linked to the agent (its Action IDs): the agent calls this workflow through it',
+				builderHint: {
+					propertyHint:
+						'The ID of an existing ContactSwing Webhook / API Call action (from a ContactSwing Create Action node or the user); never invent one',
+				},
 				modes: [
 					{
 						displayName: 'From List',
