@@ -629,7 +629,7 @@ describe('ContactSwing Action Trigger', () => {
 
 	test("unpublish: each action's webhook settings are byte for byte what they were", async () => {
 		for (const id of WORKFLOWS) {
-			expect([id, await publish(id)]).toEqual([id, { ok: true, message: '' }]);
+			expect([id, await unpublish(id)]).toEqual([id, { ok: true, message: '' }]);
 			expect([id, settings(id)]).toEqual([id, before[id]]);
 		}
 	});
