@@ -334,6 +334,26 @@ describe('refusals', () => {
 		expect(first.runs).toHaveLength(1);
 	});
 
+	test('two workflows of one n8n publishing one action at the same moment: one serves, the other refuses', async () => {
+		const action = crmAction();
+		// Answers take a while, so both would read the action before either wrote, if nothing queued them.
+		sandbox.setFaults({ latencyMs: 40 });
+		const triggers = await Promise.all(
+			['wfFirstWorkflow1', 'wfSecondWorkflow'].map((workflowId, k) =>
+				triggerFor(action.id, { workflowId, webhookId: `7c1e5a10-0000-4000-8000-00000000001${k}` }),
+			),
+		);
+		const outcomes = await Promise.allSettled(triggers.map((trigger) => trigger.publish()));
+		expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const winner = triggers[outcomes.findIndex((o) => o.status === 'fulfilled')];
+		expect(String(outcomes.find((o) => o.status === 'rejected').reason.message)).toMatch(
+			/already served by the ContactSwing Action Trigger of n8n workflow/,
+		);
+		expect(stored(action.id).webhook.url).toContain(winner.url);
+		expect((await sandbox.callAgent(action.id)).status).toBe(200);
+		expect(winner.runs).toHaveLength(1);
+	});
+
 	test('two trigger nodes of one workflow on one action: the second refuses', async () => {
 		const action = crmAction();
 		const first = await triggerFor(action.id);

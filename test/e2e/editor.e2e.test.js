@@ -342,7 +342,7 @@ test('the ContactSwing Action Trigger panel: the action, how to answer, and the 
 			.locator('[data-test-id="rlc-input"]')
 			.first()
 			.evaluate((element) => element.value ?? element.querySelector('input')?.value),
-	).resolves.toBe('Find the caller’s booking (WEBHOOK)');
+	).resolves.toBe('Find the caller’s booking (Webhook / API Call)');
 	await page.screenshot({ path: path.join(DOCS, 'editor-action-trigger.png') });
 	await page.context().close();
 });
