@@ -77,7 +77,7 @@ beforeAll(async () => {
 		__rl: true,
 		mode: 'list',
 		value: action.id,
-		cachedResultName: 'Find the caller’s booking (WEBHOOK)',
+		cachedResultName: 'Find the caller’s booking (Webhook / API Call)',
 	};
 	await instance.importJson('workflow', { ...actionExample, id: 'csE2eEditorAct01' });
 	await instance.importJson('credentials', [
@@ -343,6 +343,12 @@ test('the ContactSwing Action Trigger panel: the action, how to answer, and the 
 			.first()
 			.evaluate((element) => element.value ?? element.querySelector('input')?.value),
 	).resolves.toBe('Find the caller’s booking (Webhook / API Call)');
+	// The panel's Docs link, as n8n builds it: the documentationUrl as it is, no "?utm_…" after a #fragment.
+	await expect(
+		page.locator('[data-test-id="ndv"] a', { hasText: 'Docs' }).first().getAttribute('href'),
+	).resolves.toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/action-trigger.md',
+	);
 	await page.screenshot({ path: path.join(DOCS, 'editor-action-trigger.png') });
 	await page.context().close();
 });
