@@ -719,7 +719,8 @@ describe('exactly once across n8n’s retries (node version 3, the ledger in n8n
 			(error) => error,
 		);
 		expect(failure.message).toMatch(/phone_number "\+13465507103" is not allowed \[item 2\]/);
-		expect(placedTo()).toEqual(['+13465507101', '+13465507102']);
+		// Two in flight: the order in which the two calls arrive varies.
+		expect(placedTo().sort()).toEqual(['+13465507101', '+13465507102']);
 		// The rejected number was tried on each of the 3 tries: ContactSwing processed none of them. Two
 		// requests are in flight at a time, so the first try's order of arrival varies: compare sorted.
 		expect(instance.sandbox.requests.map((r) => r.body.phone_number).sort()).toEqual([
