@@ -869,3 +869,77 @@ describe('the ContactSwing Trigger: found, documented, and saying that it polls'
 			expect(read(`nodes/ContactSwingTrigger/${file}`)).toBe(read(`nodes/ContactSwing/${file}`));
 	});
 });
+
+describe('the ContactSwing Action Trigger: found, documented, and described for the AI builder', () => {
+	const { actionTriggerType, ACTION_TRIGGER_TYPE } = require('./helpers/n8n');
+	const triggerCodex = require('../dist/nodes/ContactSwingActionTrigger/ContactSwingActionTrigger.node.json');
+	const loaded = async () =>
+		(await loadedAsN8nDoes()).find((node) => node.name === ACTION_TRIGGER_TYPE);
+	const inRepository = (url) =>
+		/^https:\/\/github\.com\/contactswing\/n8n-nodes-contactswing\/blob\/main\/([^?#]+)$/.exec(
+			url,
+		)?.[1];
+
+	test('its Docs link opens docs/action-trigger.md; the credential docs docs/credentials.md', () => {
+		const { documentationUrl } = actionTriggerType.description;
+		// n8n opens an http documentationUrl as it is; the codex URLs carry no #fragment for "?utm_…" to follow.
+		expect(inRepository(documentationUrl)).toBe('docs/action-trigger.md');
+		expect(triggerCodex.resources.primaryDocumentation.map((r) => inRepository(r.url))).toEqual([
+			'docs/action-trigger.md',
+		]);
+		expect(triggerCodex.resources.credentialDocumentation.map((r) => inRepository(r.url))).toEqual([
+			'docs/credentials.md',
+		]);
+		for (const file of ['docs/action-trigger.md', 'docs/credentials.md'])
+			expect(fs.existsSync(path.join(root, file))).toBe(true);
+	});
+
+	test("n8n's node catalog finds it by what it does: webhook, voice, call, agent tool, function call", async () => {
+		const node = await loaded();
+		expect(node.codex.alias).toEqual(
+			expect.arrayContaining(['Webhook', 'Voice', 'Call', 'Phone', 'Agent tool', 'Function call']),
+		);
+		const parser = new NodeTypeParser(await loadedAsN8nDoes());
+		for (const query of ['webhook', 'agent tool', 'function call', 'voice', 'phone'])
+			expect([query, parser.searchNodeTypes(query).map((n) => n.id)]).toEqual([
+				query,
+				expect.arrayContaining([ACTION_TRIGGER_TYPE]),
+			]);
+	});
+
+	test('its builder hint says when to pick it, that the agent waits, and never relates Respond to Webhook', async () => {
+		const node = await loaded();
+		const { searchHint, relatedNodes } = node.builderHint;
+		expect(searchHint).toMatch(/in the middle of a live call/);
+		expect(searchHint).toMatch(/within a few seconds/);
+		expect(searchHint).toMatch(/never add Respond to Webhook/);
+		const related = relatedNodes.map((r) => r.nodeType);
+		expect(related).toEqual(
+			expect.arrayContaining([
+				'n8n-nodes-contactswing.contactSwing',
+				'n8n-nodes-contactswing.contactSwingTrigger',
+				'n8n-nodes-base.httpRequest',
+			]),
+		);
+		expect(related).not.toContain('n8n-nodes-base.respondToWebhook');
+		const action = node.properties.find((p) => p.name === 'actionId');
+		expect(action.builderHint.propertyHint).toMatch(/never invent/);
+		const parser = new NodeTypeParser(await loadedAsN8nDoes());
+		const { results } = searchCodeBuilderNodes(parser, ['agent asks during a call']);
+		expect(results).toContain('@builderHint Starts a workflow when a ContactSwing AI agent asks');
+	});
+
+	test('the panel says the agent waits on a live call', () => {
+		const notices = actionTriggerType.description.properties.filter((p) => p.type === 'notice');
+		expect(notices.map((p) => p.displayName)).toEqual([
+			expect.stringMatching(/waits for this workflow on a live call: answer within a few seconds/),
+		]);
+	});
+
+	test("its icon is the ContactSwing node's current one", () => {
+		for (const file of ['contactSwing.svg', 'contactSwing.dark.svg'])
+			expect(read(`nodes/ContactSwingActionTrigger/${file}`)).toBe(
+				read(`nodes/ContactSwing/${file}`),
+			);
+	});
+});

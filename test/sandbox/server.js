@@ -482,11 +482,14 @@ function createSandbox(options = {}) {
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
 		scripted: [],
+		// The agent's calls to webhook actions (callAgent), in order.
+		agentCalls: [],
 		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0, pager: 'pages' },
 		allowTypeChange: options.allowTypeChange ?? false,
 		rpsWindow: { second: 0, count: 0 },
 		rejected429: 0,
 		malformed: 0,
+		unavailableAnswered: 0,
 		inFlight: 0,
 		maxInFlight: 0,
 	};
@@ -780,6 +783,91 @@ function createSandbox(options = {}) {
 		];
 	}
 
+	// ---- Webhook actions and the agent that calls them (the ContactSwing Action Trigger's counterpart) ----
+
+	/**
+	 * Adds a webhook (API) action as Create Action would store it, checked by the same rules
+	 * ({ name, description?, url, method?, headers?, body?, required?, response?, ... } → the action record).
+	 */
+	function addWebhookAction({ id, name = 'Look up the caller', description, ...webhook } = {}) {
+		const body = {
+			name,
+			type: 'WEBHOOK',
+			action_timing: 'DURING',
+			description: description ?? 'Look the caller up while you talk to them',
+			webhook: { method: 'POST', ...webhook },
+		};
+		validateAction(body);
+		const record = { id: id ?? crypto.randomUUID(), is_active: true, ...body };
+		state.actions.push(record);
+		return record;
+	}
+
+	/**
+	 * Calls a webhook action as ContactSwing's agent would during a conversation (ASSUMED: the reference
+	 * documents the action's settings, not the request the agent sends): the action's method and URL, its
+	 * headers as stored, and a JSON body of the values the agent collected (`args`, e.g. the action's
+	 * `required` fields). `headers` overrides the action's (null removes one), for callers without the
+	 * secret. Records and returns the call: what was sent, the answer, and the milliseconds from sending the
+	 * request to having read the whole answer (what the agent waits).
+	 */
+	async function callAgent(
+		actionId,
+		{ args = {}, headers: overrides = {}, timeoutMs = 30_000 } = {},
+	) {
+		const action = state.actions.find((a) => a.id === actionId);
+		if (!action) throw new HttpFailure(404, { detail: 'Action not found' });
+		const webhook = action.webhook ?? {};
+		if (action.type !== 'WEBHOOK' || typeof webhook.url !== 'string')
+			throw badRequest(`Action ${actionId} is not a webhook action with a URL`);
+		const headers = { ...(webhook.headers ?? {}) };
+		for (const [name, value] of Object.entries(overrides)) {
+			for (const key of Object.keys(headers))
+				if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+			if (value !== null) headers[name] = value;
+		}
+		const method = String(webhook.method ?? 'POST').toUpperCase();
+		const call = { actionId, method, url: webhook.url, headers, args };
+		const started = performance.now();
+		try {
+			const response = await fetch(webhook.url, {
+				method,
+				headers,
+				body: method === 'GET' ? undefined : JSON.stringify(args),
+				signal: AbortSignal.timeout(timeoutMs),
+			});
+			call.answer = await response.text();
+			call.status = response.status;
+			call.contentType = response.headers.get('content-type');
+		} catch (error) {
+			call.error = error.cause?.code ?? error.name;
+		}
+		call.ms = performance.now() - started;
+		try {
+			call.answerJson = JSON.parse(call.answer);
+		} catch {
+			// not JSON (or no answer): the text is in `answer`
+		}
+		state.agentCalls.push(call);
+		return call;
+	}
+
+	/**
+	 * Control routes for webhook actions: POST /__sandbox/actions (addWebhookAction),
+	 * GET /__sandbox/actions/{id} (the action as stored), POST /__sandbox/agent/{id} ({ args, headers }:
+	 * callAgent). Answers undefined for any other route.
+	 */
+	async function webhookActionControl(req, url, body) {
+		if (url.pathname === '/__sandbox/actions' && req.method === 'POST')
+			return addWebhookAction(body);
+		const stored = /^\/__sandbox\/actions\/([^/]+)$/.exec(url.pathname);
+		if (stored && req.method === 'GET')
+			return state.actions.find((a) => a.id === decodeURIComponent(stored[1])) ?? null;
+		const agent = /^\/__sandbox\/agent\/([^/]+)$/.exec(url.pathname);
+		if (agent && req.method === 'POST') return callAgent(decodeURIComponent(agent[1]), body);
+		return undefined;
+	}
+
 	/** The real answer to a request: [status, payload, headers], whatever faults are set. */
 	async function answer(req, url, record, rawBuffer, raw) {
 		try {
@@ -864,6 +952,13 @@ function createSandbox(options = {}) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+		const own = await webhookActionControl(req, url, body).catch((error) => ({
+			error: error.body ?? error.message,
+		}));
+		if (own !== undefined) {
+			res.writeHead(own?.error ? 400 : 200, { 'content-type': 'application/json' });
+			return void res.end(JSON.stringify(own));
+		}
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST')
 			Object.assign(state.faults, body);
 		else if (url.pathname === '/__sandbox/calls' && req.method === 'POST') sandbox.addCall(body);
@@ -936,6 +1031,11 @@ function createSandbox(options = {}) {
 		};
 		const wait = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
+		// Fault mode: ContactSwing down for maintenance, every request answered 503 (no Retry-After).
+		if (state.faults.unavailable) {
+			state.unavailableAnswered++;
+			return void send(503, { detail: 'Service Unavailable' });
+		}
 		const canned = state.scripted.shift();
 		// Fault mode: an answer that echoes the credential back, as a careless proxy or API might.
 		if (canned?.echoAuthorization) {
@@ -1055,6 +1155,8 @@ function createSandbox(options = {}) {
 			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
+		addWebhookAction,
+		callAgent,
 		/** Adds a voice agent that calls can use, as if created earlier. */
 		seedVoiceAgent(id = 'voice-agent-0001') {
 			state.agents.set(id, { name: 'Seeded voice agent', type: 'VOICE_INCOMING' });
@@ -1079,6 +1181,8 @@ function createSandbox(options = {}) {
 			state.placedCalls.length = 0;
 			state.scripted.length = 0;
 			state.requests.length = 0;
+			state.agentCalls.length = 0;
+			state.unavailableAnswered = 0;
 			state.agents.clear();
 			state.createdByName.clear();
 		},

@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -11,7 +12,8 @@ import type { Accounts } from './accounts';
 
 export const CREDENTIAL_TYPE = 'contactSwingApi';
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Who may send a request: a node run, a picker, a poll, a webhook trigger's publish and unpublish. */
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
