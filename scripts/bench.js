@@ -8,13 +8,17 @@
  *   3. 10,000 items at 50 ms latency, 20 in flight, against the ideal 10,000 × 50 ms / 20;
  *   4. under a sandbox limit of R requests/s: achieved rate, failures, duplicates (and 5: one stray 429);
  *   6. the ledger (Repeat Protection) in the real pinned n8n on SQLite: a 10,000-create run with it and
- *      without it, and what one store call costs at 5,000, 10,000 and 20,000 keys.
+ *      without it, and what one store call costs at 5,000, 10,000 and 20,000 keys;
+ *   7. the ContactSwing Action Trigger: the round trip the agent sees (request sent → answer read), p50 and
+ *      p95, against the same workflow on n8n's Webhook node, single instance and queue mode.
  * Part 1 runs the node with its ledger on and off in the same run (ledger on ÷ off).
  *
  * Environment: BENCH_ITEMS (default 400), BENCH_LATENCY_MS (50), BENCH_BULK_ITEMS (10000),
  * BENCH_RATE (50), BENCH_RATE_SECONDS (30), BENCH_LEDGER_ITEMS (10000), BENCH_NODE (24 to run under n8n's
- * Node 24), BENCH_PARTS (default 1,2,3,4,6; parts 2 and 6 install the pinned n8n on first use),
- * BENCH_SKIP_N8N (1: parts 1, 3, 4 only), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
+ * Node 24), BENCH_PARTS (default 1,2,3,4,6,7; parts 2, 6 and 7 install the pinned n8n on first use; part 7's
+ * queue mode needs PostgreSQL and Redis), BENCH_SKIP_N8N (1: parts 1, 3, 4 only), BENCH_AGENT_CALLS (300,
+ * part 7), BENCH_AGENT_MODES (single,legacy,queue), BENCH_AGENT_PAUSE_MS (0), BENCH_N8N_ENV (JSON: n8n
+ * settings for part 7's processes), BENCH_WRITE (0: print only, do not write docs/benchmarks.md).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -66,6 +70,9 @@ async function createSandbox() {
 		url,
 		setFaults: (faults) => control('faults', faults),
 		state: () => control('state'),
+		addWebhookAction: (settings) => control('actions', settings),
+		action: async (id) => (await fetch(`${url}/__sandbox/actions/${id}`)).json(),
+		callAgent: (id, body) => control(`agent/${id}`, body),
 		close: () =>
 			new Promise((resolve) => {
 				sandboxes.delete(child);
@@ -518,6 +525,246 @@ async function partN8n() {
 }
 
 /**
+ * Part 7: what the ContactSwing Action Trigger costs the agent. The sandbox's agent (in the sandbox's own
+ * process, as ContactSwing is elsewhere) calls an action and times the round trip it waits: request sent →
+ * whole answer read. Four workflows answer it with the same Set node (When Last Node Finishes, first item):
+ * one behind the Action Trigger (secret checked, item built), and, through actions pointed at them, the same
+ * workflow behind n8n's own Webhook node, version 2 (as the editor adds it), version 1, and version 2 with a
+ * ContactSwing node that never runs but holds the credential. Calls go to the four in turn, one at a time
+ * (an agent's call is one at a time), after a warm-up; single instance (n8n's
+ * default expression engine, then its legacy one), then queue mode (main, one worker, a webhook processor;
+ * PostgreSQL and Redis).
+ */
+async function partActionTrigger() {
+	const runtime = require('./n8n-runtime');
+	const { e2ePort } = require('../test/e2e/instance');
+	const {
+		actionTriggerWorkflow,
+		crmActionSettings,
+		webhookNodeWorkflow,
+	} = require('../test/e2e/actionTrigger');
+	const n8n = runtime.ensureN8n();
+	const calls = Number(process.env.BENCH_AGENT_CALLS ?? 300);
+	const modes = (process.env.BENCH_AGENT_MODES ?? 'single,legacy,queue').split(',');
+	// A pause between calls, as an agent's calls are a conversation turn apart (0: back to back).
+	const pauseMs = Number(process.env.BENCH_AGENT_PAUSE_MS ?? 0);
+	// n8n settings for every process of this part (e.g. {"N8N_EXPRESSION_ENGINE_POOL_SIZE": "2"}).
+	const extraEnv = JSON.parse(process.env.BENCH_N8N_ENV ?? '{}');
+	const sandbox = await createSandbox();
+	const credential = {
+		id: 'csSandboxCred001',
+		name: 'ContactSwing (sandbox)',
+		type: 'contactSwingApi',
+		data: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url },
+	};
+
+	/** Imports and publishes the workflows (the trigger's action is pointed at n8n when n8n starts). */
+	async function prepare(userFolder, env) {
+		const cli = (args) =>
+			runtime.n8nCliAsync(n8n, userFolder, args, { N8N_RUNNERS_BROKER_PORT: '25998', ...env });
+		const file = path.join(userFolder, 'import.json');
+		fs.writeFileSync(file, JSON.stringify([credential]));
+		await cli(['import:credentials', `--input=${file}`]);
+		const action = await sandbox.addWebhookAction(crmActionSettings('Bench: booking lookup'));
+		const workflows = [
+			actionTriggerWorkflow('csBenchActTrig01', action.id, {
+				responseMode: 'lastNode',
+				responseData: 'firstEntryJson',
+			}),
+			webhookNodeWorkflow('csBenchWebhook01', 'bench-answer'),
+			webhookNodeWorkflow('csBenchWebhookV1', 'bench-answer-v1', { typeVersion: 1 }),
+			webhookNodeWorkflow('csBenchWebhookCr', 'bench-answer-credential', {
+				credentialId: credential.id,
+			}),
+		];
+		for (const workflow of workflows) {
+			fs.writeFileSync(file, JSON.stringify(workflow));
+			await cli(['import:workflow', `--input=${file}`]);
+			await cli(['publish:workflow', `--id=${workflow.id}`]);
+		}
+		return action.id;
+	}
+
+	/** Calls to the four in turn; milliseconds per call, each. `webhookBase`: n8n's …/webhook. */
+	async function measure(triggerAction, webhookBase) {
+		const baseline = async (name, webhookPath) =>
+			(
+				await sandbox.addWebhookAction({
+					name,
+					url: `${webhookBase}/${webhookPath}`,
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+				})
+			).id;
+		const sides = [
+			['trigger', triggerAction],
+			['webhook', await baseline('Bench: the Webhook node', 'bench-answer')],
+			['webhookV1', await baseline('Bench: the Webhook node, version 1', 'bench-answer-v1')],
+			[
+				'webhookCredential',
+				await baseline(
+					'Bench: the Webhook node, a credential in the workflow',
+					'bench-answer-credential',
+				),
+			],
+		];
+		const deadline = Date.now() + 120_000;
+		while ((await sandbox.action(triggerAction)).webhook.method !== 'POST') {
+			if (Date.now() > deadline) throw new Error('the Action Trigger was not published');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const times = Object.fromEntries(sides.map(([side]) => [side, []]));
+		times.failed = Object.fromEntries(sides.map(([side]) => [side, []]));
+		for (let k = 0; k < 30 + calls; k++) {
+			for (const [side, id] of sides) {
+				const call = await sandbox.callAgent(id, { args: { phone_number: '+13465507166' } });
+				// A call that fails (an error, a timeout after 30 s) is counted and shown, not timed.
+				if (call.status !== 200 || call.answerJson?.booking !== 'Tuesday 10:00')
+					times.failed[side].push(`${call.status ?? call.error}`);
+				else if (k >= 30) times[side].push(call.ms);
+				if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+			}
+		}
+		return times;
+	}
+
+	const results = {};
+	try {
+		// n8n 2.40 takes an expression isolate (its default engine) for the webhook phase of every webhook
+		// trigger except its own Webhook node from version 2: the legacy engine shows what is left.
+		const singles = [
+			['single', 'single instance', {}],
+			[
+				'legacy',
+				'single instance, N8N_EXPRESSION_ENGINE=legacy',
+				{ N8N_EXPRESSION_ENGINE: 'legacy' },
+			],
+		];
+		for (const [mode, label, env] of singles) {
+			if (!modes.includes(mode)) continue;
+			const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'contactswing-bench-at-'));
+			runtime.installPackage(userFolder);
+			const settings = { ...env, ...extraEnv };
+			const action = await prepare(userFolder, settings);
+			const port = e2ePort(5780);
+			const server = await runtime.startN8n(n8n, userFolder, { port, env: settings });
+			try {
+				results[label] = await measure(action, `http://localhost:${port}/webhook`);
+			} finally {
+				await server.stop();
+				fs.rmSync(userFolder, { recursive: true, force: true });
+			}
+		}
+		if (modes.includes('queue')) results['queue mode'] = await measureQueue();
+	} finally {
+		await sandbox.close();
+	}
+
+	async function measureQueue() {
+		const { startPostgres, startRedis } = require('../test/e2e/services');
+		const ports = {
+			postgres: e2ePort(5443),
+			redis: e2ePort(6393),
+			main: e2ePort(5781),
+			worker: e2ePort(5782),
+			webhook: e2ePort(5783),
+		};
+		const [postgres, redis] = await Promise.all([
+			startPostgres(ports.postgres),
+			startRedis(ports.redis),
+		]);
+		const env = {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(ports.postgres),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_PASSWORD: '',
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(ports.redis),
+			WEBHOOK_URL: `http://127.0.0.1:${ports.webhook}/`,
+			...extraEnv,
+		};
+		const folders = ['main', 'worker', 'webhook'].map((name) => {
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), `contactswing-bench-at-${name}-`));
+			runtime.installPackage(folder);
+			return folder;
+		});
+		const processes = [];
+		try {
+			const action = await prepare(folders[0], env);
+			processes.push(await runtime.startN8n(n8n, folders[0], { port: ports.main, env }));
+			processes.push(
+				await runtime.startN8n(n8n, folders[1], {
+					port: ports.worker,
+					command: 'worker',
+					env: {
+						...env,
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(ports.worker),
+					},
+				}),
+			);
+			processes.push(
+				await runtime.startN8n(n8n, folders[2], { port: ports.webhook, command: 'webhook', env }),
+			);
+			return await measure(action, `http://127.0.0.1:${ports.webhook}/webhook`);
+		} finally {
+			for (const child of processes.reverse()) await child.stop();
+			await redis.stop();
+			await postgres.stop();
+			for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
+		}
+	}
+
+	const percentile = (values, p) => {
+		const sorted = [...values].sort((a, b) => a - b);
+		return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+	};
+	const versus = (value, base) =>
+		`${value - base >= 0 ? '+' : ''}${fmt(value - base)} (${fmt(value / base, 2)}×)`;
+	const rows = [];
+	for (const [mode, times] of Object.entries(results)) {
+		const base50 = percentile(times.webhook, 50);
+		const base95 = percentile(times.webhook, 95);
+		for (const [side, label] of [
+			['webhook', "n8n's Webhook node (version 2, as added today)"],
+			['webhookV1', "n8n's Webhook node, version 1"],
+			['webhookCredential', "n8n's Webhook node v2, the credential in the workflow"],
+			['trigger', 'ContactSwing Action Trigger'],
+		]) {
+			const p50 = percentile(times[side], 50);
+			const p95 = percentile(times[side], 95);
+			const failed = times.failed[side];
+			rows.push([
+				`${mode}, ${runtime.N8N_VERSION}`,
+				label,
+				times[side].length,
+				failed.length === 0 ? '0' : `${failed.length} (${[...new Set(failed)].join(', ')})`,
+				fmt(p50),
+				fmt(p95),
+				side === 'webhook' ? '—' : versus(p50, base50),
+				side === 'webhook' ? '—' : versus(p95, base95),
+			]);
+		}
+	}
+	return table(
+		[
+			'n8n',
+			'first node',
+			'calls timed',
+			'failed',
+			'p50 (ms)',
+			'p95 (ms)',
+			'p50 vs Webhook v2',
+			'p95 vs Webhook v2',
+		],
+		rows,
+	);
+}
+
+/**
  * The ledger in the real pinned n8n on its default database (SQLite): BENCH_LEDGER_ITEMS creates (default
  * 10,000) at 50 ms latency, 20 per batch, node version 3 with Repeat Protection off and at its default, in
  * one workflow each, run with `n8n execute`. n8n's debug log carries every store call the ledger makes
@@ -619,7 +866,7 @@ async function partLedgerN8n() {
 }
 
 const PARTS = new Set(
-	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6'))
+	(process.env.BENCH_PARTS ?? (process.env.BENCH_SKIP_N8N === '1' ? '1,3,4' : '1,2,3,4,6,7'))
 		.split(',')
 		.map(Number),
 );
@@ -667,6 +914,12 @@ async function main() {
 			`#### 6. The ledger in real n8n on SQLite: ${LEDGER_ITEMS} creates, 50 ms latency, 20 per batch\n`,
 		);
 		out(await partLedgerN8n(), '\n');
+	}
+	if (PARTS.has(7)) {
+		out(
+			`#### 7. ContactSwing Action Trigger vs n8n's Webhook node: the round trip the agent sees (one call at a time)\n`,
+		);
+		out(await partActionTrigger(), '\n');
 	}
 	out(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 	if (process.env.BENCH_WRITE !== '0') writeDocs(lines.join('\n'));

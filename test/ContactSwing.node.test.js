@@ -67,7 +67,7 @@ async function loadedAsN8nDoes() {
 	}));
 }
 
-describe('1. the Docs links land', () => {
+describe('the Docs links land', () => {
 	/**
 	 * The panel's Docs link, as n8n 2.40.7 (and 1.123) builds it (editor-ui, useNodeDocsUrl): an http
 	 * documentationUrl as it is; else the codex's primaryDocumentation with "?utm_…" appended.
@@ -102,7 +102,7 @@ describe('1. the Docs links land', () => {
 	});
 });
 
-describe('3. found by what it does, and named as n8n names nodes', () => {
+describe('found by what it does, and named as n8n names nodes', () => {
 	test('codex aliases as Twilio has them, loaded by n8n-core as n8n loads the package', async () => {
 		const [node] = await loadedAsN8nDoes();
 		expect(node.codex.alias).toEqual(
@@ -157,7 +157,7 @@ describe('3. found by what it does, and named as n8n names nodes', () => {
 	});
 });
 
-describe('4. fields say what they take, in words', () => {
+describe('fields say what they take, in words', () => {
 	// Request keys the node sends: the user sees labels, docs/operations.md maps them to keys.
 	const wireNames =
 		/sent as|\b(?:prompts|behaviour|sms|webhook|email|additional_settings)\.[a-z]|\b(?:enable_recordings|email_setup|gen_ai_response|incoming_call_greeting|outgoing_call_greeting|uploaded_files|assistant_id|api_keys|kb_id|action_ids|sms_type|voice_id|run_before_call|static_body|action_timing)\b/;
@@ -249,7 +249,7 @@ describe('4. fields say what they take, in words', () => {
 	});
 });
 
-describe("5. for n8n's AI Workflow Builder and MCP", () => {
+describe("for n8n's AI Workflow Builder and MCP", () => {
 	test('n8n-core loads the package with its builder hints (it refuses hints on resource or operation)', async () => {
 		const [node] = await loadedAsN8nDoes();
 		expect(node.builderHint.searchHint).toMatch(/cannot send an SMS or WhatsApp message/);
@@ -291,7 +291,7 @@ describe("5. for n8n's AI Workflow Builder and MCP", () => {
 	});
 });
 
-describe("6. what ContactSwing's API does not offer is said where a user looks for it", () => {
+describe("what ContactSwing's API does not offer is said where a user looks for it", () => {
 	const notices = Object.fromEntries(
 		description.properties
 			.filter((p) => p.type === 'notice' && /ApiLimits$/.test(p.name))
@@ -350,7 +350,7 @@ describe("6. what ContactSwing's API does not offer is said where a user looks f
 	});
 });
 
-describe('6. docs/operations.md shows an output example per operation, as the sandbox answers', () => {
+describe('docs/operations.md shows an output example per operation, as the sandbox answers', () => {
 	const ctx = useSandbox();
 	const docs = read('docs/operations.md');
 	const documented = (resource, operation) => {
@@ -390,7 +390,7 @@ describe('6. docs/operations.md shows an output example per operation, as the sa
 	);
 });
 
-describe('7. the icon', () => {
+describe('the icon', () => {
 	const icons = ['nodes/ContactSwing/contactSwing.svg', 'nodes/ContactSwing/contactSwing.dark.svg'];
 
 	test('a clean glyph: the tile, the speech bubble and its three dots, nothing else', () => {
@@ -409,18 +409,18 @@ describe('7. the icon', () => {
 	});
 });
 
-describe('part B: review items 2.14, 2.15, 2.21, 2.22', () => {
+describe('labels, and a 404 that names the field', () => {
 	const ctx = useSandbox();
 	const fields = (name) => allProperties().filter(({ property }) => property.name === name);
 
-	test('2.22 run options write their unit as n8n\'s lint allows ("(Milliseconds)", never "(Ms)"); names unchanged', () => {
+	test('run options write their unit as n8n\'s lint allows ("(Milliseconds)", never "(Ms)"); names unchanged', () => {
 		const labels = allProperties().map(({ property }) => property.displayName);
 		expect(labels.filter((label) => /\(Ms\)/.test(label))).toEqual([]);
 		expect(fields('timeout')[0].property.displayName).toBe('Timeout (Milliseconds)');
 		expect(fields('batchInterval')[0].property.displayName).toBe('Batch Interval (Milliseconds)');
 	});
 
-	test('2.21 Return All says that the list has no search and points to a Filter node', () => {
+	test('Return All says that the list has no search and points to a Filter node', () => {
 		const hints = Object.fromEntries(
 			description.properties
 				.filter((p) => p.name === 'returnAll')
@@ -503,7 +503,7 @@ describe('part B: review items 2.14, 2.15, 2.21, 2.22', () => {
 			'Voice Agent ID',
 		],
 	])(
-		'2.15 %s (v%s): a 404 names the field the user gave, and what to check',
+		'%s (v%s): a 404 names the field the user gave, and what to check',
 		async (_name, version, parameters, message, label) => {
 			const [said, what] = await unknownId(version, parameters);
 			expect(said).toBe(message);
@@ -515,7 +515,7 @@ describe('part B: review items 2.14, 2.15, 2.21, 2.22', () => {
 		},
 	);
 
-	test('2.15 a 404 where the request names no ID points at the Base URL', async () => {
+	test('a 404 where the request names no ID points at the Base URL', async () => {
 		const { error } = await ctx.run({
 			parameters: { resource: 'customer', operation: 'getMany', limit: 1 },
 			credentials: ctx.credentials({ baseUrl: `${ctx.sandbox.url}/nothing-here` }),
@@ -804,68 +804,5 @@ describe("property hints for n8n's AI builder where a value is easy to get wrong
 			'An IANA time zone name of the people called',
 		])
 			expect(typeDefinition).toContain(`@builderHint ${hint}`);
-	});
-});
-
-describe('the ContactSwing Trigger: found, documented, and saying that it polls', () => {
-	const {
-		ContactSwingTrigger,
-	} = require('../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node');
-	const trigger = new ContactSwingTrigger().description;
-	const triggerCodex = require('../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node.json');
-	const TRIGGER = 'n8n-nodes-contactswing.contactSwingTrigger';
-	const loadedTrigger = async () => (await loadedAsN8nDoes()).find((n) => n.name === TRIGGER);
-
-	test('its Docs link opens docs/trigger.md, as the panel and any codex reader build it', () => {
-		const base = 'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/';
-		expect(trigger.documentationUrl).toBe(`${base}docs/trigger.md`);
-		expect(triggerCodex.resources.primaryDocumentation).toEqual([
-			{ url: `${base}docs/trigger.md` },
-		]);
-		expect(triggerCodex.resources.credentialDocumentation).toEqual([
-			{ url: `${base}docs/credentials.md` },
-		]);
-		for (const url of [trigger.documentationUrl, `${base}docs/credentials.md`])
-			expect(fs.existsSync(path.join(root, url.slice(base.length)))).toBe(true);
-	});
-
-	test("n8n loads its aliases and builder hint; n8n's node catalog finds it by what it watches", async () => {
-		const node = await loadedTrigger();
-		expect(node.codex.alias).toEqual(
-			expect.arrayContaining(['Call', 'Phone', 'Voice', 'Call Status', 'Customer', 'Contact']),
-		);
-		expect(node.builderHint.searchHint).toMatch(/^Polls ContactSwing/);
-		expect(node.builderHint.searchHint).toMatch(/already exist when the workflow is published/);
-		expect(node.builderHint.searchHint).toMatch(/previous_status/);
-		const related = node.builderHint.relatedNodes.map((r) => r.nodeType);
-		expect(related).toEqual(
-			expect.arrayContaining([
-				'n8n-nodes-contactswing.contactSwing',
-				'n8n-nodes-base.hubspot',
-				'n8n-nodes-base.pipedrive',
-				'n8n-nodes-base.salesforce',
-			]),
-		);
-		// Respond to Webhook refuses to run after any trigger but a Webhook.
-		expect(related).not.toContain('n8n-nodes-base.respondToWebhook');
-		const parser = new NodeTypeParser(await loadedAsN8nDoes());
-		for (const query of ['call status', 'phone', 'voice'])
-			expect([query, parser.searchNodeTypes(query).map((n) => n.id)]).toEqual([
-				query,
-				expect.arrayContaining([TRIGGER]),
-			]);
-	});
-
-	test('the panel says that it polls and that records existing at publish are not emitted', () => {
-		const notice = trigger.properties.find((p) => p.type === 'notice');
-		expect(trigger.properties.indexOf(notice)).toBe(0);
-		expect(notice.displayOptions).toBeUndefined();
-		expect(notice.displayName).toMatch(/^Checks ContactSwing on the Poll Times schedule/);
-		expect(notice.displayName).toMatch(/already exist when you publish are not emitted/);
-	});
-
-	test("its icon is the action node's (the arc removed)", () => {
-		for (const file of ['contactSwing.svg', 'contactSwing.dark.svg'])
-			expect(read(`nodes/ContactSwingTrigger/${file}`)).toBe(read(`nodes/ContactSwing/${file}`));
 	});
 });

@@ -71,6 +71,23 @@ beforeAll(async () => {
 			},
 		}),
 	);
+	// The Action Trigger example, its blanks filled: a webhook action of the sandbox account and a CRM URL.
+	const action = instance.sandbox.addWebhookAction({
+		name: 'Find the caller’s booking',
+		url: 'https://crm.example.com/api/bookings',
+		required: ['phone_number'],
+		response: { prompt: 'Tell the caller when their booking is, in one short sentence' },
+	});
+	const actionExample = exampleWorkflow('agent-asks-for-caller-booking.json', {
+		url: 'https://crm.example.com/api/bookings',
+	});
+	actionExample.nodes[0].parameters.actionId = {
+		__rl: true,
+		mode: 'list',
+		value: action.id,
+		cachedResultName: 'Find the caller’s booking (Webhook / API Call)',
+	};
+	await instance.importJson('workflow', { ...actionExample, id: 'csE2eEditorAct01' });
 	await instance.importJson('credentials', [
 		{
 			...OPENAI_STUB_CREDENTIAL,
@@ -460,5 +477,39 @@ test('the nodes panel finds ContactSwing by what it does: "sms", "voice", "whats
 			.waitFor({ timeout: 15_000 });
 		if (query === 'sms') await page.screenshot({ path: path.join(DOCS, 'editor-search-sms.png') });
 	}
+	await page.context().close();
+});
+
+test('the ContactSwing Action Trigger panel: the action, how to answer, and the live-call notice', async () => {
+	const page = await editorPage({ width: 1280, height: 900 }, 'csE2eEditorAct01');
+	await page
+		.locator('[data-test-id="canvas-node"]', { hasText: 'Agent asks for the booking' })
+		.dblclick();
+	const panel = page.locator('[data-test-id="ndv"]');
+	await panel.waitFor();
+	for (const name of ['actionId', 'responseMode', 'responseData', 'responsePropertyName']) {
+		await panel
+			.locator(`[data-test-id="parameter-input-${name}"]`)
+			.first()
+			.waitFor({ timeout: 15_000 });
+	}
+	await panel
+		.getByText(/The agent waits for this workflow on a live call/)
+		.first()
+		.waitFor({ timeout: 15_000 });
+	// The picked action shows by its name (the resource locator's input).
+	await expect(
+		panel
+			.locator('[data-test-id="rlc-input"]')
+			.first()
+			.evaluate((element) => element.value ?? element.querySelector('input')?.value),
+	).resolves.toBe('Find the caller’s booking (Webhook / API Call)');
+	// The panel's Docs link, as n8n builds it: the documentationUrl as it is, no "?utm_…" after a #fragment.
+	await expect(
+		page.locator('[data-test-id="ndv"] a', { hasText: 'Docs' }).first().getAttribute('href'),
+	).resolves.toBe(
+		'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/docs/action-trigger.md',
+	);
+	await page.screenshot({ path: path.join(DOCS, 'editor-action-trigger.png') });
 	await page.context().close();
 });

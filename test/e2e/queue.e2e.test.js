@@ -17,6 +17,7 @@ const { smsAgent } = require('../fixtures');
 const { createSandbox, DEFAULT_TOKEN } = require('../sandbox/server');
 const { startPostgres, startRedis } = require('./services');
 const { e2ePort } = require('./instance');
+const { SECRET_HEADER, actionTriggerWorkflow, crmActionSettings } = require('./actionTrigger');
 
 const PORTS = {
 	postgres: e2ePort(5442),
@@ -32,6 +33,12 @@ const STALL_SETTINGS = {
 	QUEUE_WORKER_STALLED_INTERVAL: '5000',
 };
 const BULK_LEADS = 300;
+/** ContactSwing Action Trigger workflows (queue mode): one per response mode, each on its own action. */
+const ACTION_WORKFLOWS = {
+	csQueueAction001: { responseMode: 'lastNode', responseData: 'firstEntryJson' },
+	csQueueActionNow: { responseMode: 'onReceived' },
+};
+const actionIds = {};
 const CALLS = Number(process.env.QUEUE_CALLS ?? 200);
 
 let postgres;
@@ -204,6 +211,20 @@ beforeAll(async () => {
 	fs.writeFileSync(bulk, JSON.stringify(bulkWorkflow()));
 	await cli(['import:workflow', `--input=${bulk}`]);
 	await cli(['publish:workflow', '--id=csQueueBulk00001']);
+	for (const [id, respond] of Object.entries(ACTION_WORKFLOWS)) {
+		actionIds[id] = sandbox.addWebhookAction(crmActionSettings(`Booking ${id}`)).id;
+		fs.writeFileSync(
+			workflow,
+			JSON.stringify(
+				actionTriggerWorkflow(id, actionIds[id], respond, {
+					credentialId: 'csSandboxCred001',
+					ranOn: true,
+				}),
+			),
+		);
+		await cli(['import:workflow', `--input=${workflow}`]);
+		await cli(['publish:workflow', `--id=${id}`]);
+	}
 	for (const [name, keyed] of [
 		['keyed-bulk.json', keyedBulkWorkflow()],
 		['keyed-lead.json', keyedLeadWorkflow()],
@@ -217,7 +238,12 @@ beforeAll(async () => {
 	processes.push(
 		await runtime.startN8n(n8n, main, {
 			port: PORTS.main,
-			env: { ...queueEnv(), CONTACTSWING_PROCESS: 'main' },
+			// Webhook URLs point at the webhook processor, as a load balancer in front of them would be named.
+			env: {
+				...queueEnv(),
+				CONTACTSWING_PROCESS: 'main',
+				WEBHOOK_URL: `http://127.0.0.1:${PORTS.webhook}/`,
+			},
 			logFile: path.join(main, 'n8n.log'),
 		}),
 	);
@@ -332,6 +358,83 @@ test(`${CALLS} webhook calls to the webhook processor: one agent each, run on th
 	for (const name of ranOn) byWorker[name] = (byWorker[name] ?? 0) + 1;
 	expect(Object.keys(byWorker).sort()).toEqual(['worker-1', 'worker-2']);
 	expect(answers.filter((a) => a.body.ran_on === 'worker-1').length).toBe(byWorker['worker-1']);
+});
+
+test('ContactSwing Action Trigger: the agent calls the webhook processor, the workflow runs on a worker, the answer comes back; no secret: 401, no execution', async () => {
+	const stored = (id) => sandbox.state.actions.find((action) => action.id === actionIds[id]);
+	// The main pointed each action at the webhook processor (WEBHOOK_URL) when it published the workflows.
+	await until(
+		() => Object.keys(ACTION_WORKFLOWS).every((id) => stored(id).webhook.method === 'POST'),
+		60_000,
+		'the actions to point at n8n',
+	);
+	for (const id of Object.keys(ACTION_WORKFLOWS)) {
+		expect(stored(id).webhook).toEqual(
+			expect.objectContaining({
+				url: expect.stringMatching(
+					new RegExp(`^http://127\\.0\\.0\\.1:${PORTS.webhook}/webhook/[0-9a-f-]+/action$`),
+				),
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					[SECRET_HEADER]: expect.stringMatching(new RegExp(`^${id}:${id}-t:[0-9A-Za-z]{64}$`)),
+				},
+			}),
+		);
+	}
+	const calls = 40;
+	const answers = [];
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: 4 }, async () => {
+			while (next < calls) {
+				const k = next++;
+				answers[k] = await sandbox.callAgent(actionIds.csQueueAction001, {
+					args: { phone_number: `+1346550${7000 + k}` },
+				});
+			}
+		}),
+	);
+	for (const [k, answer] of answers.entries()) {
+		expect([answer.status, answer.answerJson]).toEqual([
+			200,
+			{
+				booking: 'Tuesday 10:00',
+				phone: `+1346550${7000 + k}`,
+				action: actionIds.csQueueAction001,
+				ran_on: expect.stringMatching(/^worker-[12]$/),
+			},
+		]);
+	}
+	const now = await sandbox.callAgent(actionIds.csQueueActionNow, {
+		args: { phone_number: '+13465507166' },
+	});
+	expect([now.status, now.answerJson]).toEqual([200, { message: 'Workflow was started' }]);
+	for (const value of [null, 'csQueueAction001:x:0']) {
+		const refused = await sandbox.callAgent(actionIds.csQueueAction001, {
+			headers: { [SECRET_HEADER]: value },
+		});
+		expect(refused.status).toBe(401);
+	}
+	const executions = (id) =>
+		postgres
+			.query(`select status, mode from execution_entity where "workflowId" = '${id}'`)
+			.trim()
+			.split('\n')
+			.filter(Boolean);
+	await until(
+		() => executions('csQueueActionNow').length === 1,
+		30_000,
+		'the Immediately execution',
+	);
+	await new Promise((resolve) => setTimeout(resolve, 2_000));
+	// One execution per valid call, none for the refused ones; all successful.
+	expect(executions('csQueueAction001')).toEqual(Array(calls).fill('success\twebhook'));
+	expect(executions('csQueueActionNow')).toEqual(['success\twebhook']);
+	const ms = answers.map((answer) => answer.ms).sort((a, b) => a - b);
+	console.log(
+		`queue action trigger: ${calls} calls, 4 at a time, p50 ${ms[Math.floor(calls / 2)].toFixed(0)} ms, max ${ms[calls - 1].toFixed(0)} ms (timing is measured by npm run bench, never asserted)`,
+	);
 });
 
 /** Polls `condition` every 250 ms until it holds; fails after `timeoutMs`. */

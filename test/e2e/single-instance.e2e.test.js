@@ -6,6 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const runtime = require('../../scripts/n8n-runtime');
 const { createInstance, e2ePort, CREDENTIAL_ID } = require('./instance');
 const {
 	leadsWebhookWorkflow,
@@ -18,7 +19,14 @@ const {
 	continueOnFailWorkflow,
 	exampleWorkflow,
 } = require('./workflows');
+const http = require('node:http');
 const { DEFAULT_TOKEN, createSandbox } = require('../sandbox/server');
+const {
+	SECRET_HEADER,
+	actionTriggerWorkflow,
+	crmActionSettings,
+	webhookSettings,
+} = require('./actionTrigger');
 const { smsAgent } = require('../fixtures');
 
 let instance;
@@ -78,6 +86,15 @@ test('n8n loads the packed package: export:nodes lists contactSwing with its des
 		expect.objectContaining({
 			displayName: 'ContactSwing Trigger',
 			polling: true,
+			credentials: [{ name: 'contactSwingApi', required: true }],
+		}),
+	);
+	// The Action Trigger too: a webhook trigger on the same credential.
+	expect(nodes.find((n) => n.name === 'n8n-nodes-contactswing.contactSwingActionTrigger')).toEqual(
+		expect.objectContaining({
+			displayName: 'ContactSwing Action Trigger',
+			group: ['trigger'],
+			webhooks: [expect.objectContaining({ name: 'default', httpMethod: 'POST' })],
 			credentials: [{ name: 'contactSwingApi', required: true }],
 		}),
 	);
@@ -347,6 +364,279 @@ test('one credential built from expressions serves many accounts: each client re
 	}
 });
 
+/**
+ * ContactSwing Action Trigger in the running instance: published and unpublished through n8n's REST API
+ * (as the editor's Publish button does), called by the sandbox's agent as ContactSwing would call it.
+ * n8n's webhook URL here is http://localhost:<port>/…: accepted because the credential's ContactSwing (the
+ * sandbox) is itself on this machine.
+ */
+describe('ContactSwing Action Trigger', () => {
+	const RESPONSES = {
+		csE2eActFirst001: { responseMode: 'lastNode', responseData: 'firstEntryJson' },
+		csE2eActField001: {
+			responseMode: 'lastNode',
+			responseData: 'firstEntryField',
+			responsePropertyName: 'booking',
+		},
+		csE2eActAll00001: { responseMode: 'lastNode', responseData: 'allEntries' },
+		csE2eActNoBody01: { responseMode: 'lastNode', responseData: 'noData' },
+		csE2eActNow00001: { responseMode: 'onReceived' },
+	};
+	const EXAMPLE = 'csE2eActExample1';
+	const WORKFLOWS = [...Object.keys(RESPONSES), EXAMPLE];
+	const actions = {};
+	const before = {};
+	let kept = [];
+	let crm;
+	const settings = (id) => webhookSettings(instance.sandbox, actions[id]);
+	const call = (id, options) =>
+		instance.sandbox.callAgent(actions[id], {
+			args: { phone_number: '+13465507166' },
+			...options,
+		});
+	const until = async (condition, what, ms = 30_000) => {
+		const deadline = Date.now() + ms;
+		while (!(await condition())) {
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+
+	const versionOf = async (id) => (await instance.rest('GET', `/workflows/${id}`)).json.data;
+	/**
+	 * n8n 2.40 publishes through an outbox: the REST call answers at once and the triggers are activated
+	 * after (a failed activation is retried 5 times, then reported in the publication status); n8n 1.x
+	 * activates within the call. Either way: { ok, message } once n8n has settled.
+	 */
+	const settled = async (id, response) => {
+		if (response.status >= 400) return { ok: false, message: JSON.stringify(response.json) };
+		let status;
+		await until(
+			async () => {
+				status = await instance.rest('GET', `/workflows/${id}/publication-status`);
+				return status.status !== 200 || status.json.data?.status !== 'in_progress';
+			},
+			`the publication of ${id} to settle`,
+			60_000,
+		);
+		if (status.status !== 200) return { ok: true, message: '' };
+		const { data } = status.json;
+		return {
+			ok: ['published', 'not_published'].includes(data.status),
+			message: data.triggers.map((trigger) => trigger.errorMessage ?? '').join(' '),
+		};
+	};
+	const publish = async (id) =>
+		await settled(
+			id,
+			await instance.rest('POST', `/workflows/${id}/activate`, {
+				versionId: (await versionOf(id)).versionId,
+			}),
+		);
+	const unpublish = async (id) =>
+		await settled(id, await instance.rest('POST', `/workflows/${id}/deactivate`, {}));
+	const executions = async (id) => {
+		const answer = await instance.rest(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}&limit=100`,
+		);
+		return answer.json.data?.results ?? [];
+	};
+	beforeAll(async () => {
+		for (const id of WORKFLOWS) {
+			actions[id] = instance.sandbox.addWebhookAction(crmActionSettings(`Booking ${id}`)).id;
+			before[id] = settings(id);
+			if (id !== EXAMPLE)
+				await instance.importJson(
+					'workflow',
+					actionTriggerWorkflow(id, actions[id], RESPONSES[id]),
+				);
+		}
+		// The example, with its blanks filled as a user would: the action, and a CRM's lookup endpoint.
+		crm = http.createServer((req, res) => {
+			const phone = new URL(req.url, 'http://crm').searchParams.get('phone');
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(
+				JSON.stringify(
+					phone === '+13465507166'
+						? { booking: { service: 'dental cleaning', time: 'Tuesday 10:00' } }
+						: {},
+				),
+			);
+		});
+		await new Promise((resolve) => crm.listen(0, '127.0.0.1', resolve));
+		const example = exampleWorkflow('agent-asks-for-caller-booking.json', {
+			url: `http://127.0.0.1:${crm.address().port}/bookings`,
+		});
+		example.nodes[0].parameters.actionId = { __rl: true, mode: 'id', value: actions[EXAMPLE] };
+		await instance.importJson('workflow', { ...example, id: EXAMPLE });
+		kept = instance.sandbox.state.actions.filter((action) =>
+			Object.values(actions).includes(action.id),
+		);
+		if (!instance.server) await instance.start();
+		// n8n 1.x mounts its REST routes a moment after it reports ready.
+		await until(
+			async () =>
+				Boolean(instance.cookie) ||
+				(await instance.loginOwner().then(
+					() => true,
+					() => false,
+				)),
+			'the owner login',
+			60_000,
+		);
+	});
+	afterAll(async () => {
+		crm?.close();
+	});
+	// The suite resets the sandbox before each test: this block's actions (as ContactSwing now stores
+	// them) are put back, as a real account keeps them.
+	afterEach(() => {
+		kept = instance.sandbox.state.actions.filter((action) =>
+			Object.values(actions).includes(action.id),
+		);
+	});
+	beforeEach(() => {
+		for (const action of kept) instance.sandbox.state.actions.push(action);
+	});
+
+	test('publish: each action points at its workflow with a secret; nothing else in it changed', async () => {
+		for (const id of WORKFLOWS) {
+			expect([id, await publish(id)]).toEqual([id, { ok: true, message: '' }]);
+			const stored = JSON.parse(settings(id));
+			const previous = JSON.parse(before[id]);
+			expect(stored.webhook).toEqual({
+				...previous.webhook,
+				url: expect.stringMatching(
+					new RegExp(`^http://localhost:${instance.port}/webhook/[0-9a-f-]+/action$`),
+				),
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					[SECRET_HEADER]: expect.stringMatching(
+						new RegExp(`^${id}:[0-9a-zA-Z-]+:[0-9A-Za-z]{64}$`),
+					),
+				},
+			});
+			expect({ ...stored, webhook: undefined }).toEqual({ ...previous, webhook: undefined });
+		}
+	});
+
+	test('the agent calls: the workflow runs and its answer reaches the agent, in each response mode', async () => {
+		const first = await call('csE2eActFirst001');
+		expect([first.status, first.answerJson]).toEqual([
+			200,
+			{ booking: 'Tuesday 10:00', phone: '+13465507166', action: actions.csE2eActFirst001 },
+		]);
+		const field = await call('csE2eActField001');
+		expect([field.status, field.answer]).toEqual([200, 'Tuesday 10:00']);
+		const all = await call('csE2eActAll00001');
+		expect([all.status, all.answerJson]).toEqual([
+			200,
+			[{ slot: 'Tuesday 10:00' }, { slot: 'Wednesday 14:00' }],
+		]);
+		const none = await call('csE2eActNoBody01');
+		expect([none.status, none.answer]).toEqual([200, '']);
+		// The example: the lookup's result, as the one field the agent reads.
+		const example = await call(EXAMPLE);
+		expect([example.status, example.answer]).toEqual([
+			200,
+			'The caller has a dental cleaning booked for Tuesday 10:00.',
+		]);
+		const now = await call('csE2eActNow00001');
+		expect([now.status, now.answerJson]).toEqual([200, { message: 'Workflow was started' }]);
+		// Immediately: the workflow still runs, after the agent has its answer.
+		await until(async () => (await executions('csE2eActNow00001')).length === 1, 'the execution');
+		// Each call is one execution, whose trigger item holds what ContactSwing sent, without the secret.
+		const [execution] = await executions('csE2eActFirst001');
+		const full = await instance.rest('GET', `/executions/${execution.id}`);
+		// The run data: what every node received and produced (n8n 1.x also stores a copy of the workflow,
+		// static data included, with each execution: docs/action-trigger.md says so).
+		const runData = JSON.stringify(full.json.data.data);
+		expect(runData).toContain('+13465507166');
+		const secret = JSON.parse(settings('csE2eActFirst001')).webhook.headers[SECRET_HEADER];
+		expect(runData).not.toContain(secret.split(':')[2]);
+	});
+
+	test('no secret or a wrong one: 401 and no execution', async () => {
+		const runs = (await executions('csE2eActFirst001')).length;
+		const missing = await call('csE2eActFirst001', { headers: { [SECRET_HEADER]: null } });
+		const wrong = await call('csE2eActFirst001', {
+			headers: { [SECRET_HEADER]: 'csE2eActFirst001:x:0' },
+		});
+		expect([missing.status, wrong.status]).toEqual([401, 401]);
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		expect((await executions('csE2eActFirst001')).length).toBe(runs);
+	});
+
+	test('a second workflow on a served action refuses to publish, naming the first', async () => {
+		await instance.importJson(
+			'workflow',
+			actionTriggerWorkflow(
+				'csE2eActSecond01',
+				actions.csE2eActFirst001,
+				RESPONSES.csE2eActFirst001,
+			),
+		);
+		const pointed = settings('csE2eActFirst001');
+		const refused = await publish('csE2eActSecond01');
+		expect(refused.ok).toBe(false);
+		expect(refused.message).toMatch(
+			/is already served by the ContactSwing Action Trigger of n8n workflow csE2eActFirst001/,
+		);
+		expect(settings('csE2eActFirst001')).toBe(pointed);
+		expect((await call('csE2eActFirst001')).status).toBe(200);
+	});
+
+	test('n8n restarted while ContactSwing answers 503: still published, the action untouched, calls served', async () => {
+		const pointed = settings('csE2eActFirst001');
+		const { webhookId } = (await versionOf('csE2eActFirst001')).nodes[0];
+		const restart = async (env, checksTriggers) => {
+			await instance.stop();
+			instance.sandbox.requests.length = 0;
+			instance.sandbox.setFaults({ unavailable: true });
+			const logFrom = fs.statSync(instance.logFile).size;
+			await instance.start(env);
+			await instance.waitForWebhook(`${webhookId}/action`);
+			if (checksTriggers) {
+				const activated = () => fs.readFileSync(instance.logFile, 'utf8').slice(logFrom);
+				await until(
+					() => WORKFLOWS.every((id) => new RegExp(`Activated workflow .*${id}`).test(activated())),
+					'the published workflows to be activated',
+					120_000,
+				);
+			}
+			const during = instance.sandbox.requests.map((r) => `${r.method} ${r.path}`);
+			instance.sandbox.setFaults({ unavailable: false });
+			return during;
+		};
+		// n8n's activation at start-up (n8n 1.x; 2.x without its publication service) checks every webhook
+		// trigger: checkExists meets the 503 and answers "still here", as static data says.
+		const legacy = await restart({ N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' }, true);
+		expect(legacy.length).toBeGreaterThan(0);
+		expect(legacy.filter((request) => !request.startsWith('GET '))).toEqual([]);
+		expect(settings('csE2eActFirst001')).toBe(pointed);
+		expect((await call('csE2eActFirst001')).answerJson?.booking).toBe('Tuesday 10:00');
+		// n8n 2.x's publication service (its default) keeps registered webhooks across a restart and calls
+		// none of them; n8n 1.x has only the activation above.
+		if (!runtime.N8N_VERSION.startsWith('1.')) {
+			const current = await restart({}, false);
+			expect(current.filter((request) => !request.startsWith('GET '))).toEqual([]);
+			expect(settings('csE2eActFirst001')).toBe(pointed);
+		}
+		expect((await versionOf('csE2eActFirst001')).active).toBe(true);
+		const served = await call('csE2eActFirst001');
+		expect([served.status, served.answerJson?.booking]).toEqual([200, 'Tuesday 10:00']);
+	});
+
+	test("unpublish: each action's webhook settings are byte for byte what they were", async () => {
+		for (const id of WORKFLOWS) {
+			expect([id, await unpublish(id)]).toEqual([id, { ok: true, message: '' }]);
+			expect([id, settings(id)]).toEqual([id, before[id]]);
+		}
+	});
+});
+
 describe('exactly once across n8n’s retries (node version 3, the ledger in n8n’s own store)', () => {
 	const placedTo = () => instance.sandbox.state.placedCalls.map((call) => call.to);
 	const createdOnce = () =>
@@ -431,7 +721,8 @@ describe('exactly once across n8n’s retries (node version 3, the ledger in n8n
 			(error) => error,
 		);
 		expect(failure.message).toMatch(/phone_number "\+13465507103" is not allowed \[item 2\]/);
-		expect(placedTo()).toEqual(['+13465507101', '+13465507102']);
+		// Two in flight: the order in which the two calls arrive varies.
+		expect(placedTo().sort()).toEqual(['+13465507101', '+13465507102']);
 		// The rejected number was tried on each of the 3 tries: ContactSwing processed none of them. Two
 		// requests are in flight at a time, so the first try's order of arrival varies: compare sorted.
 		expect(instance.sandbox.requests.map((r) => r.body.phone_number).sort()).toEqual([

@@ -19,13 +19,20 @@ const { ContactSwingTrigger } = require(
 	path.join(DIST, 'nodes/ContactSwingTrigger/ContactSwingTrigger.node.js'),
 );
 
+const { ContactSwingActionTrigger } = require(
+	path.join(DIST, 'nodes/ContactSwingActionTrigger/ContactSwingActionTrigger.node.js'),
+);
+
 const NODE_TYPE = 'n8n-nodes-contactswing.contactSwing';
 const TRIGGER_TYPE = 'n8n-nodes-contactswing.contactSwingTrigger';
+const ACTION_TRIGGER_TYPE = 'n8n-nodes-contactswing.contactSwingActionTrigger';
 const nodeType = new ContactSwing();
 const triggerType = new ContactSwingTrigger();
+const actionTriggerType = new ContactSwingActionTrigger();
 const credentialType = new ContactSwingApi();
 
-const byName = (type) => (type === TRIGGER_TYPE ? triggerType : nodeType);
+const byName = (type) =>
+	type === TRIGGER_TYPE ? triggerType : type === ACTION_TRIGGER_TYPE ? actionTriggerType : nodeType;
 const nodeTypes = {
 	getByName: byName,
 	getByNameAndVersion: byName,
@@ -440,6 +447,190 @@ function loadOptionsContext(node, credentials, parameterPath) {
 	return new LoadOptionsContext(workflow, node, baseAdditionalData(credentials), parameterPath);
 }
 
+/**
+ * A ContactSwing Action Trigger in a saved workflow, driven as n8n drives a webhook trigger, with n8n-core's
+ * HookContext and WebhookContext (n8n 2.40's cli, read in its build: active-workflow-manager.js,
+ * webhook.service.js, test-webhooks.js):
+ * - publish({ activation }): checkExists, then create if it said false; when either throws, delete runs
+ *   on the static data as stored (n8n rebuilds the workflow from its database), and the error is thrown;
+ *   otherwise the static data is stored. activation 'init' is n8n starting with the workflow published.
+ * - unpublish(): delete on the stored static data, then stores it.
+ * - listen() / stopListening(): the editor's "Listen for test event": checkExists and create in manual mode
+ *   on empty static data, the test URL; delete afterwards (also when create threw) on that static data.
+ * - An HTTP server on 127.0.0.1 stands in for n8n's webhook endpoints (`url`): POST /webhook/… runs the
+ *   node's webhook() on the stored static data (as a webhook process reads it from the database),
+ *   /webhook-test/… on the listener's. A call the node answers itself (noWebhookResponse) is left as the
+ *   node answered it; one that starts the workflow is recorded in `runs` and answered 200 with its items.
+ * `stored` is what n8n's database would hold: the static data, as JSON.
+ */
+async function createActionTrigger({
+	parameters,
+	credentials,
+	workflowId = 'wfActionTrig0001',
+	nodeId = 'f0c1a5b2-0000-4000-8000-0000000000a7',
+	name = 'ContactSwing Action Trigger',
+	webhookId = '7c1e5a10-0000-4000-8000-000000000001',
+	stored = {},
+}) {
+	const http = require('node:http');
+	const { HookContext, WebhookContext } = require('n8n-core');
+	const node = {
+		id: nodeId,
+		name,
+		type: ACTION_TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters,
+		credentials: { contactSwingApi: { id: '1', name: 'ContactSwing account' } },
+	};
+	const trigger = {
+		node,
+		stored: JSON.parse(JSON.stringify(stored)),
+		runs: [],
+		test: undefined,
+		url: undefined,
+	};
+	const server = http.createServer((req, res) => {
+		serve(req, res).catch((error) => {
+			res.writeHead(500, { 'content-type': 'text/plain' });
+			res.end(`harness: ${error.message}`);
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	trigger.url = `http://127.0.0.1:${server.address().port}`;
+	const additionalData = () => ({
+		...baseAdditionalData(credentials),
+		webhookBaseUrl: `${trigger.url}/webhook`,
+		webhookTestBaseUrl: `${trigger.url}/webhook-test`,
+	});
+	const workflowWith = (staticData) =>
+		new Workflow({
+			id: workflowId,
+			name: 'Action trigger',
+			nodes: [node],
+			connections: {},
+			nodeTypes,
+			active: true,
+			settings: {},
+			staticData,
+		});
+	const webhookData = (data, isTest) => ({
+		httpMethod: 'POST',
+		node: node.name,
+		path: `${webhookId}/action`,
+		webhookDescription: actionTriggerType.description.webhooks[0],
+		workflowId,
+		workflowExecuteAdditionalData: data,
+		webhookId,
+		isTest,
+	});
+	const plain = (staticData) => {
+		const copy = JSON.parse(JSON.stringify(staticData));
+		delete copy.__dataChanged;
+		return copy;
+	};
+	const method = async (name, workflow, mode, activation, isTest) => {
+		const data = additionalData();
+		const context = new HookContext(
+			workflow,
+			node,
+			data,
+			mode,
+			activation,
+			webhookData(data, isTest),
+		);
+		return await actionTriggerType.webhookMethods.default[name].call(context);
+	};
+	/** checkExists then create, as webhook.service.js's createWebhookIfNotExists. */
+	const register = async (workflow, mode, activation, isTest) => {
+		if (!(await method('checkExists', workflow, mode, activation, isTest)))
+			await method('create', workflow, mode, activation, isTest);
+	};
+
+	trigger.publish = async ({ activation = 'activate' } = {}) => {
+		const workflow = workflowWith(JSON.parse(JSON.stringify(trigger.stored)));
+		try {
+			await register(workflow, 'trigger', activation, false);
+		} catch (error) {
+			// n8n's clearWebhooks: the workflow again from the database, then delete.
+			const again = workflowWith(JSON.parse(JSON.stringify(trigger.stored)));
+			await method('delete', again, 'internal', 'update', false);
+			trigger.stored = plain(again.staticData);
+			throw error;
+		}
+		trigger.stored = plain(workflow.staticData);
+	};
+	trigger.unpublish = async () => {
+		const workflow = workflowWith(JSON.parse(JSON.stringify(trigger.stored)));
+		const result = await method('delete', workflow, 'internal', 'update', false);
+		trigger.stored = plain(workflow.staticData);
+		return result;
+	};
+	trigger.listen = async () => {
+		const workflow = workflowWith({});
+		trigger.test = workflow;
+		try {
+			await register(workflow, 'manual', 'manual', true);
+		} catch (error) {
+			await trigger.stopListening();
+			throw error;
+		}
+	};
+	trigger.stopListening = async () => {
+		const workflow = trigger.test;
+		trigger.test = undefined;
+		if (workflow) await method('delete', workflow, 'internal', 'update', true);
+	};
+	trigger.testStaticData = () => (trigger.test ? plain(trigger.test.staticData) : undefined);
+
+	async function serve(req, res) {
+		const url = new URL(req.url, trigger.url);
+		const isTest = url.pathname.startsWith('/webhook-test/');
+		const workflow = isTest
+			? trigger.test
+			: workflowWith(JSON.parse(JSON.stringify(trigger.stored)));
+		if (!workflow || !url.pathname.endsWith(`/${webhookId}/action`) || req.method !== 'POST') {
+			res.writeHead(404, { 'content-type': 'application/json' });
+			return void res.end(JSON.stringify({ message: 'The requested webhook is not registered.' }));
+		}
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		// As n8n's body parser: the raw body kept, JSON / text parsed by content type.
+		req.rawBody = Buffer.concat(chunks);
+		const type = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim();
+		if (req.rawBody.length && type === 'application/json')
+			req.body = JSON.parse(req.rawBody.toString('utf8'));
+		else if (req.rawBody.length && type === 'text/plain') req.body = req.rawBody.toString('utf8');
+		req.query = Object.fromEntries(url.searchParams);
+		req.params = {};
+		const data = { ...additionalData(), httpRequest: req, httpResponse: res };
+		const context = new WebhookContext(
+			workflow,
+			node,
+			data,
+			isTest ? 'manual' : 'webhook',
+			webhookData(data, isTest),
+			[],
+			null,
+		);
+		const result = await actionTriggerType.webhook.call(context);
+		if (result.noWebhookResponse) return;
+		const items = result.workflowData[0].map((item) => item.json);
+		trigger.runs.push({ test: isTest, items });
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify(items));
+	}
+
+	trigger.close = () => {
+		server.closeAllConnections?.();
+		return new Promise((resolve) => server.close(() => resolve()));
+	};
+	return trigger;
+}
+
 /** Runs a From List search (methods.listSearch[method]) in n8n-core's LoadOptionsContext, as the editor does. */
 async function searchList(method, credentials, filter, paginationToken) {
 	const node = contactSwingNode({ resource: 'action', operation: 'get' }, { typeVersion: 2 });
@@ -447,7 +638,22 @@ async function searchList(method, credentials, filter, paginationToken) {
 	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
 }
 
+/** The Action Trigger's From List search for its Action picker, as the editor runs it. */
+async function searchWebhookActions(credentials, filter, paginationToken) {
+	const node = { ...contactSwingNode({}), type: ACTION_TRIGGER_TYPE, name: 'Action Trigger' };
+	const context = loadOptionsContext(node, credentials, 'parameters.actionId');
+	return await actionTriggerType.methods.listSearch.searchWebhookActions.call(
+		context,
+		filter,
+		paginationToken,
+	);
+}
+
 module.exports = {
+	ACTION_TRIGGER_TYPE,
+	actionTriggerType,
+	createActionTrigger,
+	searchWebhookActions,
 	deduplicationStore,
 	baseAdditionalData,
 	toolInvoker,

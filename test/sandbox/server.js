@@ -53,16 +53,20 @@ function createSandbox(options = {}) {
 		// work; { processed: true, ... } does the work first; { reset: true } drops the connection;
 		// { delayMs } holds the answer back.
 		scripted: [],
+		// The agent's calls to webhook actions (callAgent), in order.
+		agentCalls: [],
 		faults: { latencyMs: options.latencyMs ?? 0, requestsPerSecond: 0, pager: 'pages' },
 		allowTypeChange: options.allowTypeChange ?? false,
 		rpsWindow: { second: 0, count: 0 },
 		rejected429: 0,
 		malformed: 0,
+		unavailableAnswered: 0,
 		inFlight: 0,
 		maxInFlight: 0,
 	};
 
 	// One table of every route, each resource's from its own file under routes/.
+	const webhook = resources.action.webhookActions(state);
 	const routes = Object.values(resources).flatMap((resource) =>
 		resource.routes(state, { listAnswer }),
 	);
@@ -231,6 +235,13 @@ function createSandbox(options = {}) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+		const own = await webhook.control(req, url, body).catch((error) => ({
+			error: error.body ?? error.message,
+		}));
+		if (own !== undefined) {
+			res.writeHead(own?.error ? 400 : 200, { 'content-type': 'application/json' });
+			return void res.end(JSON.stringify(own));
+		}
 		if (url.pathname === '/__sandbox/faults' && req.method === 'POST')
 			Object.assign(state.faults, body);
 		else if (url.pathname === '/__sandbox/calls' && req.method === 'POST') sandbox.addCall(body);
@@ -303,6 +314,11 @@ function createSandbox(options = {}) {
 		};
 		const wait = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
 
+		// Fault mode: ContactSwing down for maintenance, every request answered 503 (no Retry-After).
+		if (state.faults.unavailable) {
+			state.unavailableAnswered++;
+			return void send(503, { detail: 'Service Unavailable' });
+		}
 		const canned = state.scripted.shift();
 		// Fault mode: an answer that echoes the credential back, as a careless proxy or API might.
 		if (canned?.echoAuthorization) {
@@ -422,6 +438,8 @@ function createSandbox(options = {}) {
 			state.touched.set(record, ++state.touchCount);
 			return record;
 		},
+		addWebhookAction: webhook.addWebhookAction,
+		callAgent: webhook.callAgent,
 		/** Adds a voice agent that calls can use, as if created earlier. */
 		seedVoiceAgent(id = 'voice-agent-0001') {
 			state.agents.set(id, { name: 'Seeded voice agent', type: 'VOICE_INCOMING' });
@@ -446,6 +464,8 @@ function createSandbox(options = {}) {
 			state.placedCalls.length = 0;
 			state.scripted.length = 0;
 			state.requests.length = 0;
+			state.agentCalls.length = 0;
+			state.unavailableAnswered = 0;
 			state.agents.clear();
 			state.createdByName.clear();
 		},

@@ -527,3 +527,88 @@ test('what is remembered is bounded: 10,000 IDs, the newest kept', async () => {
 	expect(known.at(-1)).toBe('call-newest');
 	expect(known).not.toContain('old-0');
 });
+
+describe('its description in the editor and for the AI builder', () => {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const { PackageDirectoryLoader } = require('n8n-core');
+	const { NodeTypeParser } = require('@n8n/ai-utilities/node-catalog');
+	const { nodeType } = require('../helpers/n8n');
+	const root = path.join(__dirname, '../..');
+	const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+	const { description } = nodeType;
+	const codex = require('../../dist/nodes/ContactSwing/ContactSwing.node.json');
+
+	/** The node as n8n 2.40.7 loads this package: description with the codex (aliases) the loader adds. */
+	async function loadedAsN8nDoes() {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		return loader.types.nodes.map((node) => ({
+			...node,
+			name: `${loader.packageName}.${node.name}`,
+		}));
+	}
+
+	describe('the ContactSwing Trigger: found, documented, and saying that it polls', () => {
+		const {
+			ContactSwingTrigger,
+		} = require('../../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node');
+		const trigger = new ContactSwingTrigger().description;
+		const triggerCodex = require('../../dist/nodes/ContactSwingTrigger/ContactSwingTrigger.node.json');
+		const TRIGGER = 'n8n-nodes-contactswing.contactSwingTrigger';
+		const loadedTrigger = async () => (await loadedAsN8nDoes()).find((n) => n.name === TRIGGER);
+
+		test('its Docs link opens docs/trigger.md, as the panel and any codex reader build it', () => {
+			const base = 'https://github.com/contactswing/n8n-nodes-contactswing/blob/main/';
+			expect(trigger.documentationUrl).toBe(`${base}docs/trigger.md`);
+			expect(triggerCodex.resources.primaryDocumentation).toEqual([
+				{ url: `${base}docs/trigger.md` },
+			]);
+			expect(triggerCodex.resources.credentialDocumentation).toEqual([
+				{ url: `${base}docs/credentials.md` },
+			]);
+			for (const url of [trigger.documentationUrl, `${base}docs/credentials.md`])
+				expect(fs.existsSync(path.join(root, url.slice(base.length)))).toBe(true);
+		});
+
+		test("n8n loads its aliases and builder hint; n8n's node catalog finds it by what it watches", async () => {
+			const node = await loadedTrigger();
+			expect(node.codex.alias).toEqual(
+				expect.arrayContaining(['Call', 'Phone', 'Voice', 'Call Status', 'Customer', 'Contact']),
+			);
+			expect(node.builderHint.searchHint).toMatch(/^Polls ContactSwing/);
+			expect(node.builderHint.searchHint).toMatch(/already exist when the workflow is published/);
+			expect(node.builderHint.searchHint).toMatch(/previous_status/);
+			const related = node.builderHint.relatedNodes.map((r) => r.nodeType);
+			expect(related).toEqual(
+				expect.arrayContaining([
+					'n8n-nodes-contactswing.contactSwing',
+					'n8n-nodes-base.hubspot',
+					'n8n-nodes-base.pipedrive',
+					'n8n-nodes-base.salesforce',
+				]),
+			);
+			// Respond to Webhook refuses to run after any trigger but a Webhook.
+			expect(related).not.toContain('n8n-nodes-base.respondToWebhook');
+			const parser = new NodeTypeParser(await loadedAsN8nDoes());
+			for (const query of ['call status', 'phone', 'voice'])
+				expect([query, parser.searchNodeTypes(query).map((n) => n.id)]).toEqual([
+					query,
+					expect.arrayContaining([TRIGGER]),
+				]);
+		});
+
+		test('the panel says that it polls and that records existing at publish are not emitted', () => {
+			const notice = trigger.properties.find((p) => p.type === 'notice');
+			expect(trigger.properties.indexOf(notice)).toBe(0);
+			expect(notice.displayOptions).toBeUndefined();
+			expect(notice.displayName).toMatch(/^Checks ContactSwing on the Poll Times schedule/);
+			expect(notice.displayName).toMatch(/already exist when you publish are not emitted/);
+		});
+
+		test("its icon is the action node's (the arc removed)", () => {
+			for (const file of ['contactSwing.svg', 'contactSwing.dark.svg'])
+				expect(read(`nodes/ContactSwingTrigger/${file}`)).toBe(read(`nodes/ContactSwing/${file}`));
+		});
+	});
+});

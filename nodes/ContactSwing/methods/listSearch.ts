@@ -42,6 +42,7 @@ async function searchList(
 	label: (record: IDataObject) => string,
 	filter?: string,
 	paginationToken?: string,
+	keep: (record: IDataObject) => boolean = () => true,
 ): Promise<INodeListSearchResult> {
 	const position = readToken(paginationToken);
 	const { page } = position;
@@ -75,6 +76,7 @@ async function searchList(
 	const fresh = records.slice(repeated + 1);
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = fresh
+		.filter(keep)
 		.map((record) => ({ name: label(record), value: recordId(record) }))
 		.filter((result) => result.value !== '')
 		.filter(
@@ -84,13 +86,18 @@ async function searchList(
 	return { results, paginationToken: hasNext ? JSON.stringify(next) : undefined };
 }
 
-export async function searchActions(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchList.call(this, '/v2/_actions', actionLabel, filter, paginationToken);
+/** A From List search of actions, of those `keep` accepts. */
+function actionSearch(keep?: (action: IDataObject) => boolean) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchList.call(this, '/v2/_actions', actionLabel, filter, paginationToken, keep);
+	};
 }
+
+export const searchActions = actionSearch();
 
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
@@ -104,3 +111,6 @@ export async function searchCustomers(
 			.join(' · ') || recordId(customer);
 	return await searchList.call(this, '/v2/_customers', label, filter, paginationToken);
 }
+
+/** The Action Trigger's picker: only webhook (API) actions, the one type an agent calls a URL with. */
+export const searchWebhookActions = actionSearch((action) => action.type === 'WEBHOOK');

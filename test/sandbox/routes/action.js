@@ -162,4 +162,95 @@ function routes(state, { listAnswer }) {
 	];
 }
 
-module.exports = { routes, seedActions, validateAction };
+/**
+ * Webhook actions and the agent that calls them: the ContactSwing Action Trigger's counterpart. Its control
+ * routes serve a sandbox in another process (the e2e suites, the benchmarks).
+ */
+function webhookActions(state) {
+	/**
+	 * Adds a webhook (API) action as Create Action would store it, checked by the same rules
+	 * ({ name, description?, url, method?, headers?, body?, required?, response?, ... } → the action record).
+	 */
+	function addWebhookAction({ id, name = 'Look up the caller', description, ...webhook } = {}) {
+		const body = {
+			name,
+			type: 'WEBHOOK',
+			action_timing: 'DURING',
+			description: description ?? 'Look the caller up while you talk to them',
+			webhook: { method: 'POST', ...webhook },
+		};
+		validateAction(body);
+		const record = { id: id ?? crypto.randomUUID(), is_active: true, ...body };
+		state.actions.push(record);
+		return record;
+	}
+
+	/**
+	 * Calls a webhook action as ContactSwing's agent would during a conversation (ASSUMED: the reference
+	 * documents the action's settings, not the request the agent sends): the action's method and URL, its
+	 * headers as stored, and a JSON body of the values the agent collected (`args`, e.g. the action's
+	 * `required` fields). `headers` overrides the action's (null removes one), for callers without the
+	 * secret. Records and returns the call: what was sent, the answer, and the milliseconds from sending the
+	 * request to having read the whole answer (what the agent waits).
+	 */
+	async function callAgent(
+		actionId,
+		{ args = {}, headers: overrides = {}, timeoutMs = 30_000 } = {},
+	) {
+		const action = state.actions.find((a) => a.id === actionId);
+		if (!action) throw new HttpFailure(404, { detail: 'Action not found' });
+		const webhook = action.webhook ?? {};
+		if (action.type !== 'WEBHOOK' || typeof webhook.url !== 'string')
+			throw badRequest(`Action ${actionId} is not a webhook action with a URL`);
+		const headers = { ...(webhook.headers ?? {}) };
+		for (const [name, value] of Object.entries(overrides)) {
+			for (const key of Object.keys(headers))
+				if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+			if (value !== null) headers[name] = value;
+		}
+		const method = String(webhook.method ?? 'POST').toUpperCase();
+		const call = { actionId, method, url: webhook.url, headers, args };
+		const started = performance.now();
+		try {
+			const response = await fetch(webhook.url, {
+				method,
+				headers,
+				body: method === 'GET' ? undefined : JSON.stringify(args),
+				signal: AbortSignal.timeout(timeoutMs),
+			});
+			call.answer = await response.text();
+			call.status = response.status;
+			call.contentType = response.headers.get('content-type');
+		} catch (error) {
+			call.error = error.cause?.code ?? error.name;
+		}
+		call.ms = performance.now() - started;
+		try {
+			call.answerJson = JSON.parse(call.answer);
+		} catch {
+			// not JSON (or no answer): the text is in `answer`
+		}
+		state.agentCalls.push(call);
+		return call;
+	}
+
+	/**
+	 * Control routes for webhook actions: POST /__sandbox/actions (addWebhookAction),
+	 * GET /__sandbox/actions/{id} (the action as stored), POST /__sandbox/agent/{id} ({ args, headers }:
+	 * callAgent). Answers undefined for any other route.
+	 */
+	async function control(req, url, body) {
+		if (url.pathname === '/__sandbox/actions' && req.method === 'POST')
+			return addWebhookAction(body);
+		const stored = /^\/__sandbox\/actions\/([^/]+)$/.exec(url.pathname);
+		if (stored && req.method === 'GET')
+			return state.actions.find((a) => a.id === decodeURIComponent(stored[1])) ?? null;
+		const agent = /^\/__sandbox\/agent\/([^/]+)$/.exec(url.pathname);
+		if (agent && req.method === 'POST') return callAgent(decodeURIComponent(agent[1]), body);
+		return undefined;
+	}
+
+	return { addWebhookAction, callAgent, control };
+}
+
+module.exports = { routes, seedActions, validateAction, webhookActions };

@@ -8,6 +8,7 @@ import type { ApiRequest } from '../../shared/http';
 import type { OperationOption } from '../../shared/operations/registry';
 import { actionIdFields } from './fields';
 import { normaliseAction } from './normalise';
+import { withoutTriggerSecret } from './triggerSecret';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -35,4 +36,7 @@ export function getActionRequest(this: IExecuteFunctions, itemIndex: number): Ap
 	};
 }
 
-export const execute = sendOne(getActionRequest, normaliseAction);
+// What people see: the Action Trigger's secret header, if any, redacted (its value stays in ContactSwing).
+export const execute = sendOne(getActionRequest, (action) =>
+	withoutTriggerSecret(normaliseAction(action)),
+);

@@ -1,6 +1,7 @@
 import { listOperation } from '../../shared/operations/list';
 import type { OperationOption } from '../../shared/operations/registry';
 import { normaliseAction } from './normalise';
+import { withoutTriggerSecret } from './triggerSecret';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -10,4 +11,7 @@ export const option: OperationOption = {
 };
 
 /** Get Many Actions: GET /v2/_actions, paged with page/per_page (page get; paging is the reference's best reading). */
-export const { description, execute } = listOperation('action', '/v2/_actions', normaliseAction);
+// What people see: the Action Trigger's secret header, if any, redacted (its value stays in ContactSwing).
+export const { description, execute } = listOperation('action', '/v2/_actions', (action) =>
+	withoutTriggerSecret(normaliseAction(action)),
+);

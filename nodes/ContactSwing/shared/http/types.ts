@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -8,7 +9,8 @@ import type {
 
 export const CREDENTIAL_TYPE = 'contactSwingApi';
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Who may send a request: a node run, a picker, a poll, a webhook trigger's publish and unpublish. */
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
