@@ -30,17 +30,22 @@ async function main() {
 			runNode({ credentials: { accessToken: DEFAULT_TOKEN, baseUrl: sandbox.url }, ...args }),
 	};
 	try {
-		fs.rmSync(SCHEMA_DIR, { recursive: true, force: true });
+		// Every schema is worked out before any file is touched: an operation that fails leaves the old ones.
+		const written = [];
 		for (const version of VERSIONS) {
 			for (const entry of operations()) {
 				sandbox.reset();
 				const schema = inferSchema(await outputSamples(ctx, version, entry));
 				const file = schemaFile(version, entry.resource.value, entry.operation.value);
-				fs.mkdirSync(path.dirname(file), { recursive: true });
-				fs.writeFileSync(file, await formatted(schema, file));
+				written.push([file, await formatted(schema, file)]);
 			}
-			console.log(`v${version}.0.0: ${operations().length} schemas`);
 		}
+		fs.rmSync(SCHEMA_DIR, { recursive: true, force: true });
+		for (const [file, text] of written) {
+			fs.mkdirSync(path.dirname(file), { recursive: true });
+			fs.writeFileSync(file, text);
+		}
+		for (const version of VERSIONS) console.log(`v${version}.0.0: ${operations().length} schemas`);
 	} finally {
 		await sandbox.close();
 	}

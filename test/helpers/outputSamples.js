@@ -134,7 +134,13 @@ const protectedByLedger = ({ operation }) =>
 async function outputSamples(ctx, version, entry) {
 	const { resource, operation } = entry;
 	const base = { resource: resource.value, operation: operation.value };
-	const given = await parameterSets(ctx, version)[key(entry)]();
+	const parameters = parameterSets(ctx, version)[key(entry)];
+	if (!parameters) {
+		throw new Error(
+			`${key(entry)} has no parameter set: add one to parameterSets in test/helpers/outputSamples.js`,
+		);
+	}
+	const given = await parameters();
 	const outputs = [];
 	const run = async (parameters) => {
 		const { output, error } = await ctx.run({
