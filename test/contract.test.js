@@ -8,9 +8,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { compareContract, parameterContract } = require('./contract/parameters');
-const { nodeType, triggerType, credentialType } = require('./helpers/n8n');
+const { nodeType, triggerType, actionTriggerType, credentialType } = require('./helpers/n8n');
 
-const nodes = { contactSwing: nodeType, contactSwingTrigger: triggerType };
+const nodes = {
+	contactSwing: nodeType,
+	contactSwingTrigger: triggerType,
+	contactSwingActionTrigger: actionTriggerType,
+};
 const snapshots = fs
 	.readdirSync(path.join(__dirname, 'contract'))
 	.filter((file) => file.endsWith('.json'))
