@@ -57,15 +57,7 @@ function userTexts() {
 	return texts;
 }
 
-/** The node as n8n 2.40.7 loads this package: description with the codex (aliases) the loader adds. */
-async function loadedAsN8nDoes() {
-	const loader = new PackageDirectoryLoader(root);
-	await loader.loadAll();
-	return loader.types.nodes.map((node) => ({
-		...node,
-		name: `${loader.packageName}.${node.name}`,
-	}));
-}
+const { loadedAsN8nDoes } = require('./helpers/n8n');
 
 describe('the Docs links land', () => {
 	/**

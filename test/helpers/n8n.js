@@ -649,7 +649,19 @@ async function searchWebhookActions(credentials, filter, paginationToken) {
 	);
 }
 
+/** The package as n8n loads a community package (n8n-core's PackageDirectoryLoader): each node's description with the codex (aliases) the loader adds, named as n8n names it. */
+async function loadedAsN8nDoes() {
+	const { PackageDirectoryLoader } = require('n8n-core');
+	const loader = new PackageDirectoryLoader(path.join(__dirname, '..', '..'));
+	await loader.loadAll();
+	return loader.types.nodes.map((node) => ({
+		...node,
+		name: `${loader.packageName}.${node.name}`,
+	}));
+}
+
 module.exports = {
+	loadedAsN8nDoes,
 	ACTION_TRIGGER_TYPE,
 	actionTriggerType,
 	createActionTrigger,

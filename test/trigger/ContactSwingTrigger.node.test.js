@@ -531,23 +531,12 @@ test('what is remembered is bounded: 10,000 IDs, the newest kept', async () => {
 describe('its description in the editor and for the AI builder', () => {
 	const fs = require('node:fs');
 	const path = require('node:path');
-	const { PackageDirectoryLoader } = require('n8n-core');
 	const { NodeTypeParser } = require('@n8n/ai-utilities/node-catalog');
-	const { nodeType } = require('../helpers/n8n');
 	const root = path.join(__dirname, '../..');
 	const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
-	const { description } = nodeType;
 	const codex = require('../../dist/nodes/ContactSwing/ContactSwing.node.json');
 
-	/** The node as n8n 2.40.7 loads this package: description with the codex (aliases) the loader adds. */
-	async function loadedAsN8nDoes() {
-		const loader = new PackageDirectoryLoader(root);
-		await loader.loadAll();
-		return loader.types.nodes.map((node) => ({
-			...node,
-			name: `${loader.packageName}.${node.name}`,
-		}));
-	}
+	const { loadedAsN8nDoes } = require('../helpers/n8n');
 
 	describe('the ContactSwing Trigger: found, documented, and saying that it polls', () => {
 		const {

@@ -1,15 +1,7 @@
 'use strict';
-const { useSandbox } = require('../../helpers/sandbox');
+const { base, useAgentSandbox } = require('./sandbox');
 
-const ctx = useSandbox();
-
-const base = { resource: 'agent', name: 'Agent', model: 'cw-llm-1', instructions: 'Be helpful.' };
-
-async function sent(parameters, items) {
-	const result = await ctx.run({ parameters, items });
-	return { ...result, request: ctx.sandbox.requests.find((r) => r.path === '/v2/_new_assistants') };
-}
-
+const { sent } = useAgentSandbox();
 describe('Create WhatsApp AI Agent', () => {
 	test('full: Meta number ID, idle time in hours, greeting', async () => {
 		const { request } = await sent({
