@@ -26,6 +26,9 @@ export class GuardrailRefusal extends NodeOperationError {
 		readonly guardrail: string,
 	) {
 		super(node, message, options);
+		// n8n and its MCP server show an error as "<name>: <message>": a refusal reads as every other node
+		// error, not as this class, which exists only so the run's hints can count refusals.
+		this.name = 'NodeOperationError';
 	}
 }
 

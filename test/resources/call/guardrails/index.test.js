@@ -253,6 +253,17 @@ describe.each(OPERATIONS)(
 			expect(callRequests().map((r) => r.body.phone_number)).toEqual(['+13465507166']);
 		});
 
+		test('a refusal is an ordinary node error to n8n, whose MCP server shows "<name>: <message>"', async () => {
+			const agentId = ctx.sandbox.seedVoiceAgent();
+			const { error } = await run({
+				items: [{ phone: '+33612345678' }],
+				parameters: call(operation, agentId, { allowedNumbers: '+1346' }),
+			});
+			expect(`${error.name}: ${error.message}`).toMatch(
+				/^NodeOperationError: Allowed Numbers refused the call to \+33612345678/,
+			);
+		});
+
 		test('outside Calling Hours the tool answers with the next allowed time; without an execution ID (MCP) each tool call counts alone', async () => {
 			const agentId = ctx.sandbox.seedVoiceAgent();
 			const target = localDay('UTC', 3);
