@@ -9,6 +9,6 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/helpers/setup.js'],
 	testTimeout: 60_000,
 	// Jest's default on 2 cores is one worker; the suites wait on sockets and timers as much as they compute,
-	// so two workers halve the wall time there (measured: 144 s → 70 s).
+	// so two workers halve the wall time there (measured: 144 s → 70 s, jest alone).
 	maxWorkers: 2,
 };

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Output schemas (issue 30): for every operation and node version, the file n8n looks up
+ * Output schemas: for every operation and node version, the file n8n looks up
  * (__schema__/v<version padded to x.y.z>/<resource>/<operation>.json beside the installed node file) exists in
  * the build and in the packed package, has the shape n8n's editor accepts, and matches what the operation
  * really outputs, run through n8n-core against the sandbox. `npm run schemas` writes them from those outputs.

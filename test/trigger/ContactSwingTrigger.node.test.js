@@ -126,7 +126,7 @@ describe('the basics', () => {
 		expect(trigger.staticData().poll).toBeUndefined();
 	});
 
-	describe('Fetch Test Event is shaped like a real event (issue 30, review items 3.1 and 3.2)', () => {
+	describe('Fetch Test Event is shaped like a real event', () => {
 		test('Call Status Changed: previous_status as in a real event, a status in Only These Statuses, the newest such call', async () => {
 			// 45 calls, oldest first; the newest busy one is call-0043 (call-0044 and call-0045 are completed).
 			const trigger = poller({ event: 'callStatusChanged', statuses: 'busy, no-answer' });

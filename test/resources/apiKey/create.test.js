@@ -8,7 +8,7 @@ const only = () => {
 	return ctx.sandbox.requests[0];
 };
 
-describe('API Key', () => {
+describe('Create API Key', () => {
 	test('Create full: scopes as a list, expiry as ISO 8601', async () => {
 		const { output } = await ctx.run({
 			parameters: {

@@ -3,7 +3,7 @@ const { useSandbox } = require('../../helpers/sandbox');
 
 const ctx = useSandbox({ rateLimits: { 'POST /v2/_call': { limit: 2, windowMs: 1000 } } });
 
-describe('Call', () => {
+describe('Create Call', () => {
 	test('Create Call full and minimal', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();
 		const full = await ctx.run({

@@ -8,7 +8,7 @@ const only = () => {
 	return ctx.sandbox.requests[0];
 };
 
-describe('Call', () => {
+describe('Get Many Calls', () => {
 	test('Get Many with a limit', async () => {
 		const { output } = await ctx.run({
 			parameters: { resource: 'call', operation: 'getMany', returnAll: false, limit: 2 },

@@ -8,7 +8,7 @@ const only = () => {
 	return ctx.sandbox.requests[0];
 };
 
-describe('Call', () => {
+describe('Make Call', () => {
 	test('Make Call full: agent ID in the path, documented fields in the body', async () => {
 		const agentId = ctx.sandbox.seedVoiceAgent();
 		const { output } = await ctx.run({

@@ -312,72 +312,70 @@ describe('the forms redaction covers besides, and the node’s own messages', ()
 	});
 });
 
-describe('safety', () => {
+describe('the token is redacted from everything that leaves the node', () => {
 	const { createSandbox, DEFAULT_TOKEN } = require('../../sandbox/server');
 	const sms = (options = {}, extra = {}) =>
 		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
-	describe('the token is redacted from everything that leaves the node', () => {
-		const forms = (token) => [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)];
+	const forms = (token) => [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)];
 
-		test('a success body that echoes the token (ctx_id, a field, URL-encoded) is emitted redacted, and n8n stores it redacted', async () => {
-			ctx.sandbox.script({ processed: true, echoAuthorizationInBody: true });
-			const { output, run } = await ctx.run({ parameters: sms() });
-			expect(output[0].json.ctx_id).toBe('Bearer [redacted]');
-			expect(output[0].json.raw).toBe('[redacted]');
-			expect(output[0].json.echoed).toBe('token=[redacted]');
-			expect(output[0].json.assistant_id).toEqual(expect.any(String));
-			for (const form of forms(DEFAULT_TOKEN)) expect(JSON.stringify(run)).not.toContain(form);
+	test('a success body that echoes the token (ctx_id, a field, URL-encoded) is emitted redacted, and n8n stores it redacted', async () => {
+		ctx.sandbox.script({ processed: true, echoAuthorizationInBody: true });
+		const { output, run } = await ctx.run({ parameters: sms() });
+		expect(output[0].json.ctx_id).toBe('Bearer [redacted]');
+		expect(output[0].json.raw).toBe('[redacted]');
+		expect(output[0].json.echoed).toBe('token=[redacted]');
+		expect(output[0].json.assistant_id).toEqual(expect.any(String));
+		for (const form of forms(DEFAULT_TOKEN)) expect(JSON.stringify(run)).not.toContain(form);
+	});
+
+	describe('tokens with characters that JSON and URLs escape', () => {
+		const token = 'tok"en\\with/odd chars+=?';
+		let special;
+		beforeAll(async () => {
+			special = await createSandbox({ token }).listen();
 		});
+		afterAll(() => special.close());
 
-		describe('tokens with characters that JSON and URLs escape', () => {
-			const token = 'tok"en\\with/odd chars+=?';
-			let special;
-			beforeAll(async () => {
-				special = await createSandbox({ token }).listen();
-			});
-			afterAll(() => special.close());
-
-			test('inside an object detail (stringified for the message) and an HTML page cut at 300 characters', async () => {
-				const credentials = { accessToken: token.replace(' ', ''), baseUrl: special.url };
-				// The credential refuses spaces, so use the token without its space on both sides.
-				special.state.token = credentials.accessToken;
-				special.script(
-					{
-						status: 400,
-						body: {
-							detail: { got: credentials.accessToken, again: `Bearer ${credentials.accessToken}` },
-						},
+		test('inside an object detail (stringified for the message) and an HTML page cut at 300 characters', async () => {
+			const credentials = { accessToken: token.replace(' ', ''), baseUrl: special.url };
+			// The credential refuses spaces, so use the token without its space on both sides.
+			special.state.token = credentials.accessToken;
+			special.script(
+				{
+					status: 400,
+					body: {
+						detail: { got: credentials.accessToken, again: `Bearer ${credentials.accessToken}` },
 					},
-					{
-						status: 502,
-						body: `<p>${'x'.repeat(290)}${encodeURIComponent(credentials.accessToken)}</p>`,
-					},
-				);
-				const { runNode } = require('../../helpers/n8n');
-				const { output, run } = await runNode({
-					parameters: sms({ maxRetryWait: 0 }),
-					items: [{}, {}],
-					credentials,
-					continueOnFail: true,
-				});
-				const kept = JSON.stringify(output) + JSON.stringify(run);
-				for (const form of forms(credentials.accessToken)) expect(kept).not.toContain(form);
-				// Nor a piece of it left by the cut.
-				expect(kept).not.toContain(encodeURIComponent(credentials.accessToken).slice(0, 8));
-				expect(output[0].json.error).toContain('[redacted]');
-			});
-		});
-
-		test('a token shorter than 8 characters is refused by the node before anything is sent', async () => {
-			const { error } = await ctx.run({
-				parameters: sms(),
-				credentials: ctx.credentials({ accessToken: 'abc' }),
-			});
-			expect(error.message).toBe(
-				'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
+				},
+				{
+					status: 502,
+					body: `<p>${'x'.repeat(290)}${encodeURIComponent(credentials.accessToken)}</p>`,
+				},
 			);
-			expect(ctx.sandbox.requests).toHaveLength(0);
+			const { runNode } = require('../../helpers/n8n');
+			const { output, run } = await runNode({
+				parameters: sms({ maxRetryWait: 0 }),
+				items: [{}, {}],
+				credentials,
+				continueOnFail: true,
+			});
+			const kept = JSON.stringify(output) + JSON.stringify(run);
+			for (const form of forms(credentials.accessToken)) expect(kept).not.toContain(form);
+			// Nor a piece of it left by the cut.
+			expect(kept).not.toContain(encodeURIComponent(credentials.accessToken).slice(0, 8));
+			expect(output[0].json.error).toContain('[redacted]');
 		});
+	});
+
+	test('a token shorter than 8 characters is refused by the node before anything is sent', async () => {
+		const { error } = await ctx.run({
+			parameters: sms(),
+			credentials: ctx.credentials({ accessToken: 'abc' }),
+		});
+		expect(error.message).toBe(
+			'The access token in the ContactSwing API credential is too short to be a ContactSwing token',
+		);
+		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -119,36 +119,34 @@ describe('connection refused', () => {
 	});
 });
 
-describe('safety', () => {
+describe('Retry-After', () => {
 	const { smsAgent } = require('../../fixtures');
 	const sms = (options = {}, extra = {}) =>
 		smsAgent({ name: 'Safety check', options: { maxRetryWait: 5, ...options }, ...extra });
 
-	describe('Retry-After', () => {
-		test.each(['-5', '+5', '.5', 'Retry 3', '0', 'Wed, 21 Oct 2015 07:28:00 GMT', '1.5', ''])(
-			'"%s" never means "retry at once": at least 250 ms pass, and one 429 costs one extra request',
-			async (value) => {
-				ctx.sandbox.script({ status: 429, headers: { 'retry-after': value } });
-				const { output } = await ctx.run({ parameters: sms() });
-				expect(output[0].json.assistant_id).toEqual(expect.any(String));
-				const [refused, accepted] = agentPosts();
-				expect(agentPosts()).toHaveLength(2);
-				expect(accepted.receivedAt - refused.receivedAt).toBeGreaterThanOrEqual(240);
-			},
-		);
+	test.each(['-5', '+5', '.5', 'Retry 3', '0', 'Wed, 21 Oct 2015 07:28:00 GMT', '1.5', ''])(
+		'"%s" never means "retry at once": at least 250 ms pass, and one 429 costs one extra request',
+		async (value) => {
+			ctx.sandbox.script({ status: 429, headers: { 'retry-after': value } });
+			const { output } = await ctx.run({ parameters: sms() });
+			expect(output[0].json.assistant_id).toEqual(expect.any(String));
+			const [refused, accepted] = agentPosts();
+			expect(agentPosts()).toHaveLength(2);
+			expect(accepted.receivedAt - refused.receivedAt).toBeGreaterThanOrEqual(240);
+		},
+	);
 
-		test('three items under unreadable Retry-After values make a handful of requests, not dozens', async () => {
-			ctx.sandbox.script(
-				...['-5', '+5', '.5', 'Retry 3', '-5', '+5'].map((value) => ({
-					status: 429,
-					headers: { 'retry-after': value },
-				})),
-			);
-			const started = Date.now();
-			const { output } = await ctx.run({ parameters: sms(), items: [{}, {}, {}] });
-			expect(output.every((o) => o.json.assistant_id)).toBe(true);
-			expect(agentPosts().length).toBeLessThanOrEqual(9);
-			expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-		});
+	test('three items under unreadable Retry-After values make a handful of requests, not dozens', async () => {
+		ctx.sandbox.script(
+			...['-5', '+5', '.5', 'Retry 3', '-5', '+5'].map((value) => ({
+				status: 429,
+				headers: { 'retry-after': value },
+			})),
+		);
+		const started = Date.now();
+		const { output } = await ctx.run({ parameters: sms(), items: [{}, {}, {}] });
+		expect(output.every((o) => o.json.assistant_id)).toBe(true);
+		expect(agentPosts().length).toBeLessThanOrEqual(9);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(250);
 	});
 });

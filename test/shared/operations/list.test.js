@@ -199,36 +199,34 @@ describe('Return All never returns a partial or doubled list without saying so',
 	});
 });
 
-describe('safety', () => {
+describe('Return All stops when the server does not page', () => {
 	const { loadActions } = require('../../helpers/n8n');
 
 	const ctx = useSandbox();
 
-	describe('Return All stops when the server does not page', () => {
-		// A full first page, so what is tested is the second one.
-		beforeEach(() => {
-			const [first] = ctx.sandbox.state.actions;
-			for (let k = 0; k < 125; k++) ctx.sandbox.state.actions.push({ ...first, id: `extra-${k}` });
+	// A full first page, so what is tested is the second one.
+	beforeEach(() => {
+		const [first] = ctx.sandbox.state.actions;
+		for (let k = 0; k < 125; k++) ctx.sandbox.state.actions.push({ ...first, id: `extra-${k}` });
+	});
+	test.each([
+		['ignores-page', /answered page 1 when page 2 was asked for/],
+		['ignores-page-silently', /answered page 2 with the same records as page 1/],
+	])('%s: two requests, then a clear error', async (pager, message) => {
+		ctx.sandbox.setFaults({ pager });
+		const { error } = await ctx.run({
+			parameters: { resource: 'action', operation: 'getMany', returnAll: true },
 		});
-		test.each([
-			['ignores-page', /answered page 1 when page 2 was asked for/],
-			['ignores-page-silently', /answered page 2 with the same records as page 1/],
-		])('%s: two requests, then a clear error', async (pager, message) => {
-			ctx.sandbox.setFaults({ pager });
-			const { error } = await ctx.run({
-				parameters: { resource: 'action', operation: 'getMany', returnAll: true },
-			});
-			expect(ctx.sandbox.requests).toHaveLength(2);
-			expect(error.message).toMatch(message);
-			expect(error.description).toMatch(/Turn off Return All and set a Limit/);
-		});
+		expect(ctx.sandbox.requests).toHaveLength(2);
+		expect(error.message).toMatch(message);
+		expect(error.description).toMatch(/Turn off Return All and set a Limit/);
+	});
 
-		test('the action picker stops alike, keeping the first page once (the reason is logged)', async () => {
-			ctx.sandbox.setFaults({ pager: 'ignores-page' });
-			const options = await loadActions(ctx.credentials());
-			expect(options).toHaveLength(100);
-			expect(new Set(options.map((o) => o.value)).size).toBe(100);
-			expect(ctx.sandbox.requests).toHaveLength(2);
-		});
+	test('the action picker stops alike, keeping the first page once (the reason is logged)', async () => {
+		ctx.sandbox.setFaults({ pager: 'ignores-page' });
+		const options = await loadActions(ctx.credentials());
+		expect(options).toHaveLength(100);
+		expect(new Set(options.map((o) => o.value)).size).toBe(100);
+		expect(ctx.sandbox.requests).toHaveLength(2);
 	});
 });
